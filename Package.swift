@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage, so the compiler keeps the data flow one-way:
+// Model <- Parsing <- Ingest / Kubernetes / Project <- Evaluate <- Render <- homolog.
+let package = Package(
+  name: "homolog",
+  products: [
+    .executable(name: "homolog", targets: ["homolog"])
+  ],
+  targets: [
+    .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "HomologModel"),
+    .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
+    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologKubernetes", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
+    .target(name: "HomologRender", dependencies: ["HomologModel"]),
+    .executableTarget(
+      name: "homolog",
+      dependencies: [
+        "HomologModel", "HomologParsing", "HomologIngest", "HomologKubernetes", "HomologProject",
+        "HomologEvaluate", "HomologRender",
+      ]),
+    .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
+    .testTarget(
+      name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"],
+      path: "Tests/HomologIngestTests"),
+    .testTarget(name: "HomologKubernetesTests", dependencies: ["HomologKubernetes", "HomologParsing"]),
+    .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject"]),
+    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject"]),
+    .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
+    .testTarget(name: "homologTests", dependencies: ["HomologModel"]),
+  ]
+)

@@ -1,0 +1,7 @@
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/SAX2.h>
+
+/// xmlFree is a C global function pointer that Swift 6 cannot call directly.
+static inline void homolog_xmlFree(void *ptr) { xmlFree(ptr); }

@@ -1,0 +1,68 @@
+/// One evidence file, read: its provenance and every kind of normalized content it held.
+public struct EvidenceFile: Sendable {
+  public var provenance: Provenance
+  public var findings: [Finding]
+  public var coverage: CoverageReport?
+  public var tests: TestReport?
+  public var qualityGate: QualityGate?
+  public var images: [ImageInfo]
+  public var api: ApiDescription?
+  public var kubernetes: [KubernetesObject]
+
+  public init(
+    provenance: Provenance, findings: [Finding] = [], coverage: CoverageReport? = nil,
+    tests: TestReport? = nil, qualityGate: QualityGate? = nil, images: [ImageInfo] = [],
+    api: ApiDescription? = nil, kubernetes: [KubernetesObject] = []
+  ) {
+    self.provenance = provenance
+    self.findings = findings
+    self.coverage = coverage
+    self.tests = tests
+    self.qualityGate = qualityGate
+    self.images = images
+    self.api = api
+    self.kubernetes = kubernetes
+  }
+
+  /// The relative path, used as the evidence id in observations.
+  public var id: String { provenance.path }
+}
+
+/// What a reader returns from bytes: everything but the provenance, which the ingest driver computes.
+public struct ReadResult: Sendable {
+  public var tool: ToolInfo?
+  public var generatedAt: String?
+  public var findings: [Finding]
+  public var coverage: CoverageReport?
+  public var tests: TestReport?
+  public var qualityGate: QualityGate?
+  public var images: [ImageInfo]
+  public var api: ApiDescription?
+  public var kubernetes: [KubernetesObject]
+
+  public init(
+    tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],
+    coverage: CoverageReport? = nil, tests: TestReport? = nil, qualityGate: QualityGate? = nil,
+    images: [ImageInfo] = [], api: ApiDescription? = nil, kubernetes: [KubernetesObject] = []
+  ) {
+    self.tool = tool
+    self.generatedAt = generatedAt
+    self.findings = findings
+    self.coverage = coverage
+    self.tests = tests
+    self.qualityGate = qualityGate
+    self.images = images
+    self.api = api
+    self.kubernetes = kubernetes
+  }
+}
+
+/// A file found in an evidence folder that no reader understood, with the reason.
+public struct IgnoredFile: Codable, Hashable, Sendable {
+  public var path: String
+  public var reason: String
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+}
