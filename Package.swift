@@ -14,25 +14,7 @@ let package = Package(
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
-    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologKubernetes", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
-    .target(name: "HomologRender", dependencies: ["HomologModel"]),
-    .executableTarget(
-      name: "homolog",
-      dependencies: [
-        "HomologModel", "HomologParsing", "HomologIngest", "HomologKubernetes", "HomologProject",
-        "HomologEvaluate", "HomologRender",
-      ]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
-    .testTarget(
-      name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"],
-      path: "Tests/HomologIngestTests"),
-    .testTarget(name: "HomologKubernetesTests", dependencies: ["HomologKubernetes", "HomologParsing"]),
-    .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject"]),
-    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject"]),
-    .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
-    .testTarget(name: "homologTests", dependencies: ["HomologModel"]),
   ]
 )

@@ -1,3 +1,6 @@
+#include <libxml/xmlversion.h>
+// Foundation ships its own ICU module; libxml2's optional ICU headers would clash with it.
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>

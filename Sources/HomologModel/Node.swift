@@ -53,7 +53,7 @@ public struct Node: Sendable, Hashable {
   /// The scalar as an integer (YAML 1.1 / JSON decimal), or nil.
   public var int: Int? {
     guard case .scalar(let s) = value, !s.isQuoted else { return nil }
-    return Int(s.text.replacingOccurrences(of: "_", with: ""))
+    return Int(String(s.text.filter { $0 != "_" }))
   }
 
   /// The scalar as a floating point number, or nil.

@@ -1,0 +1,76 @@
+import Foundation
+import HomologModel
+
+/// Decodes JSON evidence into minimal `Decodable` structs, turning decoding errors into located messages.
+public enum JSONInput {
+  /// Decodes `type` from `data`, or throws an error naming the file and the JSON path or line.
+  public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(InputError) -> T {
+    do {
+      return try JSONDecoder().decode(type, from: data)
+    } catch let error as DecodingError {
+      throw describe(error, file: file)
+    } catch {
+      throw InputError("invalid JSON: \(error)", at: SourceLocation(file: file))
+    }
+  }
+
+  /// `$.a.b[3]` for a coding path.
+  public static func path(_ codingPath: [CodingKey]) -> String {
+    var text = "$"
+    for key in codingPath {
+      if let index = key.intValue {
+        text += "[\(index)]"
+      } else {
+        text += ".\(key.stringValue)"
+      }
+    }
+    return text
+  }
+
+  private static func describe(_ error: DecodingError, file: String) -> InputError {
+    switch error {
+    case .typeMismatch(let type, let context):
+      return InputError("expected \(typeName(type)): \(context.debugDescription)", at: located(context.codingPath, file))
+    case .valueNotFound(let type, let context):
+      return InputError("expected \(typeName(type)), found null", at: located(context.codingPath, file))
+    case .keyNotFound(let key, let context):
+      return InputError("missing required key \"\(key.stringValue)\"", at: located(context.codingPath, file))
+    case .dataCorrupted(let context):
+      if context.codingPath.isEmpty {
+        return syntaxError(context, file: file)
+      }
+      return InputError(context.debugDescription, at: located(context.codingPath, file))
+    @unknown default:
+      return InputError("invalid JSON", at: SourceLocation(file: file))
+    }
+  }
+
+  private static func syntaxError(_ context: DecodingError.Context, file: String) -> InputError {
+    let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+      ?? context.underlyingError.map { "\($0)" } ?? context.debugDescription
+    var location = SourceLocation(file: file)
+    // Foundation's messages say "around line L, column C".
+    if let range = underlying.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
+      let numbers = underlying[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+      if numbers.count == 2 {
+        location.line = numbers[0]
+        location.column = numbers[1]
+      }
+    }
+    return InputError("invalid JSON: \(underlying)", at: location)
+  }
+
+  private static func located(_ codingPath: [CodingKey], _ file: String) -> SourceLocation {
+    SourceLocation(file: file, jsonPath: path(codingPath))
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "a string"
+    case is Int.Type, is Double.Type: "a number"
+    case is Bool.Type: "a boolean"
+    default:
+      "\(type)".hasPrefix("Array") ? "an array" : (("\(type)".hasPrefix("Dictionary")) ? "an object" : "\(type)")
+    }
+  }
+}
