@@ -14,7 +14,9 @@ let package = Package(
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
-    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
+    .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
   ]
 )

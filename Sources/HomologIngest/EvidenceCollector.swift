@@ -1,0 +1,140 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// What collecting evidence found: the files read, and the files no reader understood.
+public struct CollectedEvidence: Sendable {
+  public var files: [EvidenceFile]
+  public var ignored: [IgnoredFile]
+  public init(files: [EvidenceFile] = [], ignored: [IgnoredFile] = []) {
+    self.files = files
+    self.ignored = ignored
+  }
+}
+
+/// Walks evidence paths, detects each file's format from its content, reads it and records its provenance.
+public struct EvidenceCollector: Sendable {
+  /// Paths in messages and the dossier are shown relative to this folder when inside it.
+  public var baseDirectory: URL
+  /// Called with (done, total) as files are read, for progress on a terminal.
+  public var progress: (@Sendable (Int, Int) -> Void)?
+
+  public init(baseDirectory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    self.baseDirectory = baseDirectory.standardizedFileURL
+    self.progress = progress
+  }
+
+  /// Reads every file under the given paths (files or folders, walked recursively, hidden entries skipped).
+  /// A file a reader recognises but cannot read is an error; a file nobody recognises is listed as ignored.
+  public func collect(_ paths: [URL]) throws(InputError) -> CollectedEvidence {
+    var candidates: [InputFile] = []
+    var seen = Set<String>()
+    for path in paths {
+      for url in try expand(path) where seen.insert(url.path).inserted {
+        candidates.append(InputFile(url: url, path: displayPath(url)))
+      }
+    }
+    candidates.sort { $0.path < $1.path }
+    return try read(candidates)
+  }
+
+  private func read(_ inputs: [InputFile]) throws(InputError) -> CollectedEvidence {
+    let results = ResultSlots<Result<Outcome, InputError>>(count: inputs.count)
+    let done = Counter()
+    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+      results.set(index, Result { () throws(InputError) -> Outcome in try Self.readOne(inputs[index]) })
+      progress?(done.increment(), inputs.count)
+    }
+    var collected = CollectedEvidence()
+    for result in results.values {
+      switch try result!.get() {
+      case .file(let file): collected.files.append(file)
+      case .ignored(let ignored): collected.ignored.append(ignored)
+      }
+    }
+    return collected
+  }
+
+  private enum Outcome: Sendable {
+    case file(EvidenceFile)
+    case ignored(IgnoredFile)
+  }
+
+  private static func readOne(_ input: InputFile) throws(InputError) -> Outcome {
+    guard let head = FileHead.read(input.url) else {
+      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: input.path))
+    }
+    guard let reader = AllReaders.detect(head) else {
+      return .ignored(IgnoredFile(path: input.path, reason: unrecognisedReason(head)))
+    }
+    let content = try reader.read(input)
+    let digest = try FileInput.digest(input.url, displayPath: input.path)
+    let provenance = Provenance(
+      path: input.path, sha256: digest.sha256, bytes: digest.bytes, format: reader.format, tool: content.tool,
+      generatedAt: content.generatedAt)
+    return .file(
+      EvidenceFile(
+        provenance: provenance, findings: content.findings, coverage: content.coverage, tests: content.tests,
+        qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes))
+  }
+
+  /// Why no reader took a file, from what its first bytes look like.
+  static func unrecognisedReason(_ head: FileHead) -> String {
+    if head.firstCharacter == nil { return "empty file" }
+    if let root = head.xmlRootElement { return "XML with root element <\(root)> matches no known format" }
+    if head.isJSONObject || head.isJSONArray { return "JSON document matches no known format" }
+    return "content matches no known format"
+  }
+
+  /// The files a path stands for: itself, or every regular file below it (sorted, hidden entries skipped).
+  private func expand(_ url: URL) throws(InputError) -> [URL] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw InputError("evidence path does not exist", at: SourceLocation(file: displayPath(url)))
+    }
+    guard isDirectory.boolValue else { return [url.standardizedFileURL] }
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: url, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var files: [URL] = []
+    for case let file as URL in enumerator {
+      let values = try? file.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+      if values?.isSymbolicLink == true { continue }
+      if values?.isRegularFile == true { files.append(file.standardizedFileURL) }
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The path relative to the base folder when inside it, else as given.
+  public func displayPath(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
+    return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+  }
+}
+
+/// Results written by concurrent workers into fixed slots, so output order never depends on timing.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+  var values: [Value?] { slots }
+}
+
+/// A thread-safe counter for progress.
+private final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}

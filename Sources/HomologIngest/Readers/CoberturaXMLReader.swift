@@ -1,0 +1,115 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// Cobertura XML coverage (coverage.py, gcovr, coverlet, istanbul, …), streamed.
+///
+/// Totals are the ones the report's root element states (`lines-valid`, `lines-covered`,
+/// `branches-valid`, `branches-covered`); per-file figures are summed from class-level `<line>`s.
+public enum CoberturaXMLReader: EvidenceReader {
+  public static let format: FormatID = "cobertura-xml"
+  public static let formatName = "Cobertura XML"
+
+  public static func sniff(_ head: FileHead) -> Bool {
+    head.xmlRootElement == "coverage" && (head.contains("line-rate") || head.contains("<packages"))
+  }
+
+  public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
+    let handler = CoberturaHandler(file: input.path)
+    try XMLStreamParser.parse(file: input.url, displayPath: input.path, handler: handler)
+    return try handler.result()
+  }
+}
+
+private final class CoberturaHandler: XMLStreamHandler {
+  let file: String
+  var header: (lines: CoverageCounter?, branches: CoverageCounter?, lineRate: Double?, version: String?, timestamp: String?)?
+  var perFile: [String: (lines: CoverageCounter, branches: CoverageCounter)] = [:]
+  var currentFile: String?
+  var methodDepth = 0
+  var depth = 0
+
+  init(file: String) { self.file = file }
+
+  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
+    depth += 1
+    switch name {
+    case "coverage" where depth == 1:
+      var lines: CoverageCounter?
+      if let valid = attributes.int("lines-valid"), let covered = attributes.int("lines-covered") {
+        lines = CoverageCounter(total: valid, covered: covered)
+      }
+      var branches: CoverageCounter?
+      if let valid = attributes.int("branches-valid"), let covered = attributes.int("branches-covered") {
+        branches = CoverageCounter(total: valid, covered: covered)
+      }
+      header = (lines, branches, attributes.double("line-rate"), attributes.value("version"), attributes.value("timestamp"))
+    case "class":
+      guard let filename = attributes.value("filename") else {
+        throw InputError("expected a filename attribute on <class>", at: SourceLocation(file: file, line: line))
+      }
+      currentFile = filename
+    case "method":
+      methodDepth += 1
+    case "line" where methodDepth == 0:
+      guard let path = currentFile else { return }
+      guard let hits = attributes.value("hits").flatMap(Self.parseHits) else {
+        throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
+      }
+      var entry = perFile[path] ?? (CoverageCounter(), CoverageCounter())
+      entry.lines.total += 1
+      if hits > 0 { entry.lines.covered += 1 }
+      if attributes.value("branch") == "true", let condition = attributes.value("condition-coverage"),
+        let counts = Self.parseCondition(condition)
+      {
+        entry.branches.total += counts.total
+        entry.branches.covered += counts.covered
+      }
+      perFile[path] = entry
+    default:
+      break
+    }
+  }
+
+  func endElement(_ name: String, line: Int) throws(InputError) {
+    depth -= 1
+    if name == "method" { methodDepth -= 1 }
+    if name == "class" { currentFile = nil }
+  }
+
+  /// `hits` is an integer, though some tools write large counts in float form.
+  static func parseHits(_ text: String) -> Double? { Double(text) }
+
+  /// `50% (1/2)` → covered 1, total 2.
+  static func parseCondition(_ text: String) -> CoverageCounter? {
+    guard let open = text.firstIndex(of: "("), let slash = text.firstIndex(of: "/"), let close = text.firstIndex(of: ")"),
+      open < slash, slash < close,
+      let covered = Int(text[text.index(after: open)..<slash]), let total = Int(text[text.index(after: slash)..<close])
+    else { return nil }
+    return CoverageCounter(total: total, covered: covered)
+  }
+
+  func result() throws(InputError) -> ReadResult {
+    guard let header else {
+      throw InputError("expected a <coverage> root element", at: SourceLocation(file: file, line: 1))
+    }
+    let files = perFile.keys.sorted().map { path -> FileCoverage in
+      let entry = perFile[path]!
+      return FileCoverage(path: path, lines: entry.lines, branches: entry.branches.total > 0 ? entry.branches : nil)
+    }
+    let summedLines = files.reduce(CoverageCounter()) { $0 + $1.lines }
+    let summedBranches = files.reduce(CoverageCounter()) { $0 + ($1.branches ?? CoverageCounter()) }
+    let lines = header.lines ?? summedLines
+    let branches = header.branches ?? (summedBranches.total > 0 ? summedBranches : nil)
+    let version = header.version.map { $0.hasPrefix("gcovr ") ? String($0.dropFirst(6)) : $0 }
+    let toolName = (header.version ?? "").hasPrefix("gcovr") ? "gcovr" : "Cobertura"
+    var generatedAt: String?
+    if let stamp = header.timestamp, let value = Double(stamp), value > 0 {
+      let seconds = value > 1e11 ? value / 1000 : value
+      generatedAt = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
+    }
+    return ReadResult(
+      tool: ToolInfo(name: toolName, version: version), generatedAt: generatedAt,
+      coverage: CoverageReport(lines: lines, branches: branches, files: files))
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import HomologIngest
+import HomologModel
+
+/// Locates the test fixtures next to the test sources, so tests run from any clean clone.
+enum Fixtures {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  /// A genuine tool output under `Tests/Fixtures/real/`.
+  static func real(_ relative: String) -> URL { root.appendingPathComponent("real").appendingPathComponent(relative) }
+
+  /// Every genuine file of one tool folder, sorted.
+  static func realFiles(_ folder: String) -> [URL] {
+    let dir = root.appendingPathComponent("real").appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.sorted().map { dir.appendingPathComponent($0) }
+  }
+
+  /// An input file for a reader, displayed by its file name.
+  static func input(_ url: URL) -> InputFile { InputFile(url: url, path: url.lastPathComponent) }
+
+  /// Writes text to a temporary file and returns it as an input.
+  static func temporary(_ text: String, name: String) throws -> InputFile {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return InputFile(url: url, path: name)
+  }
+}
+
+extension ReadResult {
+  /// Findings of one kind counted per original (tool) severity word.
+  func counts(_ kind: FindingKind) -> [String: Int] {
+    findings.filter { $0.kind == kind }.reduce(into: [:]) { $0[$1.originalSeverity, default: 0] += 1 }
+  }
+}
