@@ -15,7 +15,8 @@ let package = Package(
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
     .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
-    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel"]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologEvaluate"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
   ]

@@ -22,7 +22,7 @@ public struct Dossier: Codable, Sendable {
   public var findings: [Finding]
   public var coverage: [ComponentCoverage]
   public var tests: [ComponentTests]
-  public var policy: PolicySummary
+  public var policy: Policy
   public var regression: Regression?
 
   public init(
@@ -30,7 +30,7 @@ public struct Dossier: Codable, Sendable {
     catalogue: CatalogueSummary, verdict: Verdict, score: Score, counts: StatusCounts,
     requirements: [RequirementResult], derogations: [DerogationEntry], evidence: [EvidenceSummary],
     ignored: [IgnoredFile], unreadable: [IgnoredFile], findings: [Finding],
-    coverage: [ComponentCoverage], tests: [ComponentTests], policy: PolicySummary,
+    coverage: [ComponentCoverage], tests: [ComponentTests], policy: Policy,
     regression: Regression? = nil
   ) {
     self.schema = Dossier.schemaID
@@ -55,13 +55,13 @@ public struct Dossier: Codable, Sendable {
   }
 }
 
-/// One named context value (exposure, data sensitivity…).
-public struct ContextEntry: Codable, Hashable, Sendable {
+/// A component of the project and its role.
+public struct ComponentSummary: Codable, Hashable, Sendable {
   public var name: String
-  public var value: String
-  public init(name: String, value: String) {
+  public var role: ComponentRole
+  public init(name: String, role: ComponentRole) {
     self.name = name
-    self.value = value
+    self.role = role
   }
 }
 
@@ -70,12 +70,14 @@ public struct ProjectSummary: Codable, Hashable, Sendable {
   public var name: String
   public var version: String?
   public var organisation: String?
-  public var context: [ContextEntry]
-  public init(name: String, version: String?, organisation: String?, context: [ContextEntry]) {
+  public var context: ProjectContext
+  public var components: [ComponentSummary]
+  public init(name: String, version: String?, organisation: String?, context: ProjectContext, components: [ComponentSummary]) {
     self.name = name
     self.version = version
     self.organisation = organisation
     self.context = context
+    self.components = components
   }
 }
 
@@ -383,7 +385,7 @@ public struct TestSummary: Codable, Hashable, Sendable {
 /// Coverage of one component of the project.
 public struct ComponentCoverage: Codable, Hashable, Sendable {
   public var component: String
-  public var role: String
+  public var role: ComponentRole
   public var lines: CoverageCounter
   public var branches: CoverageCounter?
   /// Line coverage percent, rounded to one decimal.
@@ -392,7 +394,7 @@ public struct ComponentCoverage: Codable, Hashable, Sendable {
   public var threshold: Double?
   public var files: [String]
   public init(
-    component: String, role: String, lines: CoverageCounter, branches: CoverageCounter?,
+    component: String, role: ComponentRole, lines: CoverageCounter, branches: CoverageCounter?,
     percent: Double?, threshold: Double?, files: [String]
   ) {
     self.component = component
@@ -408,33 +410,14 @@ public struct ComponentCoverage: Codable, Hashable, Sendable {
 /// Test results of one component.
 public struct ComponentTests: Codable, Hashable, Sendable {
   public var component: String
-  public var role: String
+  public var role: ComponentRole
   public var summary: TestSummary
   public var files: [String]
-  public init(component: String, role: String, summary: TestSummary, files: [String]) {
+  public init(component: String, role: ComponentRole, summary: TestSummary, files: [String]) {
     self.component = component
     self.role = role
     self.summary = summary
     self.files = files
-  }
-}
-
-/// The policy in force, as figures the outputs show.
-public struct PolicySummary: Codable, Hashable, Sendable {
-  public var maxVulnerabilities: SeverityCounts
-  public var coverageThresholds: [ContextEntry]
-  public var attestationMaxAgeDays: Int
-  public var sastBlockingSeverity: Severity
-  public var gate: [String]
-  public init(
-    maxVulnerabilities: SeverityCounts, coverageThresholds: [ContextEntry], attestationMaxAgeDays: Int,
-    sastBlockingSeverity: Severity, gate: [String]
-  ) {
-    self.maxVulnerabilities = maxVulnerabilities
-    self.coverageThresholds = coverageThresholds
-    self.attestationMaxAgeDays = attestationMaxAgeDays
-    self.sastBlockingSeverity = sastBlockingSeverity
-    self.gate = gate
   }
 }
 

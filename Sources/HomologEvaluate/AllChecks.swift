@@ -1,0 +1,15 @@
+/// Every built-in check, in the order `homolog checks` lists them.
+public enum AllChecks {
+  public static let list: [any Check] = [
+    VulnThresholdsCheck(),
+    ImageBaseSupportedCheck(),
+    CoverageBackendCheck(),
+    CoverageFrontendCheck(),
+  ]
+
+  /// The ids of every built-in check.
+  public static var ids: Set<String> { Set(list.map(\.id)) }
+
+  /// The check with this id.
+  public static func check(_ id: String) -> (any Check)? { list.first { $0.id == id } }
+}

@@ -1,0 +1,43 @@
+import HomologModel
+
+/// What kind of evidence a check reads (documentation and `homolog checks`).
+public enum EvidenceKind: String, Codable, Sendable, CaseIterable {
+  case vulnerabilities, findings, coverage, tests, qualityGate = "quality_gate", images, api, kubernetes
+}
+
+/// A check's documentation: stable id, one-line title, why it exists, what it reads.
+public struct CheckDoc: Sendable {
+  /// Stable id, `family.kebab-name`.
+  public var id: String
+  /// One line, English (the dossier's localized titles come from the translation table).
+  public var title: String
+  public var rationale: String
+  public var reads: [EvidenceKind]
+  public init(id: String, title: String, rationale: String, reads: [EvidenceKind]) {
+    self.id = id
+    self.title = title
+    self.rationale = rationale
+    self.reads = reads
+  }
+}
+
+/// A built-in check: reads normalized evidence only and concludes pass / fail / not applicable / no evidence.
+/// Checks carry no level or severity: the catalogue decides what a failure weighs.
+public protocol Check: Sendable {
+  static var doc: CheckDoc { get }
+  func evaluate(_ evidence: EvidenceSet) -> CheckResult
+}
+
+extension Check {
+  /// The check's id.
+  public var id: String { Self.doc.id }
+
+  /// A result with the check's id and messages keyed `<id>.<outcome>`.
+  public func result(
+    _ outcome: CheckOutcome, _ args: [MessageArg] = [], observations: [Observation] = [], evidence: [String] = []
+  ) -> CheckResult {
+    CheckResult(
+      id: Self.doc.id, outcome: outcome, summary: Message("\(Self.doc.id).\(outcome.rawValue)", args),
+      observations: observations, evidence: evidence)
+  }
+}

@@ -1,0 +1,14 @@
+import HomologModel
+
+/// Front-end components reach the policy's line coverage (60 % by default).
+public struct CoverageFrontendCheck: Check {
+  public static let doc = CheckDoc(
+    id: "coverage.frontend", title: "Front-end test coverage at the policy's minimum",
+    rationale: "EXI-ORG-11: front-end tests guard against major regressions.", reads: [.coverage])
+
+  public init() {}
+
+  public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
+    ComponentCoverageEvaluation(evidence, role: .frontend).result(of: self, minimum: evidence.policy.coverageMinimum(for: .frontend))
+  }
+}

@@ -1,0 +1,87 @@
+/// Most findings allowed per severity; nil means no limit.
+public struct SeverityLimits: Codable, Hashable, Sendable {
+  public var critical: Int?
+  public var high: Int?
+  public var medium: Int?
+  public var low: Int?
+  public var info: Int?
+
+  public init(critical: Int? = 0, high: Int? = 0, medium: Int? = nil, low: Int? = nil, info: Int? = nil) {
+    self.critical = critical
+    self.high = high
+    self.medium = medium
+    self.low = low
+    self.info = info
+  }
+
+  /// The limit for one severity.
+  public subscript(severity: Severity) -> Int? {
+    get {
+      switch severity {
+      case .critical: critical
+      case .high: high
+      case .medium: medium
+      case .low: low
+      case .info: info
+      }
+    }
+    set {
+      switch severity {
+      case .critical: critical = newValue
+      case .high: high = newValue
+      case .medium: medium = newValue
+      case .low: low = newValue
+      case .info: info = newValue
+      }
+    }
+  }
+}
+
+/// A minimum line coverage for the components of one role.
+public struct CoverageThreshold: Codable, Hashable, Sendable {
+  public var role: ComponentRole
+  /// Percent, 0–100.
+  public var minimum: Double
+  public init(role: ComponentRole, minimum: Double) {
+    self.role = role
+    self.minimum = minimum
+  }
+}
+
+/// The thresholds checks apply, from homolog.yaml's `policy` (defaults follow the CCT).
+public struct Policy: Codable, Hashable, Sendable {
+  /// Open vulnerabilities allowed per severity (default: no critical, no high).
+  public var vulnerabilities: SeverityLimits
+  /// Minimum line coverage per component role (default backend 100 % per EXI-ORG-10, frontend 60 %).
+  public var coverage: [CoverageThreshold]
+  /// Static-analysis findings at or above this severity block (default high).
+  public var sastBlockingSeverity: Severity
+  /// Attestations older than this many days are stale (default 365).
+  public var attestationMaxAgeDays: Int
+  /// Derogations expiring within this many days are flagged (default 30).
+  public var derogationWarningDays: Int
+  /// Image registries allowed for workloads (default: the platform's list).
+  public var allowedRegistries: [String]
+
+  /// The Cloud Pi Native platform's allowed registries (Kyverno `restrict-image-registry`).
+  public static let platformRegistries = ["docker.io/", "harbor.io/", "registry.redhat.io/", "quay.io/", "bitnami/", "ghcr.io/"]
+
+  public init(
+    vulnerabilities: SeverityLimits = SeverityLimits(),
+    coverage: [CoverageThreshold] = [CoverageThreshold(role: .backend, minimum: 100), CoverageThreshold(role: .frontend, minimum: 60)],
+    sastBlockingSeverity: Severity = .high, attestationMaxAgeDays: Int = 365, derogationWarningDays: Int = 30,
+    allowedRegistries: [String] = Policy.platformRegistries
+  ) {
+    self.vulnerabilities = vulnerabilities
+    self.coverage = coverage
+    self.sastBlockingSeverity = sastBlockingSeverity
+    self.attestationMaxAgeDays = attestationMaxAgeDays
+    self.derogationWarningDays = derogationWarningDays
+    self.allowedRegistries = allowedRegistries
+  }
+
+  /// The coverage minimum for a role, if the policy sets one.
+  public func coverageMinimum(for role: ComponentRole) -> Double? {
+    coverage.first { $0.role == role }?.minimum
+  }
+}

@@ -1,0 +1,45 @@
+/// How the application is exposed.
+public enum Exposure: String, Codable, Hashable, Sendable, CaseIterable {
+  case internet, rie, `internal`
+}
+
+/// Sensitivity of the data handled: usual, or Diffusion Restreinte.
+public enum DataSensitivity: String, Codable, Hashable, Sendable, CaseIterable {
+  case usual, dr
+}
+
+/// Where the application is hosted.
+public enum Hosting: String, Codable, Hashable, Sendable, CaseIterable {
+  case cloudPi = "cloud-pi"
+  case publicCloud = "public-cloud"
+  case dedicated, mixed
+}
+
+/// What a component is, so coverage and tests are judged per role (EXI-ORG-10, EXI-ORG-11).
+public enum ComponentRole: String, Codable, Hashable, Sendable, CaseIterable {
+  case backend, frontend, worker, batch, data, other
+}
+
+/// The facts about a project that decide which requirements apply.
+public struct ProjectContext: Codable, Hashable, Sendable {
+  public var exposure: Exposure
+  public var dataSensitivity: DataSensitivity
+  public var personalData: Bool
+  public var hosting: Hosting
+  /// True when the dossier supports a bid in a call for tenders.
+  public var procurement: Bool
+  /// The roles of the project's components.
+  public var roles: [ComponentRole]
+
+  public init(
+    exposure: Exposure = .internal, dataSensitivity: DataSensitivity = .usual, personalData: Bool = false,
+    hosting: Hosting = .cloudPi, procurement: Bool = false, roles: [ComponentRole] = []
+  ) {
+    self.exposure = exposure
+    self.dataSensitivity = dataSensitivity
+    self.personalData = personalData
+    self.hosting = hosting
+    self.procurement = procurement
+    self.roles = roles
+  }
+}
