@@ -1,0 +1,86 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// Loads and validates a requirements catalogue (YAML), reporting every problem with file:line.
+public enum CatalogueLoader {
+  /// Keys a requirement entry may have.
+  static let requirementKeys: Set<String> = [
+    "id", "source_id", "level", "category", "title", "statement", "weight", "applies_when", "checks", "attestation", "note",
+  ]
+
+  /// Parses a catalogue; `problems` lists every validation error (an empty list means valid).
+  /// Throws only when the file is not YAML at all or has no usable structure.
+  public static func load(_ data: Data, file: String, knownChecks: Set<String>) throws(InputError) -> (Catalogue, [InputError]) {
+    let root = try YAMLParser().parseDocument(data, file: file)
+    let top = try YAMLFields(root, file: file, context: "catalogue file")
+    try top.rejectUnknown(["catalogue", "requirements"])
+    guard let header = try top.mapping("catalogue") else { throw top.error("missing required key 'catalogue'") }
+    try header.rejectUnknown(["id", "title", "version", "source"])
+    guard let entries = try top.list("requirements") else { throw top.error("missing required key 'requirements'") }
+
+    var problems: [InputError] = []
+    var requirements: [Requirement] = []
+    var firstLine: [String: Int] = [:]
+    for (index, entry) in entries.enumerated() {
+      do throws(InputError) {
+        let requirement = try parseRequirement(entry, index: index, file: file, knownChecks: knownChecks)
+        if let previous = firstLine[requirement.id] {
+          problems.append(
+            InputError(
+              "duplicate requirement id \(requirement.id) (lines \(previous) and \(requirement.line))",
+              at: SourceLocation(file: file, line: requirement.line)))
+        } else {
+          firstLine[requirement.id] = requirement.line
+        }
+        requirements.append(requirement)
+      } catch {
+        problems.append(error)
+      }
+    }
+    if entries.isEmpty { problems.append(top.error("the catalogue has no requirement")) }
+    let catalogue = Catalogue(
+      id: try header.requiredString("id"), title: try header.requiredString("title"),
+      version: try header.requiredString("version"), source: try header.string("source"), requirements: requirements,
+      sha256: SHA256Hasher.hex(of: data))
+    return (catalogue, problems)
+  }
+
+  /// Loads a catalogue and fails on the first validation problem.
+  public static func loadValid(_ data: Data, file: String, knownChecks: Set<String>) throws(InputError) -> Catalogue {
+    let (catalogue, problems) = try load(data, file: file, knownChecks: knownChecks)
+    if let first = problems.first { throw first }
+    return catalogue
+  }
+
+  private static func parseRequirement(_ node: Node, index: Int, file: String, knownChecks: Set<String>) throws(InputError) -> Requirement {
+    let fields = try YAMLFields(node, file: file, context: "requirements[\(index)]")
+    try fields.rejectUnknown(requirementKeys)
+    let id = try fields.requiredString("id")
+    let named = try YAMLFields(node, file: file, context: id)
+    guard let levelText = try named.string("level") else { throw named.error("\(id): missing required key 'level' (P or I)") }
+    guard let level = Level(rawValue: levelText) else {
+      throw named.error("\(id): unknown level '\(levelText)' (expected P or I)", at: node["level"])
+    }
+    let weight = try named.double("weight") ?? 1
+    guard weight > 0 else { throw named.error("\(id): weight must be positive", at: node["weight"]) }
+    let checks = try named.stringList("checks") ?? []
+    for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
+      throw named.error("\(id): unknown check id '\(check)'", at: node["checks"]?.items?[position])
+    }
+    var applicability = Applicability()
+    if let conditions = try named.mapping("applies_when") {
+      try conditions.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement", "roles"])
+      applicability = Applicability(
+        exposure: try conditions.enumList("exposure", Exposure.self),
+        dataSensitivity: try conditions.enumList("data_sensitivity", DataSensitivity.self),
+        personalData: try conditions.bool("personal_data"), hosting: try conditions.enumList("hosting", Hosting.self),
+        procurement: try conditions.bool("procurement"), roles: try conditions.enumList("roles", ComponentRole.self))
+    }
+    return Requirement(
+      id: id, sourceId: try named.string("source_id") ?? id, level: level, category: try named.requiredString("category"),
+      title: try named.requiredString("title"), statement: try named.requiredString("statement"), weight: weight,
+      appliesWhen: applicability, checks: checks, attestable: try named.bool("attestation") ?? false,
+      note: try named.string("note"), line: node.line)
+  }
+}

@@ -1,0 +1,146 @@
+import HomologModel
+
+/// Typed, located access to the keys of a YAML mapping, for configuration files.
+/// Every error names the file, the line and column, and what was expected.
+struct YAMLFields {
+  let node: Node
+  let file: String
+  /// Where this mapping is, e.g. `requirements[3]`, for messages.
+  let context: String
+
+  init(_ node: Node, file: String, context: String) throws(InputError) {
+    guard node.pairs != nil else {
+      throw InputError("\(context): expected a mapping, found a \(node.kindName)", at: Self.location(node, file))
+    }
+    self.node = node
+    self.file = file
+    self.context = context
+  }
+
+  static func location(_ node: Node, _ file: String) -> SourceLocation {
+    SourceLocation(file: file, line: node.line, column: node.column)
+  }
+
+  func error(_ message: String, at node: Node? = nil) -> InputError {
+    InputError(message, at: Self.location(node ?? self.node, file))
+  }
+
+  /// The keys present, in order.
+  var keys: [String] { node.pairs?.compactMap { $0.key.string } ?? [] }
+
+  /// The raw node of a key, or nil when absent or null.
+  func value(_ key: String) -> Node? {
+    guard let value = node[key], !value.isNull else { return nil }
+    return value
+  }
+
+  /// Refuses keys outside `allowed` (catches typos that would otherwise silently do nothing).
+  func rejectUnknown(_ allowed: Set<String>) throws(InputError) {
+    for pair in node.pairs ?? [] {
+      let key = pair.key.string ?? ""
+      if !allowed.contains(key) {
+        throw error("\(context): unknown key '\(key)' (expected one of: \(allowed.sorted().joined(separator: ", ")))", at: pair.key)
+      }
+    }
+    var seen = Set<String>()
+    for pair in node.pairs ?? [] {
+      let key = pair.key.string ?? ""
+      if !seen.insert(key).inserted { throw error("\(context): duplicate key '\(key)'", at: pair.key) }
+    }
+  }
+
+  func string(_ key: String) throws(InputError) -> String? {
+    guard let value = value(key) else { return nil }
+    guard case .scalar = value.value, let text = value.string else {
+      throw error("\(context).\(key): expected a text, found a \(value.kindName)", at: value)
+    }
+    return text
+  }
+
+  func requiredString(_ key: String) throws(InputError) -> String {
+    guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw error("\(context): missing required key '\(key)'")
+    }
+    return text
+  }
+
+  func bool(_ key: String) throws(InputError) -> Bool? {
+    guard let value = value(key) else { return nil }
+    guard let flag = value.bool else { throw error("\(context).\(key): expected true or false", at: value) }
+    return flag
+  }
+
+  func int(_ key: String) throws(InputError) -> Int? {
+    guard let value = value(key) else { return nil }
+    guard let number = value.int else { throw error("\(context).\(key): expected a whole number", at: value) }
+    return number
+  }
+
+  func double(_ key: String) throws(InputError) -> Double? {
+    guard let value = value(key) else { return nil }
+    guard let number = value.double else { throw error("\(context).\(key): expected a number", at: value) }
+    return number
+  }
+
+  func day(_ key: String) throws(InputError) -> Day? {
+    guard let value = value(key) else { return nil }
+    guard let text = value.string, let day = Day(text) else {
+      throw error("\(context).\(key): expected a date YYYY-MM-DD", at: value)
+    }
+    return day
+  }
+
+  func requiredDay(_ key: String) throws(InputError) -> Day {
+    guard let day = try day(key) else { throw error("\(context): missing required key '\(key)' (a date YYYY-MM-DD)") }
+    return day
+  }
+
+  func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(InputError) -> E? where E.RawValue == String {
+    guard let text = try string(key) else { return nil }
+    return try Self.parseEnum(text, type, at: value(key)!, file: file, what: "\(context).\(key)")
+  }
+
+  static func parseEnum<E: RawRepresentable & CaseIterable>(
+    _ text: String, _ type: E.Type, at node: Node, file: String, what: String
+  ) throws(InputError) -> E where E.RawValue == String {
+    guard let parsed = E(rawValue: text) else {
+      let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+      throw InputError("\(what): unknown value '\(text)' (expected one of: \(allowed))", at: location(node, file))
+    }
+    return parsed
+  }
+
+  /// A list of nodes; a single scalar is accepted as a one-item list.
+  func list(_ key: String) throws(InputError) -> [Node]? {
+    guard let value = value(key) else { return nil }
+    if let items = value.items { return items }
+    throw error("\(context).\(key): expected a list, found a \(value.kindName)", at: value)
+  }
+
+  func stringList(_ key: String) throws(InputError) -> [String]? {
+    guard let items = try list(key) else { return nil }
+    var strings: [String] = []
+    for item in items {
+      guard case .scalar = item.value, let text = item.string else {
+        throw error("\(context).\(key): expected a list of texts", at: item)
+      }
+      strings.append(text)
+    }
+    return strings
+  }
+
+  func enumList<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(InputError) -> [E]? where E.RawValue == String {
+    guard let items = try list(key) else { return nil }
+    var values: [E] = []
+    for item in items {
+      guard let text = item.string else { throw error("\(context).\(key): expected a list of texts", at: item) }
+      values.append(try Self.parseEnum(text, type, at: item, file: file, what: "\(context).\(key)"))
+    }
+    return values
+  }
+
+  func mapping(_ key: String) throws(InputError) -> YAMLFields? {
+    guard let value = value(key) else { return nil }
+    return try YAMLFields(value, file: file, context: "\(context == "" ? "" : context + ".")\(key)")
+  }
+}
