@@ -15,8 +15,9 @@ let package = Package(
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
     .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologEvaluate", dependencies: ["HomologModel"]),
-    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologEvaluate"]),
+    .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
   ]

@@ -1,0 +1,36 @@
+import HomologModel
+import HomologProject
+
+/// Everything one evaluation needs, already loaded and validated.
+public struct EvaluationInput: Sendable {
+  public var generator: ToolInfo
+  public var catalogue: Catalogue
+  public var project: ProjectSummary
+  public var evidence: EvidenceSet
+  public var ignored: [IgnoredFile]
+  public var unreadable: [IgnoredFile]
+  public var attestations: [Attestation]
+  public var derogations: [Derogation]
+  public var asOf: Day
+  public var lang: String
+  /// Gate rules in force (shown in the dossier).
+  public var gate: [String]
+
+  public init(
+    generator: ToolInfo, catalogue: Catalogue, project: ProjectSummary, evidence: EvidenceSet, ignored: [IgnoredFile] = [],
+    unreadable: [IgnoredFile] = [], attestations: [Attestation] = [], derogations: [Derogation] = [], asOf: Day,
+    lang: String, gate: [String] = ["eliminatory"]
+  ) {
+    self.generator = generator
+    self.catalogue = catalogue
+    self.project = project
+    self.evidence = evidence
+    self.ignored = ignored
+    self.unreadable = unreadable
+    self.attestations = attestations
+    self.derogations = derogations
+    self.asOf = asOf
+    self.lang = lang
+    self.gate = gate
+  }
+}

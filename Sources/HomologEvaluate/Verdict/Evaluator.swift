@@ -1,0 +1,30 @@
+import HomologModel
+import HomologProject
+
+/// Turns loaded inputs into the dossier model: runs the checks, judges every requirement, scores, registers derogations.
+public enum Evaluator {
+  public static func evaluate(_ input: EvaluationInput) -> Dossier {
+    let wanted = Set(input.catalogue.requirements.flatMap(\.checks))
+    var results: [String: CheckResult] = [:]
+    for check in AllChecks.list where wanted.contains(check.id) {
+      results[check.id] = check.evaluate(input.evidence)
+    }
+    let judge = RequirementJudge(input: input, results: results)
+    let requirements = input.catalogue.requirements.map(judge.judge)
+    var counts = StatusCounts()
+    for requirement in requirements { counts.add(requirement.status) }
+
+    let catalogue = CatalogueSummary(
+      id: input.catalogue.id, title: input.catalogue.title, version: input.catalogue.version, sha256: input.catalogue.sha256)
+    return Dossier(
+      generator: input.generator, asOf: input.asOf.description, lang: input.lang, project: input.project,
+      catalogue: catalogue, verdict: Scoring.verdict(requirements), score: Scoring.score(requirements), counts: counts,
+      requirements: requirements,
+      derogations: DerogationRegister.entries(
+        input.derogations, requirements: requirements, asOf: input.asOf,
+        warningDays: input.evidence.policy.derogationWarningDays),
+      evidence: EvidenceDigest.summaries(input.evidence), ignored: input.ignored, unreadable: input.unreadable,
+      findings: EvidenceDigest.findings(input.evidence), coverage: EvidenceDigest.coverage(input.evidence),
+      tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy)
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import HomologModel
+
+/// A team's signed statement that a requirement is met, with the files that support it.
+public struct Attestation: Sendable, Hashable {
+  public var requirement: String
+  public var statement: String
+  public var author: String
+  public var date: Day
+  public var evidence: [AttestedFile]
+  public var links: [String]
+  /// 1-based line in attestations.yaml.
+  public var line: Int
+}
+
+/// An approved derogation: a requirement not met, accepted until a date, with compensating measures.
+public struct Derogation: Sendable, Hashable {
+  public var id: String
+  public var requirement: String
+  public var justification: String
+  public var compensatingMeasures: [String]
+  public var approvedBy: String
+  public var approvedOn: Day
+  public var expiresOn: Day
+  public var scope: String?
+  /// 1-based line in derogations.yaml.
+  public var line: Int
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// Reads attestations.yaml and derogations.yaml, checked against the catalogue.
+public enum DeclarationsLoader {
+  /// Loads attestations; each evidence file is hashed (SHA-256) so the dossier pins what was attested.
+  public static func attestations(
+    _ url: URL, displayPath: String, catalogue: Catalogue, baseDirectory: URL, display: (URL) -> String
+  ) throws(InputError) -> [Attestation] {
+    let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
+    let documents = try YAMLParser().parseDocuments(data, file: displayPath)
+    guard let root = documents.first else { return [] }
+    let top = try YAMLFields(root, file: displayPath, context: "attestations.yaml")
+    try top.rejectUnknown(["attestations"])
+    var result: [Attestation] = []
+    for (index, node) in (try top.list("attestations") ?? []).enumerated() {
+      let fields = try YAMLFields(node, file: displayPath, context: "attestations[\(index)]")
+      try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links"])
+      let id = try fields.requiredString("requirement")
+      guard let requirement = catalogue.requirement(id) else {
+        throw fields.error("attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)", at: node["requirement"])
+      }
+      guard requirement.attestable else {
+        throw fields.error(
+          "attestations[\(index)]: \(id) cannot be proven by an attestation (the catalogue requires technical evidence)",
+          at: node["requirement"])
+      }
+      var files: [AttestedFile] = []
+      for (position, path) in (try fields.stringList("evidence") ?? []).enumerated() {
+        let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
+        let shown = display(file)
+        do throws(InputError) {
+          let digest = try FileInput.digest(file, displayPath: shown)
+          files.append(AttestedFile(path: shown, sha256: digest.sha256, bytes: digest.bytes))
+        } catch {
+          throw fields.error(
+            "attestations[\(index)].evidence[\(position)]: cannot read '\(path)' (attested files are hashed into the dossier)",
+            at: node["evidence"]?.items?[position])
+        }
+      }
+      result.append(
+        Attestation(
+          requirement: id, statement: try fields.requiredString("statement"), author: try fields.requiredString("author"),
+          date: try fields.requiredDay("date"), evidence: files, links: try fields.stringList("links") ?? [], line: node.line))
+    }
+    return result
+  }
+
+  /// Loads derogations; ids must be unique and requirements known.
+  public static func derogations(_ url: URL, displayPath: String, catalogue: Catalogue) throws(InputError) -> [Derogation] {
+    let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
+    let documents = try YAMLParser().parseDocuments(data, file: displayPath)
+    guard let root = documents.first else { return [] }
+    let top = try YAMLFields(root, file: displayPath, context: "derogations.yaml")
+    try top.rejectUnknown(["derogations"])
+    var result: [Derogation] = []
+    var ids = Set<String>()
+    for (index, node) in (try top.list("derogations") ?? []).enumerated() {
+      let fields = try YAMLFields(node, file: displayPath, context: "derogations[\(index)]")
+      try fields.rejectUnknown([
+        "id", "requirement", "justification", "compensating_measures", "approved_by", "approved_on", "expires_on", "scope",
+      ])
+      let id = try fields.requiredString("id")
+      guard ids.insert(id).inserted else { throw fields.error("derogations[\(index)]: duplicate derogation id '\(id)'") }
+      let requirement = try fields.requiredString("requirement")
+      guard catalogue.requirement(requirement) != nil else {
+        throw fields.error("derogations[\(index)]: unknown requirement '\(requirement)' in catalogue \(catalogue.id)", at: node["requirement"])
+      }
+      let approvedOn = try fields.requiredDay("approved_on")
+      let expiresOn = try fields.requiredDay("expires_on")
+      guard approvedOn <= expiresOn else {
+        throw fields.error("derogations[\(index)]: expires_on \(expiresOn) is before approved_on \(approvedOn)", at: node["expires_on"])
+      }
+      result.append(
+        Derogation(
+          id: id, requirement: requirement, justification: try fields.requiredString("justification"),
+          compensatingMeasures: try fields.stringList("compensating_measures") ?? [],
+          approvedBy: try fields.requiredString("approved_by"), approvedOn: approvedOn, expiresOn: expiresOn,
+          scope: try fields.string("scope"), line: node.line))
+    }
+    return result
+  }
+}

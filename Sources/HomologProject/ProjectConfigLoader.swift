@@ -1,0 +1,93 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// Reads homolog.yaml: project identity, context, components, evidence paths, policy.
+public enum ProjectConfigLoader {
+  /// Loads and validates the configuration file at `url`; `displayPath` names it in messages.
+  public static func load(_ url: URL, displayPath: String) throws(InputError) -> ProjectConfig {
+    let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
+    return try parse(data, file: displayPath, baseDirectory: url.deletingLastPathComponent(), url: url)
+  }
+
+  static func parse(_ data: Data, file: String, baseDirectory: URL, url: URL) throws(InputError) -> ProjectConfig {
+    let root = try YAMLParser().parseDocument(data, file: file)
+    let top = try YAMLFields(root, file: file, context: "homolog.yaml")
+    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
+    guard let project = try top.mapping("project") else { throw top.error("missing required key 'project' (name, version, organisation)") }
+    try project.rejectUnknown(["name", "version", "organisation"])
+
+    var context = ProjectContext()
+    if let fields = try top.mapping("context") {
+      try fields.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement"])
+      context.exposure = try fields.enumValue("exposure", Exposure.self) ?? context.exposure
+      context.dataSensitivity = try fields.enumValue("data_sensitivity", DataSensitivity.self) ?? context.dataSensitivity
+      context.personalData = try fields.bool("personal_data") ?? context.personalData
+      context.hosting = try fields.enumValue("hosting", Hosting.self) ?? context.hosting
+      context.procurement = try fields.bool("procurement") ?? context.procurement
+    }
+
+    func resolve(_ path: String) -> URL {
+      path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
+    }
+
+    var components: [ComponentConfig] = []
+    var names = Set<String>()
+    for (index, node) in (try top.list("components") ?? []).enumerated() {
+      let fields = try YAMLFields(node, file: file, context: "components[\(index)]")
+      try fields.rejectUnknown(["name", "role", "evidence"])
+      let name = try fields.requiredString("name")
+      guard names.insert(name).inserted else { throw fields.error("components[\(index)]: duplicate component name '\(name)'") }
+      guard let role = try fields.enumValue("role", ComponentRole.self) else {
+        throw fields.error("components[\(index)]: missing required key 'role'")
+      }
+      components.append(ComponentConfig(name: name, role: role, evidence: (try fields.stringList("evidence") ?? []).map(resolve)))
+    }
+    context.roles = components.map(\.role)
+
+    let (policy, gate) = try parsePolicy(try top.mapping("policy"))
+    return ProjectConfig(
+      file: url, baseDirectory: baseDirectory, name: try project.requiredString("name"), version: try project.string("version"),
+      organisation: try project.string("organisation"), context: context, catalogue: try top.string("catalogue").map(resolve),
+      components: components, evidence: (try top.stringList("evidence") ?? []).map(resolve),
+      attestations: try top.string("attestations").map(resolve), derogations: try top.string("derogations").map(resolve),
+      policy: policy, gate: gate)
+  }
+
+  private static func parsePolicy(_ fields: YAMLFields?) throws(InputError) -> (Policy, [String]) {
+    var policy = Policy()
+    guard let fields else { return (policy, ["eliminatory"]) }
+    try fields.rejectUnknown([
+      "vulnerabilities", "coverage", "sast_blocking_severity", "attestation_max_age_days", "derogation_warning_days",
+      "allowed_registries", "gate",
+    ])
+    if let limits = try fields.mapping("vulnerabilities") {
+      try limits.rejectUnknown(Set(Severity.allCases.map(\.rawValue)))
+      for severity in Severity.allCases where limits.node[severity.rawValue] != nil {
+        // An explicit null lifts the limit.
+        let value = try limits.int(severity.rawValue)
+        if let value, value < 0 { throw limits.error("policy.vulnerabilities.\(severity.rawValue): expected 0 or more", at: limits.node[severity.rawValue]) }
+        policy.vulnerabilities[severity] = value
+      }
+    }
+    if let coverage = try fields.mapping("coverage") {
+      try coverage.rejectUnknown(Set(ComponentRole.allCases.map(\.rawValue)))
+      var thresholds: [CoverageThreshold] = []
+      for role in ComponentRole.allCases {
+        if let minimum = try coverage.double(role.rawValue) {
+          guard (0...100).contains(minimum) else { throw coverage.error("policy.coverage.\(role.rawValue): expected a percent between 0 and 100", at: coverage.node[role.rawValue]) }
+          thresholds.append(CoverageThreshold(role: role, minimum: minimum))
+        } else if let existing = policy.coverageMinimum(for: role), coverage.node[role.rawValue] == nil {
+          thresholds.append(CoverageThreshold(role: role, minimum: existing))
+        }
+      }
+      policy.coverage = thresholds
+    }
+    policy.sastBlockingSeverity = try fields.enumValue("sast_blocking_severity", Severity.self) ?? policy.sastBlockingSeverity
+    policy.attestationMaxAgeDays = try fields.int("attestation_max_age_days") ?? policy.attestationMaxAgeDays
+    policy.derogationWarningDays = try fields.int("derogation_warning_days") ?? policy.derogationWarningDays
+    policy.allowedRegistries = try fields.stringList("allowed_registries") ?? policy.allowedRegistries
+    let gate = try fields.stringList("gate") ?? ["eliminatory"]
+    return (policy, gate)
+  }
+}
