@@ -5,6 +5,13 @@ public enum AllChecks {
     ImageBaseSupportedCheck(),
     CoverageBackendCheck(),
     CoverageFrontendCheck(),
+    DepsVulnerabilitiesCheck(),
+    SastNoBlockingCheck(),
+    SecretsNoneCheck(),
+    SonarQualityGateCheck(),
+    TestsPassingCheck(),
+    TestsFrontendFunctionalCheck(),
+    ApiOpenAPIValidCheck(),
   ]
 
   /// The ids of every built-in check.

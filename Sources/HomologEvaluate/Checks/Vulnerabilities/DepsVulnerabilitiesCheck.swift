@@ -1,0 +1,16 @@
+import HomologModel
+
+/// Vulnerable dependencies reported by dependency scanners stay within the policy's limits per severity.
+public struct DepsVulnerabilitiesCheck: Check {
+  public static let doc = CheckDoc(
+    id: "deps.vulnerabilities", title: "Vulnerable dependencies within the policy's limits",
+    rationale: "EXI-ORG-1 and EXI-ORG-13: the same thresholds as images, applied to libraries (Dependency-Check, CycloneDX).",
+    reads: [.vulnerabilities])
+
+  public init() {}
+
+  public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
+    VulnerabilityTally(evidence) { VulnThresholdsCheck.dependencyFormats.contains($0.provenance.format) }
+      .result(of: self, limits: evidence.policy.vulnerabilities)
+  }
+}
