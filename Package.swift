@@ -17,8 +17,12 @@ let package = Package(
     .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
     .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
     .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
-    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate"]),
+    .target(name: "HomologResources"),
+    .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources"]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
+    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel"]),
+    .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),
   ]
 )

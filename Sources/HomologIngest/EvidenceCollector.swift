@@ -6,9 +6,12 @@ import HomologParsing
 public struct CollectedEvidence: Sendable {
   public var files: [EvidenceFile]
   public var ignored: [IgnoredFile]
-  public init(files: [EvidenceFile] = [], ignored: [IgnoredFile] = []) {
+  /// Files a reader recognised but could not read (only with `keepGoing`), with the error.
+  public var unreadable: [IgnoredFile]
+  public init(files: [EvidenceFile] = [], ignored: [IgnoredFile] = [], unreadable: [IgnoredFile] = []) {
     self.files = files
     self.ignored = ignored
+    self.unreadable = unreadable
   }
 }
 
@@ -26,7 +29,8 @@ public struct EvidenceCollector: Sendable {
 
   /// Reads every file under the given paths (files or folders, walked recursively, hidden entries skipped).
   /// A file a reader recognises but cannot read is an error; a file nobody recognises is listed as ignored.
-  public func collect(_ paths: [URL]) throws(InputError) -> CollectedEvidence {
+  /// With `keepGoing`, unreadable files are listed instead of stopping the run.
+  public func collect(_ paths: [URL], keepGoing: Bool = false) throws(InputError) -> CollectedEvidence {
     var candidates: [InputFile] = []
     var seen = Set<String>()
     for path in paths {
@@ -35,10 +39,10 @@ public struct EvidenceCollector: Sendable {
       }
     }
     candidates.sort { $0.path < $1.path }
-    return try read(candidates)
+    return try read(candidates, keepGoing: keepGoing)
   }
 
-  private func read(_ inputs: [InputFile]) throws(InputError) -> CollectedEvidence {
+  private func read(_ inputs: [InputFile], keepGoing: Bool) throws(InputError) -> CollectedEvidence {
     let results = ResultSlots<Result<Outcome, InputError>>(count: inputs.count)
     let done = Counter()
     DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
@@ -46,10 +50,13 @@ public struct EvidenceCollector: Sendable {
       progress?(done.increment(), inputs.count)
     }
     var collected = CollectedEvidence()
-    for result in results.values {
-      switch try result!.get() {
-      case .file(let file): collected.files.append(file)
-      case .ignored(let ignored): collected.ignored.append(ignored)
+    for (index, result) in results.values.enumerated() {
+      switch result! {
+      case .success(.file(let file)): collected.files.append(file)
+      case .success(.ignored(let ignored)): collected.ignored.append(ignored)
+      case .failure(let error):
+        guard keepGoing else { throw error }
+        collected.unreadable.append(IgnoredFile(path: inputs[index].path, reason: error.description))
       }
     }
     return collected

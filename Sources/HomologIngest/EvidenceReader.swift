@@ -23,3 +23,9 @@ public protocol EvidenceReader: Sendable {
   /// Reads the whole file, or throws an error naming the file and where.
   static func read(_ input: InputFile) throws(InputError) -> ReadResult
 }
+
+/// How a format is recognised, for `homolog formats`.
+public protocol DetectionDescribing {
+  /// One line saying what in the content identifies the format.
+  static var detection: String { get }
+}

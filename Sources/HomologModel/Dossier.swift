@@ -23,6 +23,8 @@ public struct Dossier: Codable, Sendable {
   public var coverage: [ComponentCoverage]
   public var tests: [ComponentTests]
   public var policy: Policy
+  /// The gate rules the run applied (`eliminatory`, `score<80`…).
+  public var gate: [String] = []
   public var regression: Regression?
 
   public init(

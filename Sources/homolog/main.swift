@@ -1,9 +1,5 @@
 import Foundation
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "--version" {
-  print("homolog 0.1.0")
-  exit(0)
-}
-print("usage: homolog --version")
-exit(arguments.isEmpty || arguments.first == "--help" ? 0 : 2)
+// The executable only calls in: commands live in Commands/, exit codes are decided here.
+let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()))
+exit(status.code)

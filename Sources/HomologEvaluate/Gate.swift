@@ -1,0 +1,67 @@
+import HomologModel
+
+/// One rule of the CI gate (`--fail-on`), deciding exit code 1.
+public enum GateRule: Sendable, Hashable, CustomStringConvertible {
+  /// An applicable Primordial requirement is not met (the default).
+  case eliminatory
+  /// A regression against the baseline.
+  case regression
+  /// The Important score (derogations counted as met) is below this value.
+  case scoreBelow(Double)
+  /// A derogation has expired.
+  case expiredDerogation
+  /// A requirement is non évalué.
+  case noEvidence
+
+  /// Parses `eliminatory`, `regression`, `score<80`, `expired-derogation`, `no-evidence`.
+  public init?(_ text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    switch trimmed {
+    case "eliminatory": self = .eliminatory
+    case "regression": self = .regression
+    case "expired-derogation": self = .expiredDerogation
+    case "no-evidence": self = .noEvidence
+    default:
+      guard trimmed.hasPrefix("score<"), let value = Double(trimmed.dropFirst(6)), (0...100).contains(value) else { return nil }
+      self = .scoreBelow(value)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .eliminatory: "eliminatory"
+    case .regression: "regression"
+    case .scoreBelow(let value): "score<\(Percentage.text(value))"
+    case .expiredDerogation: "expired-derogation"
+    case .noEvidence: "no-evidence"
+    }
+  }
+
+  /// Why this rule fails the dossier, or nil when it holds.
+  public func failure(_ dossier: Dossier) -> String? {
+    switch self {
+    case .eliminatory:
+      return dossier.verdict.eliminatory
+        ? "eliminatory: Primordial requirement(s) not met: \(dossier.verdict.eliminating.joined(separator: ", "))" : nil
+    case .regression:
+      guard let regression = dossier.regression, regression.isRegression else { return nil }
+      return "regression against the baseline of \(regression.baselineAsOf): \(regression.reasonTexts.joined(separator: "; "))"
+    case .scoreBelow(let minimum):
+      guard let score = dossier.score.important else { return nil }
+      return score < minimum ? "score<\(Percentage.text(minimum)): Important score \(Percentage.text(score)) is below \(Percentage.text(minimum))" : nil
+    case .expiredDerogation:
+      let expired = dossier.derogations.filter { $0.state == .expired }.map(\.id)
+      return expired.isEmpty ? nil : "expired-derogation: \(expired.joined(separator: ", "))"
+    case .noEvidence:
+      let missing = dossier.requirements.filter { $0.status == .nonEvalue }.map(\.id)
+      return missing.isEmpty ? nil : "no-evidence: \(missing.count) requirement(s) non évalué(s): \(missing.prefix(10).joined(separator: ", "))"
+    }
+  }
+}
+
+/// Number formatting for messages: no trailing `.0`.
+enum Percentage {
+  static func text(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}

@@ -1,0 +1,30 @@
+import HomologModel
+
+/// Fills every `text` field of a dossier from its message keys, in the table's language.
+public enum Localizer {
+  public static func localize(_ dossier: Dossier, with table: TranslationTable) -> Dossier {
+    var dossier = dossier
+    dossier.lang = table.lang
+    for index in dossier.requirements.indices {
+      var requirement = dossier.requirements[index]
+      requirement.applicabilityText = requirement.applicability.map(table.text)
+      if var attestation = requirement.attestation {
+        attestation.problemText = attestation.problem.map(table.text)
+        requirement.attestation = attestation
+      }
+      for checkIndex in requirement.checks.indices {
+        requirement.checks[checkIndex].summaryText = table.text(requirement.checks[checkIndex].summary)
+        for observationIndex in requirement.checks[checkIndex].observations.indices {
+          let message = requirement.checks[checkIndex].observations[observationIndex].message
+          requirement.checks[checkIndex].observations[observationIndex].text = table.text(message)
+        }
+      }
+      dossier.requirements[index] = requirement
+    }
+    if var regression = dossier.regression {
+      regression.reasonTexts = regression.reasons.map(table.text)
+      dossier.regression = regression
+    }
+    return dossier
+  }
+}

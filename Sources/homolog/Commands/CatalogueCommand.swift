@@ -1,0 +1,62 @@
+import Foundation
+import HomologEvaluate
+import HomologModel
+import HomologParsing
+import HomologProject
+
+/// `homolog catalogue validate FILE` and `homolog catalogue list [FILE]`.
+enum CatalogueCommand: Command {
+  static let name = "catalogue"
+  static let summary = "validate a requirements catalogue, or list its requirements"
+  static let usage = """
+    USAGE: homolog catalogue validate FILE
+           homolog catalogue list [FILE]
+
+    validate  checks a catalogue: YAML syntax, required fields (id, level, category, title, statement),
+              levels P or I, unique ids, known check ids, applicability conditions. Every problem is
+              printed as file:line: error: message; exit 2 when there is any.
+    list      prints id, level, category and title of each requirement (default: the built-in CCT catalogue).
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    let positionals = try arguments.positionals()
+    guard let action = positionals.first else { throw .usage("expected validate or list", command: name) }
+    switch action {
+    case "validate":
+      guard positionals.count == 2 else { throw .usage("validate expects one FILE", command: name) }
+      return try validate(positionals[1])
+    case "list":
+      guard positionals.count <= 2 else { throw .usage("list expects at most one FILE", command: name) }
+      do throws(InputError) {
+        let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
+        Console.out("\(catalogue.title) — version \(catalogue.version) — \(catalogue.requirements.count) requirements")
+        for requirement in catalogue.requirements {
+          Console.out([requirement.id, requirement.level.rawValue, requirement.category, requirement.title].joined(separator: "\t"))
+        }
+        return .ok
+      } catch {
+        throw .input(error)
+      }
+    default:
+      throw .usage("unknown catalogue action '\(action)' (expected validate or list)", command: name)
+    }
+  }
+
+  private static func validate(_ path: String) throws(CommandError) -> ExitStatus {
+    do throws(InputError) {
+      let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: 16 << 20)
+      let (catalogue, problems) = try CatalogueLoader.load(data, file: path, knownChecks: AllChecks.ids)
+      for problem in problems { Console.error(problem.description) }
+      guard problems.isEmpty else {
+        Console.error("\(path): \(problems.count) problem(s)")
+        return .badInput
+      }
+      let primordial = catalogue.requirements.filter { $0.level == .primordial }.count
+      Console.out("\(path): valid — \(catalogue.requirements.count) requirements (\(primordial) P, \(catalogue.requirements.count - primordial) I), version \(catalogue.version)")
+      return .ok
+    } catch {
+      throw .input(error)
+    }
+  }
+}

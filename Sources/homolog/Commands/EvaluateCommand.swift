@@ -1,0 +1,102 @@
+import Foundation
+import HomologEvaluate
+import HomologModel
+import HomologRender
+
+/// `homolog evaluate`: evidence in, dossier out, exit code from the gate.
+enum EvaluateCommand: Command {
+  static let name = "evaluate"
+  static let summary = "evaluate a project (homolog.yaml) and write its dossier"
+  static let usage = """
+    USAGE: homolog evaluate --config FILE --out DIR [options]
+
+    Reads the project file, its evidence, attestations and derogations, judges every requirement of
+    the catalogue and writes the dossier into DIR (dossier.json, dossier.md).
+
+    OPTIONS:
+      --config FILE        the project's homolog.yaml (required)
+      --out DIR            output folder, created if needed (required); never inside an evidence folder
+      --evidence PATH      more evidence files or folders, added to those homolog.yaml lists (repeatable)
+      --as-of YYYY-MM-DD   evaluation date (default: SOURCE_DATE_EPOCH, else today); same inputs and date
+                           give byte-identical outputs
+      --lang fr|en         language of the dossier (default fr)
+      --templates DIR      override built-in templates and translations with files of the same name
+      --format LIST        outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)
+      --fail-on RULES      gate rules, comma-separated: eliminatory, regression, score<N,
+                           expired-derogation, no-evidence (default: homolog.yaml's policy.gate, else eliminatory)
+      --keep-going         list unreadable evidence files in the dossier instead of stopping
+      --quiet              no summary on stderr
+
+    EXIT CODES: 0 dossier written and gate passed, 1 gate failed, 2 bad input or usage.
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    guard let config = try arguments.value("--config") else { throw .usage("--config FILE is required", command: name) }
+    guard let out = try arguments.value("--out") else { throw .usage("--out DIR is required", command: name) }
+    let extra = try arguments.values("--evidence").map(Pipeline.url)
+    let asOf = try Pipeline.asOf(try arguments.value("--as-of"))
+    let lang = try arguments.value("--lang") ?? "fr"
+    let templates = try arguments.value("--templates").map(Pipeline.url)
+    let formatList = try arguments.value("--format")
+    let failOn = try arguments.value("--fail-on")
+    let keepGoing = arguments.flag("--keep-going")
+    let quiet = arguments.flag("--quiet")
+    try arguments.finish()
+    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
+
+    do throws(InputError) {
+      let formats = try AllRenderers.select(formatList)
+      let source = TemplateSource(overrideDirectory: templates)
+      let table = try TranslationTable.load(lang: lang, from: source)
+      let (input, project) = try Pipeline.load(
+        config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing)
+      let gate = try gateRules(failOn.map { $0.split(separator: ",").map(String.init) } ?? project.gate)
+      let outURL = Pipeline.url(out)
+      for path in project.allEvidencePaths + extra where isInside(outURL, path) {
+        throw InputError("--out must not be inside an evidence folder (\(Pipeline.display(path, base: project.baseDirectory)))", at: SourceLocation(file: out))
+      }
+      var dossier = Localizer.localize(Evaluator.evaluate(input), with: table)
+      dossier.gate = gate.map(\.description)
+      let context = RenderContext(templates: source, table: table)
+      var files: [(name: String, data: Data)] = []
+      for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
+      try OutputWriter.write(files, to: outURL, display: out)
+      let failures = gate.compactMap { $0.failure(dossier) }
+      if !quiet { Console.error(summaryLine(dossier, out: out, files: files.map(\.name))) }
+      for failure in failures { Console.error("gate failed: \(failure)") }
+      return failures.isEmpty ? .ok : .gateFailed
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  private static func gateRules(_ texts: [String]) throws(InputError) -> [GateRule] {
+    var rules: [GateRule] = []
+    for text in texts where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+      guard let rule = GateRule(text) else {
+        throw InputError("unknown gate rule '\(text)' (expected eliminatory, regression, score<N, expired-derogation, no-evidence)")
+      }
+      rules.append(rule)
+    }
+    return rules
+  }
+
+  private static func isInside(_ url: URL, _ folder: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+    let base = folder.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+  }
+
+  private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
+    let score = dossier.score.important.map { String(format: "%.1f", $0) } ?? "n/a"
+    let counts = dossier.counts
+    return """
+      \(dossier.project.name): \(dossier.verdict.status.rawValue), Important score \(score) \
+      (conforme \(counts.conforme), non conforme \(counts.nonConforme), dérogation \(counts.derogation), \
+      non évalué \(counts.nonEvalue), non applicable \(counts.nonApplicable)) → \(files.map { "\(out)/\($0)" }.joined(separator: ", "))
+      """
+  }
+}

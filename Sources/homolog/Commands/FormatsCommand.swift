@@ -1,0 +1,24 @@
+import Foundation
+import HomologIngest
+
+/// `homolog formats`: every evidence format homolog reads and how it is recognised.
+enum FormatsCommand: Command {
+  static let name = "formats"
+  static let summary = "list the evidence formats homolog reads and how each is detected"
+  static let usage = """
+    USAGE: homolog formats
+
+    Lists every supported evidence format: its id, its name and what in the content identifies it
+    (detection never relies on the file name alone).
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    try arguments.finish()
+    for reader in AllReaders.list {
+      let detection = (reader as? any DetectionDescribing.Type)?.detection ?? "content sniffing"
+      Console.out("\(reader.format)\t\(reader.formatName)\t\(detection)")
+    }
+    return .ok
+  }
+}

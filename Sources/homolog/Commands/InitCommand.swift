@@ -1,0 +1,127 @@
+import Foundation
+import HomologModel
+
+/// `homolog init`: commented starter files for a new project.
+enum InitCommand: Command {
+  static let name = "init"
+  static let summary = "write commented starter files (homolog.yaml, attestations.yaml, derogations.yaml)"
+  static let usage = """
+    USAGE: homolog init [--dir DIR] [--name NAME] [--force]
+
+    Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out)
+    and derogations.yaml (a commented example) into DIR (default: the current folder).
+    Existing files are kept unless --force is given.
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    let dir = Pipeline.url(try arguments.value("--dir") ?? ".")
+    let projectName = try arguments.value("--name") ?? dir.lastPathComponent
+    let force = arguments.flag("--force")
+    try arguments.finish()
+    do throws(InputError) {
+      let catalogue = try Pipeline.catalogue(nil)
+      let files: [(name: String, data: Data)] = [
+        ("homolog.yaml", Data(Starters.project(name: projectName).utf8)),
+        ("attestations.yaml", Data(Starters.attestations(catalogue).utf8)),
+        ("derogations.yaml", Data(Starters.derogations.utf8)),
+      ]
+      if !force {
+        for file in files where FileManager.default.fileExists(atPath: dir.appendingPathComponent(file.name).path) {
+          throw InputError("\(file.name) already exists (use --force to overwrite)", at: SourceLocation(file: Pipeline.display(dir.appendingPathComponent(file.name), base: Pipeline.currentDirectory)))
+        }
+      }
+      try OutputWriter.write(files, to: dir, display: dir.path)
+      for file in files { Console.out("wrote \(Pipeline.display(dir.appendingPathComponent(file.name), base: Pipeline.currentDirectory))") }
+      return .ok
+    } catch {
+      throw .input(error)
+    }
+  }
+}
+
+/// The text of the starter files.
+enum Starters {
+  static func project(name: String) -> String {
+    """
+    # homolog project file — see README.md. Paths are relative to this file.
+    project:
+      name: "\(name)"
+      version: "0.1.0"
+      organisation: "Ministère — direction"   # who owns the application
+
+    # Context decides which requirements apply (e.g. EXI-G-6 only when exposed on the internet).
+    context:
+      exposure: internal          # internet | rie | internal
+      data_sensitivity: usual     # usual | dr (Diffusion Restreinte)
+      personal_data: false        # true when personal data (RGPD) is stored: EXI-DATA-2 applies
+      hosting: cloud-pi           # cloud-pi | public-cloud | dedicated | mixed
+      procurement: false          # true when this dossier supports a bid in a call for tenders
+
+    # Components and their role: coverage and tests are judged per role (EXI-ORG-10, EXI-ORG-11).
+    components:
+      - name: api
+        role: backend             # backend | frontend | worker | batch | data | other
+        evidence: [reports/api]   # files or folders holding this component's reports
+      # - name: web
+      #   role: frontend
+      #   evidence: [reports/web]
+
+    # Evidence shared by the whole project (image scans, manifests, SBOMs…), files or folders.
+    evidence:
+      - reports/shared
+
+    attestations: attestations.yaml
+    derogations: derogations.yaml
+
+    # Thresholds; the values below are the defaults.
+    policy:
+      vulnerabilities: {critical: 0, high: 0}   # open vulnerabilities allowed per severity (null = no limit)
+      coverage: {backend: 100, frontend: 60}     # minimum line coverage per role, percent
+      sast_blocking_severity: high               # static-analysis findings at or above this block
+      attestation_max_age_days: 365
+      derogation_warning_days: 30
+      gate: [eliminatory]                        # eliminatory, regression, score<N, expired-derogation, no-evidence
+
+    """
+  }
+
+  static func attestations(_ catalogue: Catalogue) -> String {
+    var text = """
+      # Attestations: the team's signed statements for requirements no file can prove.
+      # Uncomment and complete the ones that apply. Evidence files are hashed (SHA-256) into the dossier;
+      # an attestation older than policy.attestation_max_age_days no longer counts.
+      attestations:
+
+      """
+    for requirement in catalogue.requirements where requirement.attestable {
+      text += """
+        # # \(requirement.id) (\(requirement.level.rawValue)) — \(requirement.title)
+        # - requirement: \(requirement.id)
+        #   statement: "…"
+        #   author: "Prénom Nom, fonction"
+        #   date: 2026-01-31
+        #   evidence: [docs/preuve.pdf]
+        #   links: ["https://…"]
+
+        """
+    }
+    text += "  []\n"
+    return text.replacingOccurrences(of: "attestations:\n\n", with: "attestations:\n")
+  }
+
+  static let derogations = """
+    # Derogations approved by the homologation authority. Expired ones do not count; ones expiring
+    # within policy.derogation_warning_days are flagged; ones covering a met requirement are reported as unused.
+    derogations: []
+    # - id: DER-2026-01
+    #   requirement: EXI-ARCH-27
+    #   justification: "…"
+    #   compensating_measures: ["…"]
+    #   approved_by: "Autorité d'homologation"
+    #   approved_on: 2026-01-15
+    #   expires_on: 2026-07-15
+    #   scope: "composant api"
+
+    """
+}

@@ -1,0 +1,176 @@
+import Foundation
+import HomologEvaluate
+import HomologIngest
+import HomologModel
+import HomologRender
+
+/// `homolog inspect FILE…`: what homolog understood from each file, without a homolog.yaml.
+enum InspectCommand: Command {
+  static let name = "inspect"
+  static let summary = "show what homolog understands from evidence files (no homolog.yaml needed)"
+  static let usage = """
+    USAGE: homolog inspect FILE|DIR… [--json] [--keep-going]
+
+    Detects each file's format from its content, reads it and prints the figures homolog took from it:
+    findings per severity, coverage totals, test counts, Kubernetes objects and findings.
+      --json        print {"files":[{"path","format","tool","findings","coverage","tests","kubernetes"}]}
+      --keep-going  report unreadable files and go on instead of stopping (exit 2 at the end)
+    Files no reader recognises are listed with the reason.
+    """
+
+  struct Report: Encodable {
+    var files: [FileReport]
+    var ignored: [IgnoredFile]?
+    var unreadable: [IgnoredFile]?
+  }
+
+  struct FileReport: Encodable {
+    struct Findings: Encodable {
+      var critical, high, medium, low, info, total: Int
+    }
+    struct Counter: Encodable {
+      var total, covered: Int
+    }
+    struct Coverage: Encodable {
+      var lines: Counter
+      var branches: Counter?
+    }
+    struct Tests: Encodable {
+      var total, failed, errored, skipped: Int
+    }
+    struct Kubernetes: Encodable {
+      var objects: Int
+      var containers: Int
+      var findings: [KubernetesFinding]
+    }
+    struct KubernetesFinding: Encodable {
+      var check: String
+      var requirements: [String]
+      var kind: String?
+      var namespace: String?
+      var name: String?
+      var container: String?
+      var file: String?
+      var line: Int?
+      var enforced: Bool
+      var message: String
+    }
+    var path: String
+    var format: String
+    var tool: ToolInfo?
+    var findings: Findings?
+    var coverage: Coverage?
+    var tests: Tests?
+    var kubernetes: Kubernetes?
+  }
+
+  /// Formats whose files are findings reports, so zero findings is still a figure worth printing.
+  static let findingFormats = ["trivy", "grype", "sarif", "gitleaks", "sonar", "dependency-check", "cyclonedx"]
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    let json = arguments.flag("--json")
+    let keepGoing = arguments.flag("--keep-going")
+    let paths = try arguments.positionals()
+    guard !paths.isEmpty else { throw .usage("expected at least one FILE or DIR", command: name) }
+    do throws(InputError) {
+      let collected = try EvidenceCollector(baseDirectory: Pipeline.currentDirectory, progress: json ? nil : Console.progress("reading"))
+        .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
+      let catalogue = try Pipeline.catalogue(nil)
+      let table = try TranslationTable.load(lang: "en", from: TemplateSource())
+      let reports = collected.files.map { report($0, catalogue: catalogue, table: table) }
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let report = Report(
+          files: reports, ignored: collected.ignored.isEmpty ? nil : collected.ignored,
+          unreadable: collected.unreadable.isEmpty ? nil : collected.unreadable)
+        Console.out(String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self))
+      } else {
+        for report in reports { Console.out(Console.safe(text(report))) }
+        for file in collected.ignored { Console.out(Console.safe("\(file.path): ignored — \(file.reason)")) }
+        for file in collected.unreadable { Console.out(Console.safe("\(file.path): unreadable — \(file.reason)")) }
+      }
+      return collected.unreadable.isEmpty ? .ok : .badInput
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  static func report(_ file: EvidenceFile, catalogue: Catalogue, table: TranslationTable) -> FileReport {
+    var report = FileReport(path: file.id, format: file.provenance.format.rawValue, tool: file.provenance.tool)
+    let format = file.provenance.format.rawValue
+    if !file.findings.isEmpty || findingFormats.contains(where: format.hasPrefix) {
+      var counts = SeverityCounts()
+      for finding in file.findings { counts.add(finding.severity) }
+      report.findings = .init(critical: counts.critical, high: counts.high, medium: counts.medium, low: counts.low, info: counts.info, total: counts.total)
+    }
+    if let coverage = file.coverage {
+      report.coverage = .init(
+        lines: .init(total: coverage.lines.total, covered: coverage.lines.covered),
+        branches: coverage.branches.map { .init(total: $0.total, covered: $0.covered) })
+    }
+    if let tests = file.tests {
+      report.tests = .init(total: tests.total, failed: tests.failed, errored: tests.errored, skipped: tests.skipped)
+    }
+    if !file.kubernetes.isEmpty {
+      report.kubernetes = kubernetes(file, catalogue: catalogue, table: table)
+    }
+    return report
+  }
+
+  /// Runs the Kubernetes checks on one manifest file alone.
+  static func kubernetes(_ file: EvidenceFile, catalogue: Catalogue, table: TranslationTable) -> FileReport.Kubernetes {
+    let evidence = EvidenceSet(files: [file])
+    var findings: [FileReport.KubernetesFinding] = []
+    for check in AllChecks.list where check.id.hasPrefix("k8s.") {
+      let result = check.evaluate(evidence)
+      let requirements = catalogue.requirements.filter { $0.checks.contains(check.id) }.map(\.id)
+      for observation in result.observations where observation.problem {
+        findings.append(
+          .init(
+            check: check.id, requirements: requirements, kind: observation.object?.kind, namespace: observation.object?.namespace,
+            name: observation.object?.name, container: observation.object?.container,
+            file: observation.location?.file, line: observation.location?.line, enforced: observation.enforced ?? false,
+            message: table.text(observation.message)))
+      }
+    }
+    let containers = file.kubernetes.reduce(0) { $0 + KubernetesCounting.containers(in: $1) }
+    return .init(objects: file.kubernetes.count, containers: containers, findings: findings)
+  }
+
+  static func text(_ report: FileReport) -> String {
+    var parts = ["\(report.path): \(report.format)"]
+    if let tool = report.tool { parts.append([tool.name, tool.version].compactMap { $0 }.joined(separator: " ")) }
+    if let f = report.findings {
+      parts.append("findings \(f.total) (critical \(f.critical), high \(f.high), medium \(f.medium), low \(f.low), info \(f.info))")
+    }
+    if let c = report.coverage {
+      var text = "lines \(c.lines.covered)/\(c.lines.total)"
+      if let b = c.branches { text += ", branches \(b.covered)/\(b.total)" }
+      parts.append(text)
+    }
+    if let t = report.tests { parts.append("tests \(t.total) (failed \(t.failed), errored \(t.errored), skipped \(t.skipped))") }
+    var text = parts.joined(separator: " — ")
+    if let k = report.kubernetes {
+      text += " — \(k.objects) objects, \(k.containers) containers, \(k.findings.count) findings"
+      for finding in k.findings {
+        let object = [finding.kind, finding.namespace, finding.name].compactMap { $0 }.joined(separator: "/")
+        let container = finding.container.map { " container \($0)" } ?? ""
+        let place = [finding.file, finding.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        text += "\n  \(place): \(finding.check) [\(finding.requirements.joined(separator: ","))] \(object)\(container): \(finding.message)\(finding.enforced ? " (refused in production)" : "")"
+      }
+    }
+    return text
+  }
+}
+
+/// Counting containers in an object's pod template, without depending on the Kubernetes module's internals.
+enum KubernetesCounting {
+  static func containers(in object: KubernetesObject) -> Int {
+    var node: Node? = object.body["spec"]
+    if object.kind == "CronJob" { node = node?["jobTemplate"]?["spec"] }
+    if object.kind != "Pod" { node = node?["template"]?["spec"] }
+    return (node?["containers"]?.items?.count ?? 0) + (node?["initContainers"]?.items?.count ?? 0)
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HomologEvaluate
+import HomologIngest
+import HomologModel
+import HomologParsing
+import HomologProject
+import HomologRender
+import HomologResources
+
+/// Loads what an evaluation needs: configuration, catalogue, evidence, attestations, derogations.
+enum Pipeline {
+  /// The current directory, for resolving command-line paths and showing them relative.
+  static var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+  /// A command-line path as a URL (relative to the current directory).
+  static func url(_ path: String) -> URL {
+    (path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)).standardizedFileURL
+  }
+
+  /// The built-in catalogue, or the given file, validated against the built-in checks.
+  static func catalogue(_ url: URL?, displayPath: String? = nil) throws(InputError) -> Catalogue {
+    if let url {
+      let shown = displayPath ?? url.path
+      let data = try FileInput.readWhole(url, displayPath: shown, limit: 16 << 20)
+      return try CatalogueLoader.loadValid(data, file: shown, knownChecks: AllChecks.ids)
+    }
+    guard let data = Resources.builtIn(Resources.defaultCataloguePath) else {
+      throw InputError("the built-in catalogue is missing from this build")
+    }
+    return try CatalogueLoader.loadValid(data, file: Resources.defaultCataloguePath, knownChecks: AllChecks.ids)
+  }
+
+  /// The evaluation date: `--as-of`, else `SOURCE_DATE_EPOCH`, else today (UTC).
+  static func asOf(_ option: String?) throws(CommandError) -> Day {
+    if let option {
+      guard let day = Day(option) else { throw .usage("--as-of expects a date YYYY-MM-DD, got '\(option)'", command: nil) }
+      return day
+    }
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+      guard let seconds = Int(epoch) else { throw .usage("SOURCE_DATE_EPOCH must be a number of seconds, got '\(epoch)'", command: nil) }
+      return Day(unixSeconds: seconds)
+    }
+    return Day(unixSeconds: Int(Date().timeIntervalSince1970))
+  }
+
+  /// Everything needed to evaluate a project, ready for the evaluator.
+  static func load(
+    config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool
+  ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
+    let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
+    let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
+    let collector = EvidenceCollector(baseDirectory: config.baseDirectory, progress: Console.progress("reading evidence"))
+    let collected = try collector.collect(config.allEvidencePaths + extraEvidence, keepGoing: keepGoing)
+
+    let components = config.components.map { component in
+      let prefixes = component.evidence.map { $0.standardizedFileURL.path }
+      let files = collected.files.filter { file in
+        let path = config.baseDirectory.appendingPathComponent(file.id).standardizedFileURL.path
+        let absolute = file.id.hasPrefix("/") ? file.id : path
+        return prefixes.contains { absolute == $0 || absolute.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+      }.map(\.id)
+      return ComponentEvidence(name: component.name, role: component.role, files: files)
+    }
+    let attestations = try config.attestations.map { url throws(InputError) in
+      try DeclarationsLoader.attestations(
+        url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue, baseDirectory: config.baseDirectory,
+        display: { display($0, base: config.baseDirectory) })
+    } ?? []
+    let derogations = try config.derogations.map { url throws(InputError) in
+      try DeclarationsLoader.derogations(url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue)
+    } ?? []
+    let project = ProjectSummary(
+      name: config.name, version: config.version, organisation: config.organisation, context: config.context,
+      components: config.components.map { ComponentSummary(name: $0.name, role: $0.role) })
+    let evidence = EvidenceSet(files: collected.files, components: components, policy: config.policy, context: config.context)
+    let input = EvaluationInput(
+      generator: ToolInfo(name: "homolog", version: CommandLineTool.version), catalogue: catalogue, project: project,
+      evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,
+      derogations: derogations, asOf: asOf, lang: lang, gate: config.gate)
+    return (input, config)
+  }
+
+  /// A path shown relative to a base folder when inside it.
+  static func display(_ url: URL, base: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let prefix = base.standardizedFileURL.path.hasSuffix("/") ? base.standardizedFileURL.path : base.standardizedFileURL.path + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}
