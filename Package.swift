@@ -14,7 +14,9 @@ let package = Package(
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
+    .target(name: "HomologRender", dependencies: ["HomologModel"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
+    .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
   ]
 )
