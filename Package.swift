@@ -23,6 +23,7 @@ let package = Package(
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
     .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel"]),
+    .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
     .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),
   ]
 )
