@@ -4,6 +4,7 @@ import HomologModel
 public enum AllRenderers {
   public static let list: [any Renderer] = [
     JSONRenderer(),
+    MarkdownRenderer(),
   ]
 
   /// The `--format` names.

@@ -1,0 +1,37 @@
+import Foundation
+import HomologModel
+
+/// Renders a dossier through a Mustache layout and its partials from the template source.
+/// The context is the dossier view plus `t`, the language's UI labels.
+enum TemplateRendering {
+  static func render(
+    layout: String, partialsFolder: String, view: DossierView, context: RenderContext
+  ) throws(InputError) -> String {
+    let source = context.templates
+    var partialSources: [String: String] = [:]
+    for name in source.names(in: partialsFolder) where name.hasSuffix(".mustache") {
+      let key = String(name.dropFirst(partialsFolder.count + 1).dropLast(".mustache".count))
+      partialSources[key] = try source.text(name)
+    }
+    do throws(MustacheError) {
+      let template = try MustacheTemplate(parsing: try text(layout, source), name: layout)
+      let partials = try MustachePartials(sources: partialSources)
+      var root = try MustacheValue(encodable: view)
+      if case .object(var members) = root {
+        members["t"] = MustacheValue(jsonObject: (try? JSONSerialization.jsonObject(with: context.table.uiJSON)) ?? [:])
+        root = .object(members)
+      }
+      return try template.render(root, partials: partials)
+    } catch {
+      throw InputError("template error: \(error.description)")
+    }
+  }
+
+  private static func text(_ name: String, _ source: TemplateSource) throws(MustacheError) -> String {
+    do {
+      return try source.text(name)
+    } catch {
+      throw MustacheError(error.message, template: name)
+    }
+  }
+}
