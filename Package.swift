@@ -22,6 +22,7 @@ let package = Package(
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
+    .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject", "HomologModel"]),
     .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel"]),
     .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
     .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),
