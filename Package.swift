@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
   name: "homolog",
   products: [
-    .executable(name: "homolog", targets: ["homolog"])
+    .executable(name: "homolog", targets: ["homolog"]),
+    .executable(name: "homolog-bench", targets: ["homolog-bench"]),
   ],
   targets: [
     .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -16,6 +17,8 @@ let package = Package(
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
     .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
+    // Reader throughput on large generated inputs: see bench/run.sh.
+    .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
   ]

@@ -64,37 +64,3 @@ enum LineStream {
     return line
   }
 }
-
-/// Small parsing helpers over raw line bytes.
-extension UnsafeRawBufferPointer {
-  /// The bytes with leading and trailing spaces and tabs removed.
-  var trimmingBlanks: UnsafeRawBufferPointer {
-    var start = startIndex
-    var end = endIndex
-    while start < end, self[start] == 0x20 || self[start] == 0x09 { start += 1 }
-    while end > start, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
-    return UnsafeRawBufferPointer(rebasing: self[start..<end])
-  }
-
-  /// The bytes as a non-negative decimal integer (blanks around allowed), or nil.
-  var nonNegativeInt: Int? {
-    let digits = trimmingBlanks
-    guard !digits.isEmpty, digits.count <= 18 else { return nil }
-    var value = 0
-    for byte in digits {
-      guard byte >= 0x30, byte <= 0x39 else { return nil }
-      value = value * 10 + Int(byte - 0x30)
-    }
-    return value
-  }
-
-  /// True when the bytes equal this ASCII text.
-  func equals(_ text: StaticString) -> Bool {
-    guard count == text.utf8CodeUnitCount else { return false }
-    guard let base = baseAddress else { return text.utf8CodeUnitCount == 0 }
-    return memcmp(base, text.utf8Start, count) == 0
-  }
-
-  /// The bytes decoded as UTF-8 (invalid sequences repaired).
-  var text: String { String(decoding: self, as: UTF8.self) }
-}

@@ -77,7 +77,7 @@ private final class CoberturaHandler: XMLStreamHandler {
       guard let hits = attributes.value("hits").flatMap(Self.parseHits) else {
         throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
       }
-      guard let number = attributes.int("number") else {
+      guard let number = attributes.value("number")?.nonNegativeInt else {
         throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: line))
       }
       var counts: CoverageCounter?
@@ -101,15 +101,23 @@ private final class CoberturaHandler: XMLStreamHandler {
   }
 
   /// `hits` is an integer, though some tools write large counts in float form.
-  static func parseHits(_ text: String) -> Double? { Double(text) }
+  static func parseHits(_ text: String) -> Double? {
+    if let count = text.nonNegativeInt { return Double(count) }
+    return Double(text)
+  }
 
   /// `50% (1/2)` → covered 1, total 2.
   static func parseCondition(_ text: String) -> CoverageCounter? {
-    guard let open = text.firstIndex(of: "("), let slash = text.firstIndex(of: "/"), let close = text.firstIndex(of: ")"),
-      open < slash, slash < close,
-      let covered = Int(text[text.index(after: open)..<slash]), let total = Int(text[text.index(after: slash)..<close])
-    else { return nil }
-    return CoverageCounter(total: total, covered: covered)
+    var text = text
+    return text.withUTF8 { utf8 -> CoverageCounter? in
+      let bytes = UnsafeRawBufferPointer(utf8)
+      guard let open = bytes.firstIndex(of: 0x28), let slash = bytes[open...].firstIndex(of: 0x2F),
+        let close = bytes[slash...].firstIndex(of: 0x29),
+        let covered = UnsafeRawBufferPointer(rebasing: bytes[(open + 1)..<slash]).nonNegativeInt,
+        let total = UnsafeRawBufferPointer(rebasing: bytes[(slash + 1)..<close]).nonNegativeInt
+      else { return nil }
+      return CoverageCounter(total: total, covered: covered)
+    }
   }
 
   func result() throws(InputError) -> ReadResult {

@@ -43,6 +43,7 @@ private final class JUnitHandler: XMLStreamHandler {
     var depth: Int
     var suite: String
     var name: String
+    var className: String
     var failed = false
     var errored = false
     var skipped = false
@@ -76,10 +77,9 @@ private final class JUnitHandler: XMLStreamHandler {
       suites.append(Suite(name: attributes.value("name") ?? ""))
       if timestamp == nil, let stamp = attributes.value("timestamp"), !stamp.isEmpty { timestamp = stamp }
     case "testcase" where current == nil:
-      let caseName = attributes.value("name") ?? ""
-      let className = attributes.value("classname") ?? ""
-      let fullName = className.isEmpty || className == caseName ? caseName : className + "." + caseName
-      current = Case(depth: depth, suite: suites.last?.name ?? "", name: fullName)
+      current = Case(
+        depth: depth, suite: suites.last?.name ?? "", name: attributes.value("name") ?? "",
+        className: attributes.value("classname") ?? "")
     case "failure", "error", "skipped":
       guard var testCase = current else { return }
       switch name {
@@ -138,8 +138,11 @@ private final class JUnitHandler: XMLStreamHandler {
       outcome = .passed
     }
     if outcome == .failed || outcome == .errored, failures.count < JUnitXMLReader.maxFailures {
-      failures.append(
-        TestCaseResult(suite: testCase.suite, name: testCase.name, outcome: outcome, message: testCase.message))
+      // `classname.name`, as CI servers show it (CTest repeats the name as classname).
+      let name =
+        testCase.className.isEmpty || testCase.className == testCase.name
+        ? testCase.name : testCase.className + "." + testCase.name
+      failures.append(TestCaseResult(suite: testCase.suite, name: name, outcome: outcome, message: testCase.message))
     }
   }
 

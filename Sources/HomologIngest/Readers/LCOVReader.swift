@@ -73,6 +73,10 @@ private struct LCOVParser {
     }
     let key = UnsafeRawBufferPointer(rebasing: line[..<colon])
     let value = UnsafeRawBufferPointer(rebasing: line[(colon + 1)...])
+    guard Self.isKey(key) else {
+      throw located("expected a KEY:value record or end_of_record, found '\(Self.excerpt(line))'", number)
+    }
+    if key.equals("TN") { return }
     if key.equals("SF") {
       if let open = record {
         throw located("expected end_of_record before a new SF: (the record of '\(open.path)' starts at line \(open.line))", number)
@@ -82,10 +86,6 @@ private struct LCOVParser {
       record = Record(path: path, line: number)
       return
     }
-    guard Self.isKey(key) else {
-      throw located("expected a KEY:value record or end_of_record, found '\(Self.excerpt(line))'", number)
-    }
-    if key.equals("TN") { return }
     guard record != nil else {
       guard Self.isKnown(key) else { return }
       throw located("expected SF: before \(key.text): (a record starts with its source file)", number)
