@@ -1,7 +1,31 @@
 import Foundation
 import HomologIngest
 import HomologModel
+import HomologParsing
 import XCTest
+
+/// The counts a JUnit file states in its attributes: the root's when it has them, else the sum of its suites'.
+private final class StatedCounts: XMLStreamHandler {
+  var root: [String: Int]?
+  var suites: [String: Int] = [:]
+  let keys = ["tests", "failures", "errors", "skipped"]
+
+  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
+    if root == nil {
+      root = Dictionary(uniqueKeysWithValues: keys.compactMap { key in attributes.int(key).map { (key, $0) } })
+      if name == "testsuites" { return }
+    }
+    if name == "testsuite" {
+      for key in keys { suites[key, default: 0] += attributes.int(key) ?? 0 }
+    }
+  }
+
+  /// tests, failures, errors, skipped (absent attributes count as 0).
+  var figures: [Int] {
+    let source = root.map { $0.isEmpty ? suites : $0 } ?? suites
+    return keys.map { source[$0] ?? 0 }
+  }
+}
 
 final class JUnitXMLReaderTests: XCTestCase {
   private func read(_ name: String) throws -> ReadResult {
@@ -64,6 +88,22 @@ final class JUnitXMLReaderTests: XCTestCase {
     XCTAssertEqual(
       first.name, "/kubernetes-manifests.yaml.Deployment.default.frontend.[NONE][CKV_K8S_43] Image should use digest")
     XCTAssertEqual(first.message, "Image should use digest")
+  }
+
+  /// Each file's own attributes agree with its testcase elements, except pytest's `tests`.
+  func testStatedAttributesAgreeWithTheElements() throws {
+    for url in Fixtures.realFiles("junit") {
+      let stated = StatedCounts()
+      try XMLStreamParser.parse(file: url, displayPath: url.lastPathComponent, handler: stated)
+      let tests = try XCTUnwrap(JUnitXMLReader.read(Fixtures.input(url)).tests)
+      let counted = [tests.total, tests.failed, tests.errored, tests.skipped]
+      if url.lastPathComponent.hasPrefix("pytest-") {
+        XCTAssertEqual(stated.figures, [2996, 0, 0, 1])  // tests="2996" for 664 <testcase> elements
+        XCTAssertEqual(counted, [664, 0, 0, 1])
+      } else {
+        XCTAssertEqual(counted, stated.figures, url.lastPathComponent)
+      }
+    }
   }
 
   func testNestedSuitesAndCasesCountEachCaseOnce() throws {

@@ -7,7 +7,8 @@ import HomologParsing
 /// Totals are the `LINE` and `BRANCH` counters that are direct children of `<report>` (the
 /// tool's own figures); per-file figures come from each `<sourcefile>`'s counters, the path being
 /// the package name, `/`, and the source file name. Packages may sit inside `<group>`s. The
-/// `<!DOCTYPE report … "report.dtd">` is never fetched.
+/// generation date is the latest `<sessioninfo start>`. The `<!DOCTYPE report … "report.dtd">`
+/// is never fetched.
 public enum JaCoCoXMLReader: EvidenceReader {
   public static let format: FormatID = "jacoco-xml"
   public static let formatName = "JaCoCo XML"
