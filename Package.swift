@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
   name: "homolog",
   products: [
-    .executable(name: "homolog", targets: ["homolog"])
+    .executable(name: "homolog", targets: ["homolog"]),
+    .executable(name: "homolog-bench", targets: ["homolog-bench"]),
   ],
   targets: [
     .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -20,6 +21,8 @@ let package = Package(
     .target(name: "HomologResources"),
     .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
+    // Reader throughput on large generated inputs: see bench/run.sh.
+    .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
     .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject", "HomologModel"]),

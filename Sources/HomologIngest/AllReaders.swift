@@ -4,7 +4,13 @@ import HomologModel
 public enum AllReaders {
   public static let list: [any EvidenceReader.Type] = [
     TrivyJSONReader.self,
+    CloverXMLReader.self,
     CoberturaXMLReader.self,
+    JaCoCoXMLReader.self,
+    JUnitXMLReader.self,
+    DependencyCheckXMLReader.self,
+    LCOVReader.self,
+    GoCoverprofileReader.self,
   ]
 
   /// The reader whose sniff accepts this head, if any.
