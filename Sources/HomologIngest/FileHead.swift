@@ -1,4 +1,5 @@
 import Foundation
+import HomologParsing
 
 /// The first bytes of a file, with the cheap tests format detection needs.
 public struct FileHead: Sendable {
@@ -20,12 +21,10 @@ public struct FileHead: Sendable {
     self.fileName = fileName
   }
 
-  /// Reads the head of a file on disk.
+  /// Reads the head of a regular file on disk (nil for a missing file, a folder, a pipe or a device).
   public static func read(_ url: URL) -> FileHead? {
-    guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
-    defer { try? handle.close() }
-    let data = (try? handle.read(upToCount: size)) ?? Data()
-    return FileHead(bytes: data, fileName: url.lastPathComponent)
+    guard let bytes = try? FileInput.readPrefix(url, displayPath: url.path, count: size) else { return nil }
+    return FileHead(bytes: bytes, fileName: url.lastPathComponent)
   }
 
   /// True when the content starts like a JSON object.

@@ -25,6 +25,7 @@ enum EvaluateCommand: Command {
       --fail-on RULES      gate rules, comma-separated: eliminatory, regression, score<N,
                            expired-derogation, no-evidence (default: homolog.yaml's policy.gate, else eliminatory)
       --keep-going         list unreadable evidence files in the dossier instead of stopping
+      --max-file-mb N      refuse evidence files above N MB (default 1000)
       --quiet              no summary on stderr
 
     EXIT CODES: 0 dossier written and gate passed, 1 gate failed, 2 bad input or usage.
@@ -41,6 +42,7 @@ enum EvaluateCommand: Command {
     let formatList = try arguments.value("--format")
     let failOn = try arguments.value("--fail-on")
     let keepGoing = arguments.flag("--keep-going")
+    let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
     let quiet = arguments.flag("--quiet")
     try arguments.finish()
     guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
@@ -50,7 +52,8 @@ enum EvaluateCommand: Command {
       let source = TemplateSource(overrideDirectory: templates)
       let table = try TranslationTable.load(lang: lang, from: source)
       let (input, project) = try Pipeline.load(
-        config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing)
+        config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
+        maxFileBytes: maxFileBytes)
       let gate = try gateRules(failOn.map { $0.split(separator: ",").map(String.init) } ?? project.gate)
       let outURL = Pipeline.url(out)
       for path in project.allEvidencePaths + extra where isInside(outURL, path) {
