@@ -90,6 +90,15 @@ final class DetectionTests: XCTestCase {
     XCTAssertGreaterThan(checked, 30)
   }
 
+  func testEveryDetectedFixtureIsRead() throws {
+    let root = Fixtures.real("")
+    for relative in try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() {
+      let url = root.appendingPathComponent(relative)
+      guard let head = FileHead.read(url), let reader = AllReaders.detect(head) else { continue }
+      XCTAssertNoThrow(try reader.read(InputFile(url: url, path: relative)), relative)
+    }
+  }
+
   func testEachReaderSniffsOnlyItsOwnFixtures() throws {
     for (file, format) in Self.expected {
       let head = try XCTUnwrap(FileHead.read(Fixtures.real(file)))

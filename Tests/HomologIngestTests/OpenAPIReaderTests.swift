@@ -100,6 +100,14 @@ final class OpenAPIReaderTests: XCTestCase {
     XCTAssertEqual(api, ApiDescription(specVersion: "openapi 3.0.1", title: "T", pathCount: 0, problems: []))
   }
 
+  func testJSONEscapesAreRead() throws {
+    let json = #"{"openapi":"3.0.0","info":{"title":"Caf\u00e9 \/ API","version":"1"},"paths":{"\/a":{}}}"#
+    let api = try describe(json, name: "escapes.json")
+    XCTAssertEqual(api.title, "Café / API")
+    XCTAssertEqual(api.pathCount, 1)
+    XCTAssertEqual(api.problems, [])
+  }
+
   // Invalid documents are read (problems are evidence); unreadable ones are errors with file and line.
   func testUnparsableYAMLNamesFileAndLine() throws {
     let input = try Fixtures.temporary("openapi: 3.0.0\ninfo:\n  title: [unclosed\npaths: {}\n", name: "broken.yaml")

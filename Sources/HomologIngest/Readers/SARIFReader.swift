@@ -32,8 +32,8 @@ public enum SARIFReader: EvidenceReader {
       for result in run.results ?? [] {
         if let kind = result.kind, kind == "pass" || kind == "notApplicable" { continue }
         var finding = finding(result, in: run)
-        // Code results without a fingerprint of their own can repeat (same rule, same snippet):
-        // the n-th repeat gets its rank appended, so fingerprints stay unique and stable.
+        // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
+        // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
         if finding.kind != .vulnerability {
           let count = seen[finding.fingerprint, default: 0]
           seen[finding.fingerprint] = count + 1
@@ -86,7 +86,8 @@ public enum SARIFReader: EvidenceReader {
     if kind == .vulnerability {
       fingerprint = package.map { Fingerprint.make(.vulnerability, [cves.first ?? ruleId, $0.name, $0.installedVersion, nil]) }
         ?? Fingerprint.make(.vulnerability, [cves.first ?? ruleId, uri])
-    } else if let given = result.partialFingerprints ?? result.fingerprints, !given.isEmpty {
+    } else if let given = [result.fingerprints, result.partialFingerprints].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+      // The tool's own identity: `fingerprints` (complete) before `partialFingerprints`.
       let stated = given.keys.sorted().map { "\($0)=\(given[$0] ?? "")" }.joined(separator: ",")
       fingerprint = Fingerprint.make(kind, [driver.name, ruleId, uri, stated])
     } else {
