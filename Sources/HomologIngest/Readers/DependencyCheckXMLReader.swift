@@ -5,8 +5,8 @@ import HomologParsing
 /// OWASP Dependency-Check XML reports (any schema version: elements are matched by local name), streamed.
 ///
 /// Every `<vulnerability>` of every `<dependency>` is a finding: rule and CVE from its `<name>`,
-/// severity from its `<severity>` (else the CVSS v3, then v2, one), package named by the
-/// dependency's `<fileName>` with the version of its first package identifier (purl). Suppressed
+/// severity from its `<severity>` (else the CVSS v3, then v2, one), package named and versioned by
+/// its first package identifier (purl), else by the dependency's `<fileName>`. Suppressed
 /// vulnerabilities (`<suppressedVulnerability>`) are not findings. The fingerprint is
 /// `Fingerprint.make(.vulnerability, [name, purl name (else file name), purl version, nil])`, the same as the JSON report's.
 public enum DependencyCheckXMLReader: EvidenceReader {
