@@ -37,6 +37,30 @@ final class InspectCommandTests: XCTestCase {
     "junit/ctest-3.25-cjson-1.7.15.xml": Facts(format: "junit-xml", tests: [22, 0, 0, 0]),
     "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "junit-xml", tests: [1102, 113, 0, 0]),
     "dependency-check/dependency-check-6.4.1-golang.xml": Facts(format: "dependency-check-xml", findings: [1, 11, 20, 2, 0]),
+    "dependency-check/dependency-check-6.4.1-golang.json": Facts(format: "dependency-check-json", findings: [1, 11, 20, 2, 0]),
+    "dependency-check/dependency-check-6.5.3.xml": Facts(format: "dependency-check-xml", findings: [0, 0, 0, 1, 0]),
+    // Grype's None/Unknown/Negligible count as info.
+    "grype/grype-amazonlinux2.json": Facts(format: "grype-json", findings: [0, 6, 6, 1, 3]),
+    "grype/grype-0.96-rhel-8.7.json": Facts(format: "grype-json", findings: [1, 18, 13, 2, 1]),
+    // SARIF: error → high, warning (also the default when a result states no level) → medium, note/none → info;
+    // a `security-severity` property, when present, decides instead (Semgrep).
+    "sarif/bandit-1.9.4-examples.sarif": Facts(format: "sarif", findings: [0, 134, 303, 0, 160]),
+    "sarif/codeql-2.5.4.sarif": Facts(format: "sarif", findings: [0, 11, 4, 0, 57]),
+    "sarif/checkov-3.3.30-online-boutique.sarif": Facts(format: "sarif", findings: [0, 113, 0, 0, 0]),
+    "sarif/dependency-check-6.1.2.sarif": Facts(format: "sarif", findings: [0, 13, 0, 0, 0]),
+    "sarif/gitleaks-7.4.0.sarif": Facts(format: "sarif", findings: [0, 0, 8, 0, 0]),
+    "sarif/gitleaks-8-simple-golden.sarif": Facts(format: "sarif", findings: [0, 0, 1, 0, 0]),
+    "sarif/semgrep-oss-1.69.0.sarif": Facts(format: "sarif", findings: [34, 1, 42, 0, 0]),
+    "sarif/trivy-alpine-3.10-golden.sarif": Facts(format: "sarif", findings: [0, 0, 4, 0, 0]),
+    "gitleaks/gitleaks-8-many.json": Facts(format: "gitleaks-json", findings: [0, 4, 0, 0, 0]),
+    "gitleaks/gitleaks-8-simple-golden.json": Facts(format: "gitleaks-json", findings: [0, 1, 0, 0, 0]),
+    "sonarqube/sonarqube-issues-api.json": Facts(format: "sonarqube-json", findings: [0, 1, 2, 0, 0]),
+    "cyclonedx/grype-0.41.0-log4j.cdx.json": Facts(format: "cyclonedx-json", findings: [4, 1, 3, 0, 0]),
+    "cyclonedx/trivy-npm-golden.cdx.json": Facts(format: "cyclonedx-json", findings: [0, 0, 1, 0, 0]),
+    "cyclonedx/dependency-track-4.11.4-dropwizard-vulns.cdx.json": Facts(format: "cyclonedx-json", findings: [10, 49, 19, 7, 2]),
+    "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-final.json": Facts(format: "istanbul-json", lines: [109, 118], branches: [92, 100]),
+    "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [109, 118], branches: [92, 100]),
+    "istanbul/jest-ts-jest-template-windows.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [15, 15], branches: [0, 0]),
   ]
 
   func testInspectJSONReportsTheProducingToolsOwnFigures() throws {

@@ -5,8 +5,8 @@ import HomologParsing
 /// Grype JSON (`grype -o json`): every match is a vulnerability finding; the scanned image and its distro.
 ///
 /// Severity is Grype's `vulnerability.severity` (Negligible and Unknown are info). When Grype states
-/// none (a fresh NVD record without CVSS yet), the highest severity of the related records (GHSA…)
-/// is used and the original is kept empty, so the tool's silence stays visible.
+/// none (a fresh NVD record without CVSS yet) the finding is info, as Grype itself counts it, and the
+/// original is kept empty so the tool's silence stays visible.
 public enum GrypeJSONReader: EvidenceReader {
   public static let format: FormatID = "grype-json"
   public static let formatName = "Grype JSON"
@@ -37,12 +37,7 @@ public enum GrypeJSONReader: EvidenceReader {
     let vulnerability = match.vulnerability
     let related = match.relatedVulnerabilities ?? []
     let stated = vulnerability.severity ?? ""
-    let severity: Severity
-    if stated.isEmpty {
-      severity = related.compactMap { $0.severity.map(Severity.normalizing) }.max() ?? .info
-    } else {
-      severity = .normalizing(stated)
-    }
+    let severity = Severity.normalizing(stated)
     var cves: [String] = []
     for id in [vulnerability.id] + related.map(\.id) where id.hasPrefix("CVE-") && !cves.contains(id) {
       cves.append(id)
