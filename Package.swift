@@ -14,10 +14,14 @@ let package = Package(
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
-    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologEvaluate", dependencies: ["HomologModel"]),
+    .target(name: "HomologKubernetes", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing", "HomologKubernetes"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologKubernetes"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologEvaluate"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
+    .testTarget(
+      name: "HomologKubernetesTests",
+      dependencies: ["HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
   ]
 )

@@ -5,6 +5,9 @@ public enum AllReaders {
   public static let list: [any EvidenceReader.Type] = [
     TrivyJSONReader.self,
     CoberturaXMLReader.self,
+    // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
+    KubernetesJSONManifestReader.self,
+    KubernetesManifestReader.self,
   ]
 
   /// The reader whose sniff accepts this head, if any.
