@@ -14,10 +14,12 @@ public enum ContainerKind: String, Sendable, Hashable, CaseIterable {
 public struct Container: Sendable, Hashable {
   /// The container's `name` (or `#<index>` when it has none).
   public var name: String
+  /// Which list of the pod spec declares it.
   public var kind: ContainerKind
   /// The container's mapping.
   public var node: Node
 
+  /// A container of a pod spec.
   public init(name: String, kind: ContainerKind, node: Node) {
     self.name = name
     self.kind = kind

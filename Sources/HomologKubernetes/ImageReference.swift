@@ -4,6 +4,7 @@ public struct ImageReference: Sendable, Hashable {
   public var registry: String?
   /// The repository path, without registry, tag or digest (e.g. `library/nginx`, `bitnami/postgresql`).
   public var repository: String
+  /// The tag after the last `:` of the name (e.g. `1.27`, `latest`), nil when none is written.
   public var tag: String?
   /// The digest after `@` (e.g. `sha256:…`).
   public var digest: String?

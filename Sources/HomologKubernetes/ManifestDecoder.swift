@@ -81,9 +81,10 @@ public enum ManifestDecoder {
     guard let line = error.location?.line, let text = lineText(data, line) else { return error }
     var copy = error
     let indentation = text.prefix { $0 == " " || $0 == "\t" }
+    let nearby = (max(1, line - 2)...line).compactMap { lineText(data, $0) }
     if indentation.contains("\t") {
       copy.message += " (line \(line) is indented with a tab: YAML allows only spaces for indentation)"
-    } else if text.contains("{{") {
+    } else if nearby.contains(where: { $0.contains("{{") }) {
       copy.message += " (this looks like an unrendered Helm template: give the output of `helm template` as evidence)"
     }
     return copy

@@ -13,6 +13,7 @@ public struct Workload: Sendable, Hashable {
   /// Kinds whose pods run to completion rather than serve.
   public static let batchKinds: Set<String> = ["Job", "CronJob"]
 
+  /// The object that declares the pods.
   public var object: KubernetesObject
   /// The node of the pod: the object itself for a Pod, its pod template otherwise.
   public var pod: Node

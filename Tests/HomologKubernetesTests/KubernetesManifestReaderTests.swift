@@ -50,6 +50,18 @@ final class KubernetesManifestReaderTests: XCTestCase {
     XCTAssertTrue(collected.files.allSatisfy { $0.provenance.sha256.count == 64 })
   }
 
+  func testJSONManifestsAreCollectedWithTheirOwnFormat() throws {
+    let folder = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = "{\n\t\"apiVersion\": \"apps/v1\",\n\t\"kind\": \"Deployment\",\n\t\"metadata\": {\"name\": \"api\"},\n\t\"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"api\", \"image\": \"api:latest\"}]}}}\n}\n"
+    try Data(json.utf8).write(to: folder.appendingPathComponent("deploy.json"))
+    let collected = try EvidenceCollector(baseDirectory: folder).collect([folder])
+    XCTAssertEqual(collected.files.map(\.provenance.format), ["kubernetes-json"])
+    XCTAssertEqual(collected.files.first?.kubernetes.map(\.name), ["api"])
+    let workload = try XCTUnwrap(Workload.all(in: collected.files[0].kubernetes).first)
+    XCTAssertEqual(workload.containers.first?["image"]?.line, 5)
+  }
+
   func testAManifestWithTabsStopsTheCollectionWithItsLocation() throws {
     let folder = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

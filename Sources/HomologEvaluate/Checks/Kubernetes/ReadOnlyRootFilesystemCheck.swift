@@ -8,7 +8,7 @@ public struct ReadOnlyRootFilesystemCheck: Check {
     rationale: """
       EXI-ARCH-18: writing inside a pod is only possible through a mounted volume. Every regular and init container \
       must set `securityContext.readOnlyRootFilesystem: true` (fails when unset or false); a volume mounted on `/tmp` \
-      must be an `emptyDir` (fails otherwise). Writable volume mounts of a read-only container are noted. Ephemeral \
+      or `/var/tmp` must be an `emptyDir` (fails otherwise). Writable volume mounts of a read-only container are noted. Ephemeral \
       debugging containers are not checked. No Kyverno rule counterpart: not enforced.
       """,
     reads: [.kubernetes])
