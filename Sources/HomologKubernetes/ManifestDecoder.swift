@@ -37,7 +37,10 @@ public enum ManifestDecoder {
     func at(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.line, column: node.column) }
   }
 
-  private static func append(_ node: Node, _ context: Context, into objects: inout [KubernetesObject], allowList: Bool, inherited: (apiVersion: String, kind: String)? = nil) throws(InputError) {
+  private static func append(
+    _ node: Node, _ context: Context, into objects: inout [KubernetesObject], allowList: Bool,
+    inherited: (apiVersion: String, kind: String)? = nil
+  ) throws(InputError) {
     guard node.pairs != nil else {
       throw InputError(
         "document \(context.document) is a \(node.kindName), expected a Kubernetes object (a mapping with apiVersion and kind)",
@@ -67,7 +70,8 @@ public enum ManifestDecoder {
   private static func field(_ key: String, of node: Node, _ context: Context, default fallback: String?) throws(InputError) -> String {
     if let value = node[key] {
       guard let text = value.string, !text.isEmpty, value.pairs == nil, value.items == nil else {
-        throw InputError("\"\(key)\" must be a non-empty string, found \(value.isNull ? "null" : "a \(value.kindName)")", at: context.at(value))
+        throw InputError(
+          "\"\(key)\" must be a non-empty string, found \(value.isNull ? "null" : "a \(value.kindName)")", at: context.at(value))
       }
       return text
     }

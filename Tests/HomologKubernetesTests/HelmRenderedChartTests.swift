@@ -34,16 +34,36 @@ final class HelmRenderedChartTests: XCTestCase {
     }
     let t = "webshop/templates/"
     let expected: [Finding] = [
-      Finding(check: "k8s.security-context-unset", key: "k8s.security-context-unset.pod-field", line: 107, template: t + "api/deployment.yaml", name: "webshop-api", enforced: false),
-      Finding(check: "k8s.image-tag-pinned", key: "k8s.image-tag-pinned.latest", line: 66, template: t + "frontend/deployment.yaml", name: "webshop-frontend", container: "frontend", enforced: true),
-      Finding(check: "k8s.image-pull-policy", key: "k8s.image-pull-policy.policy", line: 153, template: t + "worker/deployment.yaml", name: "webshop-worker", container: "worker", enforced: false),
-      Finding(check: "k8s.probes", key: "k8s.probes.missing", line: 109, template: t + "api/deployment.yaml", name: "webshop-api", container: "api", enforced: false),
-      Finding(check: "k8s.high-availability", key: "k8s.high-availability.replicas", line: 91, template: t + "api/deployment.yaml", name: "webshop-api", enforced: false),
-      Finding(check: "k8s.high-availability", key: "k8s.high-availability.no-spread", line: 105, template: t + "api/deployment.yaml", name: "webshop-api", enforced: false),
-      Finding(check: "k8s.configmap-no-credentials", key: "k8s.configmap-no-credentials.forbidden-key", line: 16, template: t + "configmap.yaml", name: "webshop-config", enforced: true),
-      Finding(check: "k8s.resources", key: "k8s.resources.missing", line: 184, template: t + "cronjob-cleanup.yaml", name: "webshop-cleanup", container: "cleanup", enforced: true),
-      Finding(check: "k8s.cronjob-history", key: "k8s.cronjob-history.unset", line: 171, template: t + "cronjob-cleanup.yaml", name: "webshop-cleanup", enforced: true),
-      Finding(check: "k8s.cronjob-history", key: "k8s.cronjob-history.unset", line: 171, template: t + "cronjob-cleanup.yaml", name: "webshop-cleanup", enforced: true),
+      Finding(
+        check: "k8s.security-context-unset", key: "k8s.security-context-unset.pod-field", line: 107, template: t + "api/deployment.yaml",
+        name: "webshop-api", enforced: false),
+      Finding(
+        check: "k8s.image-tag-pinned", key: "k8s.image-tag-pinned.latest", line: 66, template: t + "frontend/deployment.yaml",
+        name: "webshop-frontend", container: "frontend", enforced: true),
+      Finding(
+        check: "k8s.image-pull-policy", key: "k8s.image-pull-policy.policy", line: 153, template: t + "worker/deployment.yaml",
+        name: "webshop-worker", container: "worker", enforced: false),
+      Finding(
+        check: "k8s.probes", key: "k8s.probes.missing", line: 109, template: t + "api/deployment.yaml", name: "webshop-api",
+        container: "api", enforced: false),
+      Finding(
+        check: "k8s.high-availability", key: "k8s.high-availability.replicas", line: 91, template: t + "api/deployment.yaml",
+        name: "webshop-api", enforced: false),
+      Finding(
+        check: "k8s.high-availability", key: "k8s.high-availability.no-spread", line: 105, template: t + "api/deployment.yaml",
+        name: "webshop-api", enforced: false),
+      Finding(
+        check: "k8s.configmap-no-credentials", key: "k8s.configmap-no-credentials.forbidden-key", line: 16, template: t + "configmap.yaml",
+        name: "webshop-config", enforced: true),
+      Finding(
+        check: "k8s.resources", key: "k8s.resources.missing", line: 184, template: t + "cronjob-cleanup.yaml", name: "webshop-cleanup",
+        container: "cleanup", enforced: true),
+      Finding(
+        check: "k8s.cronjob-history", key: "k8s.cronjob-history.unset", line: 171, template: t + "cronjob-cleanup.yaml",
+        name: "webshop-cleanup", enforced: true),
+      Finding(
+        check: "k8s.cronjob-history", key: "k8s.cronjob-history.unset", line: 171, template: t + "cronjob-cleanup.yaml",
+        name: "webshop-cleanup", enforced: true),
     ]
     XCTAssertEqual(findings.sorted { $0.description < $1.description }, expected.sorted { $0.description < $1.description })
     XCTAssertEqual(outcomes["k8s.labels"], .pass)

@@ -37,7 +37,9 @@ final class KubernetesCheckFixtureTests: XCTestCase {
           XCTAssertEqual(result.outcome, .notApplicable, label)
         } else {
           XCTAssertEqual(result.outcome, .fail, label)
-          XCTAssertEqual(result.problemLines, Self.markedLines(text), "\(label): \(result.problems.map { "\($0.location?.line ?? 0) \($0.message.key)" })")
+          XCTAssertEqual(
+            result.problemLines, Self.markedLines(text),
+            "\(label): \(result.problems.map { "\($0.location?.line ?? 0) \($0.message.key)" })")
         }
         for observation in result.observations {
           XCTAssertEqual(observation.location?.file ?? name, name, label)

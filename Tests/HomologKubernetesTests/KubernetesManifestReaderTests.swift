@@ -19,14 +19,17 @@ final class KubernetesManifestReaderTests: XCTestCase {
   func testJSONManifestsAreDetectedByTopLevelKeys() {
     XCTAssertEqual(AllReaders.detect(head("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {}}"))?.format, "kubernetes-json")
     // kubectl sorts keys: a long `items` comes before `kind`.
-    XCTAssertEqual(AllReaders.detect(head("{\n  \"apiVersion\": \"v1\",\n  \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}"))?.format, "kubernetes-json")
+    XCTAssertEqual(
+      AllReaders.detect(head("{\n  \"apiVersion\": \"v1\",\n  \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}"))?.format,
+      "kubernetes-json")
     // Nested apiVersion/kind (scanner reports quoting objects) is not a manifest.
     XCTAssertNil(AllReaders.detect(head("{\"results\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}], \"summary\": {}}")))
     XCTAssertNil(AllReaders.detect(head("[{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}]")))
   }
 
   func testOtherYAMLFilesAreLeftAlone() {
-    let openAPI = "openapi: 3.0.3\ninfo:\n  title: API\ncomponents:\n  schemas:\n    Pod:\n      properties:\n        apiVersion: {type: string}\n        kind: {type: string}\n"
+    let openAPI =
+      "openapi: 3.0.3\ninfo:\n  title: API\ncomponents:\n  schemas:\n    Pod:\n      properties:\n        apiVersion: {type: string}\n        kind: {type: string}\n"
     XCTAssertNil(AllReaders.detect(head(openAPI)))
     XCTAssertNil(AllReaders.detect(head("project:\n  name: annuaire\nevidence:\n  - reports/\n")))
     XCTAssertNil(AllReaders.detect(head("apiVersion: homolog/v1\nkind: Project\n")))
@@ -53,7 +56,8 @@ final class KubernetesManifestReaderTests: XCTestCase {
   func testJSONManifestsAreCollectedWithTheirOwnFormat() throws {
     let folder = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let json = "{\n\t\"apiVersion\": \"apps/v1\",\n\t\"kind\": \"Deployment\",\n\t\"metadata\": {\"name\": \"api\"},\n\t\"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"api\", \"image\": \"api:latest\"}]}}}\n}\n"
+    let json =
+      "{\n\t\"apiVersion\": \"apps/v1\",\n\t\"kind\": \"Deployment\",\n\t\"metadata\": {\"name\": \"api\"},\n\t\"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"api\", \"image\": \"api:latest\"}]}}}\n}\n"
     try Data(json.utf8).write(to: folder.appendingPathComponent("deploy.json"))
     let collected = try EvidenceCollector(baseDirectory: folder).collect([folder])
     XCTAssertEqual(collected.files.map(\.provenance.format), ["kubernetes-json"])

@@ -31,10 +31,14 @@ final class KubernetesMessagesTests: XCTestCase {
     }
     for sample in ["demo", "clean"] {
       let folder = Fixtures.repository.appendingPathComponent("samples/\(sample)/manifests")
-      let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
+      let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+        folder.appendingPathComponent($0)
+      }
       sets.append(try TestEvidence.set(files))
     }
-    sets.append(try TestEvidence.set("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n", policy: Policy(allowedRegistries: [])))
+    sets.append(
+      try TestEvidence.set(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n", policy: Policy(allowedRegistries: [])))
     return sets
   }
 
@@ -62,7 +66,8 @@ final class KubernetesMessagesTests: XCTestCase {
     }
     for check in TestEvidence.kubernetesChecks {
       for outcome in ["pass", "fail", "not_applicable", "no_evidence"] where !keys.contains("\(check.id).\(outcome)") {
-        XCTAssertTrue(outcome == "not_applicable" && check.id == "k8s.argocd-application", "\(check.id).\(outcome) never emitted by the tests")
+        XCTAssertTrue(
+          outcome == "not_applicable" && check.id == "k8s.argocd-application", "\(check.id).\(outcome) never emitted by the tests")
       }
     }
   }

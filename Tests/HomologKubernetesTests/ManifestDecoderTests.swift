@@ -141,7 +141,8 @@ final class ManifestDecoderTests: XCTestCase {
   }
 
   func testAnObjectWithoutKindOrApiVersionIsALocatedError() throws {
-    let missing = try XCTUnwrap(self.error("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nmetadata: {name: b}\n"))
+    let missing = try XCTUnwrap(
+      self.error("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nmetadata: {name: b}\n"))
     XCTAssertEqual(missing.location?.line, 5)
     XCTAssertEqual(missing.message, "document 2 has no \"kind\": a Kubernetes object needs apiVersion and kind")
     let wrongType = try XCTUnwrap(self.error("apiVersion: v1\nkind: [Pod]\n"))
@@ -163,7 +164,9 @@ final class ManifestDecoderTests: XCTestCase {
 
   func testUnrenderedHelmTemplatesGetAHint() throws {
     let error = try XCTUnwrap(
-      self.error("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include \"x\" . | nindent 4 }}\n"))
+      self.error(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include \"x\" . | nindent 4 }}\n"
+      ))
     XCTAssertTrue(error.message.contains("helm template"), error.message)
   }
 

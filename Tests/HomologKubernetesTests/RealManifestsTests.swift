@@ -50,7 +50,8 @@ final class RealManifestsTests: XCTestCase {
       }
     }
     let badPods = "badpods-everything-allowed-deployment.yaml"
-    XCTAssertEqual(problems("k8s.no-privileged", file: badPods), ["27 everything-allowed-exec-deployment/everything-allowed-exec-deployment audit"])
+    XCTAssertEqual(
+      problems("k8s.no-privileged", file: badPods), ["27 everything-allowed-exec-deployment/everything-allowed-exec-deployment audit"])
     XCTAssertEqual(
       problems("k8s.no-host-access", file: badPods),
       [
@@ -62,7 +63,8 @@ final class RealManifestsTests: XCTestCase {
     XCTAssertEqual(problems("k8s.probes", file: "online-boutique-release-manifests.yaml"), ["499 loadgenerator/main enforced"])
     XCTAssertEqual(problems("k8s.resources", file: "online-boutique-release-manifests.yaml"), ["468 loadgenerator/frontend-check audit"])
     XCTAssertEqual(problems("k8s.resources", file: "cpin-doc-postgres-example.yaml"), ["63 postgres-demo/postgres enforced"])
-    XCTAssertEqual(problems("k8s.cronjob-history", file: "polaris-cronjob-busybox-untagged.yaml"), ["5 test/- enforced", "5 test/- enforced"])
+    XCTAssertEqual(
+      problems("k8s.cronjob-history", file: "polaris-cronjob-busybox-untagged.yaml"), ["5 test/- enforced", "5 test/- enforced"])
     XCTAssertEqual(problems("k8s.stateless-workloads", file: "polaris-statefulset-web.yaml"), ["2 web/- audit"])
     let dashboard = results["k8s.image-pull-policy"]?.problems.first
     XCTAssertEqual(dashboard?.object?.helmSource, "polaris/templates/dashboard.deployment.yaml")

@@ -25,7 +25,9 @@ final class SamplesTests: XCTestCase {
     var failures: [String] = []
     for (id, result) in results.sorted(by: { $0.key < $1.key }) {
       for problem in result.problems {
-        failures.append("\(id) \(problem.location?.description ?? "") \(problem.object?.helmSource ?? "-") \(problem.enforced == true ? "enforced" : "audit")")
+        failures.append(
+          "\(id) \(problem.location?.description ?? "") \(problem.object?.helmSource ?? "-") \(problem.enforced == true ? "enforced" : "audit")"
+        )
       }
     }
     let source = "signalement/templates/"

@@ -11,7 +11,8 @@ final class WorkloadTests: XCTestCase {
   func testPodTemplatesOfEveryKind() throws {
     var text = ""
     for kind in ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"] {
-      text += "---\napiVersion: apps/v1\nkind: \(kind)\nmetadata: {name: \(kind.lowercased())}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: x:1}]\n"
+      text +=
+        "---\napiVersion: apps/v1\nkind: \(kind)\nmetadata: {name: \(kind.lowercased())}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: x:1}]\n"
     }
     text += """
       ---

@@ -26,7 +26,9 @@ public struct AllowedRegistriesCheck: Check {
         guard let image = container.image else { continue }
         judgement.checked += 1
         if !allowed.contains(where: image.hasPrefix) {
-          judgement.fail("k8s.allowed-registries.registry", workload.object, container: container, at: container["image"], enforced: true, [MessageArg("image", image), list])
+          judgement.fail(
+            "k8s.allowed-registries.registry", workload.object, container: container, at: container["image"], enforced: true,
+            [MessageArg("image", image), list])
         }
       }
     }

@@ -27,7 +27,9 @@ public struct ArgoCDApplicationCheck: Check {
       let spec = application.kind == "ApplicationSet" ? application.spec?["template"]?["spec"] : application.spec
       let sources = [spec?["source"]].compactMap { $0 } + (spec?["sources"]?.items ?? [])
       let described = sources.compactMap(Self.describe).joined(separator: "; ")
-      judgement.note("k8s.argocd-application.found", application, at: application.body["kind"], [MessageArg("source", described.isEmpty ? "?" : described)])
+      judgement.note(
+        "k8s.argocd-application.found", application, at: application.body["kind"],
+        [MessageArg("source", described.isEmpty ? "?" : described)])
     }
     if applications.isEmpty {
       judgement.failUnlocated("k8s.argocd-application.missing", [MessageArg("objects", "\(objects.count)")], enforced: false)

@@ -46,7 +46,9 @@ public struct ConfigMapNoCredentialsCheck: Check {
           }
           guard section == "data", let value = pair.value.string else { continue }
           for hit in SecretPatterns.scan(value) {
-            judgement.fail("k8s.configmap-no-credentials.secret-value", configMap, at: Self.node(of: hit, in: pair.value), enforced: false, keyArgs + [MessageArg("what", hit.what)])
+            judgement.fail(
+              "k8s.configmap-no-credentials.secret-value", configMap, at: Self.node(of: hit, in: pair.value), enforced: false,
+              keyArgs + [MessageArg("what", hit.what)])
           }
         }
       }

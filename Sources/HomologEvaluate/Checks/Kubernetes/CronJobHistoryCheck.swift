@@ -24,11 +24,15 @@ public struct CronJobHistoryCheck: Check {
       judgement.checked += 1
       for field in Self.fields {
         guard let node = cronJob.spec?[field], !node.isNull else {
-          judgement.fail("k8s.cronjob-history.unset", cronJob, at: cronJob.body.key("spec"), enforced: true, [MessageArg("field", field), MessageArg("max", "\(Self.maximum)")])
+          judgement.fail(
+            "k8s.cronjob-history.unset", cronJob, at: cronJob.body.key("spec"), enforced: true,
+            [MessageArg("field", field), MessageArg("max", "\(Self.maximum)")])
           continue
         }
         if let value = node.int, value <= Self.maximum, value >= 0 { continue }
-        judgement.fail("k8s.cronjob-history.too-high", cronJob, at: node, enforced: true, [MessageArg("field", field), MessageArg("value", node.string ?? node.kindName), MessageArg("max", "\(Self.maximum)")])
+        judgement.fail(
+          "k8s.cronjob-history.too-high", cronJob, at: node, enforced: true,
+          [MessageArg("field", field), MessageArg("value", node.string ?? node.kindName), MessageArg("max", "\(Self.maximum)")])
       }
     }
     return judgement.result(of: self)

@@ -46,17 +46,24 @@ public struct HighAvailabilityCheck: Check {
       if let autoscaler {
         let minimum = autoscaler.spec?["minReplicas"]?.int ?? 1
         if minimum < 2 {
-          judgement.fail("k8s.high-availability.autoscaler-replicas", autoscaler, at: autoscaler.spec?["minReplicas"] ?? autoscaler.body.key("spec"), enforced: false, [MessageArg("replicas", "\(minimum)"), MessageArg("target", object.displayName)])
+          judgement.fail(
+            "k8s.high-availability.autoscaler-replicas", autoscaler, at: autoscaler.spec?["minReplicas"] ?? autoscaler.body.key("spec"),
+            enforced: false, [MessageArg("replicas", "\(minimum)"), MessageArg("target", object.displayName)])
         }
       } else if let replicas = workload.replicas, replicas < 2 {
-        judgement.fail("k8s.high-availability.replicas", object, at: replicasNode ?? object.body.key("spec"), enforced: false, [MessageArg("replicas", "\(replicas)")])
+        judgement.fail(
+          "k8s.high-availability.replicas", object, at: replicasNode ?? object.body.key("spec"), enforced: false,
+          [MessageArg("replicas", "\(replicas)")])
       }
       let keys = Self.spreadKeys(workload.podSpec)
       if keys.isDisjoint(with: Self.zoneKeys) {
         if keys.isDisjoint(with: Self.hostKeys) {
-          judgement.fail("k8s.high-availability.no-spread", object, at: workload.podSpec.key("affinity") ?? workload.pod.key("spec"), enforced: false)
+          judgement.fail(
+            "k8s.high-availability.no-spread", object, at: workload.podSpec.key("affinity") ?? workload.pod.key("spec"), enforced: false)
         } else {
-          judgement.note("k8s.high-availability.hosts-only", object, at: workload.podSpec.key("affinity") ?? workload.podSpec.key("topologySpreadConstraints"))
+          judgement.note(
+            "k8s.high-availability.hosts-only", object,
+            at: workload.podSpec.key("affinity") ?? workload.podSpec.key("topologySpreadConstraints"))
         }
       }
     }

@@ -19,7 +19,9 @@ public struct ImagePullPolicyCheck: Check {
       for container in workload.containers {
         judgement.checked += 1
         guard let node = container["imagePullPolicy"], !node.isNull, node.string != "IfNotPresent" else { continue }
-        judgement.fail("k8s.image-pull-policy.policy", workload.object, container: container, at: node, enforced: false, [MessageArg("policy", node.string ?? node.kindName)])
+        judgement.fail(
+          "k8s.image-pull-policy.policy", workload.object, container: container, at: node, enforced: false,
+          [MessageArg("policy", node.string ?? node.kindName)])
       }
     }
     return judgement.result(of: self)

@@ -20,14 +20,17 @@ public struct ImageTagPinnedCheck: Check {
       for container in workload.containers {
         judgement.checked += 1
         guard let image = container.image else {
-          judgement.fail("k8s.image-tag-pinned.no-image", workload.object, container: container, at: container["image"] ?? container.node, enforced: true)
+          judgement.fail(
+            "k8s.image-tag-pinned.no-image", workload.object, container: container, at: container["image"] ?? container.node, enforced: true
+          )
           continue
         }
         let reference = ImageReference(image)
         guard reference.digest == nil else { continue }
         let args = [MessageArg("image", image)]
         if reference.tag == nil || reference.tag == "" {
-          judgement.fail("k8s.image-tag-pinned.untagged", workload.object, container: container, at: container["image"], enforced: true, args)
+          judgement.fail(
+            "k8s.image-tag-pinned.untagged", workload.object, container: container, at: container["image"], enforced: true, args)
         } else if reference.tag?.lowercased() == "latest" {
           judgement.fail("k8s.image-tag-pinned.latest", workload.object, container: container, at: container["image"], enforced: true, args)
         }

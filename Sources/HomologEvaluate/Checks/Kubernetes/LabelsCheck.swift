@@ -27,8 +27,12 @@ public struct LabelsCheck: Check {
         judgement.fail("k8s.labels.missing", workload.object, at: anchor, enforced: true, [MessageArg("label", name)])
       }
       for name in ["env", "tier", "criticality"] {
-        guard let value = labels[name], !value.isEmpty, let allowed = PlatformLabels.allowedValues[name], !allowed.contains(value) else { continue }
-        judgement.fail("k8s.labels.invalid", workload.object, at: labelsNode?[name] ?? anchor, enforced: false, [MessageArg("label", name), MessageArg("value", value), MessageArg("allowed", allowed.joined(separator: ", "))])
+        guard let value = labels[name], !value.isEmpty, let allowed = PlatformLabels.allowedValues[name], !allowed.contains(value) else {
+          continue
+        }
+        judgement.fail(
+          "k8s.labels.invalid", workload.object, at: labelsNode?[name] ?? anchor, enforced: false,
+          [MessageArg("label", name), MessageArg("value", value), MessageArg("allowed", allowed.joined(separator: ", "))])
       }
     }
     return judgement.result(of: self)

@@ -30,19 +30,24 @@ public struct NoHostAccessCheck: Check {
       }
       for volume in workload.volumes {
         guard let hostPath = volume["hostPath"], !hostPath.isNull else { continue }
-        judgement.fail("k8s.no-host-access.host-path", object, at: volume.key("hostPath"), enforced: true, [MessageArg("volume", volume["name"]?.string ?? "?"), MessageArg("path", hostPath["path"]?.string ?? "?")])
+        judgement.fail(
+          "k8s.no-host-access.host-path", object, at: volume.key("hostPath"), enforced: true,
+          [MessageArg("volume", volume["name"]?.string ?? "?"), MessageArg("path", hostPath["path"]?.string ?? "?")])
       }
       for container in workload.containers {
         for port in container.ports {
           guard let node = port["hostPort"], let number = node.int, number != 0 else { continue }
-          judgement.fail("k8s.no-host-access.host-port", object, container: container, at: node, enforced: false, [MessageArg("port", "\(number)")])
+          judgement.fail(
+            "k8s.no-host-access.host-port", object, container: container, at: node, enforced: false, [MessageArg("port", "\(number)")])
         }
       }
     }
     for volume in judgement.manifests.objects("PersistentVolume") {
       judgement.checked += 1
       if let hostPath = volume.spec?["hostPath"], !hostPath.isNull {
-        judgement.fail("k8s.no-host-access.persistent-volume", volume, at: volume.spec?.key("hostPath"), enforced: false, [MessageArg("path", hostPath["path"]?.string ?? "?")])
+        judgement.fail(
+          "k8s.no-host-access.persistent-volume", volume, at: volume.spec?.key("hostPath"), enforced: false,
+          [MessageArg("path", hostPath["path"]?.string ?? "?")])
       }
     }
     return judgement.result(of: self)

@@ -27,12 +27,16 @@ public struct NoSessionAffinityCheck: Check {
       case "Ingress":
         judgement.checked += 1
         if let node = Self.annotation("nginx.ingress.kubernetes.io/affinity", of: object), let value = node.string, !value.isEmpty {
-          judgement.fail("k8s.no-session-affinity.annotation", object, at: node, enforced: false, [MessageArg("annotation", "nginx.ingress.kubernetes.io/affinity: \(value)")])
+          judgement.fail(
+            "k8s.no-session-affinity.annotation", object, at: node, enforced: false,
+            [MessageArg("annotation", "nginx.ingress.kubernetes.io/affinity: \(value)")])
         }
       case "Route" where object.apiVersion.hasPrefix("route.openshift.io/"):
         judgement.checked += 1
         if let node = Self.annotation("haproxy.router.openshift.io/balance", of: object), node.string == "source" {
-          judgement.fail("k8s.no-session-affinity.annotation", object, at: node, enforced: false, [MessageArg("annotation", "haproxy.router.openshift.io/balance: source")])
+          judgement.fail(
+            "k8s.no-session-affinity.annotation", object, at: node, enforced: false,
+            [MessageArg("annotation", "haproxy.router.openshift.io/balance: source")])
         }
       default:
         continue

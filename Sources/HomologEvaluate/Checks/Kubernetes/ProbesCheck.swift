@@ -41,13 +41,17 @@ public struct ProbesCheck: Check {
         }
         let missing = Self.required.filter { !present.contains($0) }
         if !missing.isEmpty {
-          judgement.fail("k8s.probes.missing", object, container: container, at: container.node, enforced: false, [MessageArg("missing", missing.joined(separator: ", "))])
+          judgement.fail(
+            "k8s.probes.missing", object, container: container, at: container.node, enforced: false,
+            [MessageArg("missing", missing.joined(separator: ", "))])
         }
         let paths = present.compactMap { container[$0]?["httpGet"]?["path"]?.string }
         if !paths.isEmpty {
           var seen = Set<String>()
           let distinct = paths.filter { seen.insert($0).inserted }
-          judgement.note("k8s.probes.health-endpoint", object, container: container, at: container.node.key(present[0]), [MessageArg("paths", distinct.joined(separator: ", "))])
+          judgement.note(
+            "k8s.probes.health-endpoint", object, container: container, at: container.node.key(present[0]),
+            [MessageArg("paths", distinct.joined(separator: ", "))])
         }
       }
       guard !containers.isEmpty else { continue }

@@ -29,19 +29,25 @@ public struct ReadOnlyRootFilesystemCheck: Check {
         case true?:
           let writable = container.volumeMounts.filter { $0["readOnly"]?.bool != true }.compactMap { $0["mountPath"]?.string }
           if !writable.isEmpty {
-            judgement.note("k8s.read-only-root-filesystem.writable-volumes", object, container: container, at: setting, [MessageArg("paths", writable.joined(separator: ", "))])
+            judgement.note(
+              "k8s.read-only-root-filesystem.writable-volumes", object, container: container, at: setting,
+              [MessageArg("paths", writable.joined(separator: ", "))])
           }
         case false?:
           judgement.fail("k8s.read-only-root-filesystem.writable", object, container: container, at: setting, enforced: false)
         case nil:
-          judgement.fail("k8s.read-only-root-filesystem.unset", object, container: container, at: container.node.key("securityContext") ?? container.node, enforced: false)
+          judgement.fail(
+            "k8s.read-only-root-filesystem.unset", object, container: container,
+            at: container.node.key("securityContext") ?? container.node, enforced: false)
         }
         for mount in container.volumeMounts {
           guard let path = mount["mountPath"]?.string, Self.scratchPaths.contains(Self.trimmed(path)),
             let name = mount["name"]?.string, let volume = workload.volume(named: name), volume["emptyDir"] == nil
           else { continue }
           let source = volume.pairs?.compactMap(\.key.string).first { $0 != "name" } ?? "?"
-          judgement.fail("k8s.read-only-root-filesystem.scratch-not-emptydir", object, container: container, at: mount, enforced: false, [MessageArg("path", path), MessageArg("volume", name), MessageArg("source", source)])
+          judgement.fail(
+            "k8s.read-only-root-filesystem.scratch-not-emptydir", object, container: container, at: mount, enforced: false,
+            [MessageArg("path", path), MessageArg("volume", name), MessageArg("source", source)])
         }
       }
     }

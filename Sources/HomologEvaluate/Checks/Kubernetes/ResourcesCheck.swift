@@ -29,7 +29,9 @@ public struct ResourcesCheck: Check {
           return value.isNull || value.string?.isEmpty == true
         }
         guard !missing.isEmpty else { continue }
-        judgement.fail("k8s.resources.missing", workload.object, container: container, at: container.node.key("resources") ?? container.node, enforced: container.kind == .regular, [MessageArg("missing", missing.map { "\($0.0).\($0.1)" }.joined(separator: ", "))])
+        judgement.fail(
+          "k8s.resources.missing", workload.object, container: container, at: container.node.key("resources") ?? container.node,
+          enforced: container.kind == .regular, [MessageArg("missing", missing.map { "\($0.0).\($0.1)" }.joined(separator: ", "))])
       }
     }
     return judgement.result(of: self)

@@ -26,13 +26,17 @@ public struct SecurityContextUnsetCheck: Check {
       judgement.checked += 1
       if let context = workload.podSecurityContext {
         for (field, node) in Self.imposed(context) {
-          judgement.fail("k8s.security-context-unset.pod-field", workload.object, at: node, enforced: false, [MessageArg("field", field), MessageArg("value", Self.text(node))])
+          judgement.fail(
+            "k8s.security-context-unset.pod-field", workload.object, at: node, enforced: false,
+            [MessageArg("field", field), MessageArg("value", Self.text(node))])
         }
       }
       for container in workload.containers {
         guard let context = container.securityContext else { continue }
         for (field, node) in Self.imposed(context) {
-          judgement.fail("k8s.security-context-unset.container-field", workload.object, container: container, at: node, enforced: false, [MessageArg("field", field), MessageArg("value", Self.text(node))])
+          judgement.fail(
+            "k8s.security-context-unset.container-field", workload.object, container: container, at: node, enforced: false,
+            [MessageArg("field", field), MessageArg("value", Self.text(node))])
         }
       }
     }

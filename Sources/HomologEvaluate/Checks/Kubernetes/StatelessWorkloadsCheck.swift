@@ -21,7 +21,8 @@ public struct StatelessWorkloadsCheck: Check {
       judgement.checked += 1
       guard workload.object.kind == "StatefulSet" else { continue }
       if let reason = DataComponent.reason(workload) {
-        judgement.note("k8s.stateless-workloads.data-component", workload.object, at: workload.object.body["kind"], [MessageArg("reason", reason)])
+        judgement.note(
+          "k8s.stateless-workloads.data-component", workload.object, at: workload.object.body["kind"], [MessageArg("reason", reason)])
       } else {
         judgement.fail("k8s.stateless-workloads.statefulset", workload.object, at: workload.object.body["kind"], enforced: false)
       }

@@ -26,7 +26,9 @@ public struct UnprivilegedPortsCheck: Check {
           guard let node = port["containerPort"], let number = node.int else { continue }
           judgement.checked += 1
           if number <= Self.privilegedMax {
-            judgement.fail("k8s.unprivileged-ports.container-port", workload.object, container: container, at: node, enforced: false, [MessageArg("port", "\(number)")])
+            judgement.fail(
+              "k8s.unprivileged-ports.container-port", workload.object, container: container, at: node, enforced: false,
+              [MessageArg("port", "\(number)")])
           }
         }
       }
