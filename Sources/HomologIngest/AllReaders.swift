@@ -25,6 +25,9 @@ public enum AllReaders {
     DependencyCheckXMLReader.self,
     LCOVReader.self,
     GoCoverprofileReader.self,
+    // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
+    KubernetesJSONManifestReader.self,
+    KubernetesManifestReader.self,
   ]
 
   /// The reader whose sniff accepts this head, if any.

@@ -54,3 +54,9 @@ extension LCOVReader: DetectionDescribing {
 extension GoCoverprofileReader: DetectionDescribing {
   public static let detection = "text whose first line is `mode: set|count|atomic`"
 }
+extension KubernetesJSONManifestReader: DetectionDescribing {
+  public static let detection = "JSON object with top-level `apiVersion` and `kind` (or `items`)"
+}
+extension KubernetesManifestReader: DetectionDescribing {
+  public static let detection = "YAML documents with top-level `apiVersion:` and `kind:` keys (multi-document, Helm `# Source:` kept)"
+}
