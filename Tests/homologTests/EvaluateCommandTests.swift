@@ -34,7 +34,9 @@ final class EvaluateCommandTests: XCTestCase {
     XCTAssertEqual(first.status, (verdict["eliminatory"] as! Bool) ? 1 : 0)
     XCTAssertNotNil((json["score"] as! [String: Any])["important"])
     let evidence = json["evidence"] as! [[String: Any]]
-    XCTAssertEqual(Set(evidence.map { $0["format"] as! String }), ["trivy-json", "cobertura-xml"])
+    XCTAssertEqual(
+      Set(evidence.map { $0["format"] as! String }),
+      ["trivy-json", "cobertura-xml", "junit-xml", "sarif", "openapi", "kubernetes-yaml"])
     XCTAssertTrue(evidence.allSatisfy { ($0["sha256"] as! String).count == 64 })
     let markdown = try String(contentsOf: tmp.appendingPathComponent("a/dossier.md"), encoding: .utf8)
     XCTAssertTrue(markdown.contains("Dossier de conformité"))
