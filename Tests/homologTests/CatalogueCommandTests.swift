@@ -53,3 +53,23 @@ final class CatalogueCommandTests: XCTestCase {
     XCTAssertEqual(run.status, 1, run.stderr)
   }
 }
+
+final class FormatsAndChecksCommandTests: XCTestCase {
+  func testFormatsSaysHowEveryFormatIsDetected() throws {
+    let result = try CLI.run(["formats"])
+    XCTAssertEqual(result.status, 0)
+    let lines = result.stdout.split(separator: "\n")
+    XCTAssertGreaterThanOrEqual(lines.count, 20)
+    for line in lines {
+      XCTAssertEqual(line.split(separator: "\t").count, 3, String(line))
+      XCTAssertFalse(line.hasSuffix("content sniffing"), "\(line): add it to ReaderDetection.swift")
+    }
+  }
+
+  func testDocsChecksMatchesTheCommand() throws {
+    let result = try CLI.run(["checks", "--format", "md"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let doc = try String(contentsOf: CLI.repository.appendingPathComponent("docs/checks.md"), encoding: .utf8)
+    XCTAssertEqual(doc, result.stdout, "regenerate with: swift run homolog checks --format md > docs/checks.md")
+  }
+}

@@ -34,7 +34,9 @@ final class EvaluateCommandTests: XCTestCase {
     XCTAssertEqual(first.status, (verdict["eliminatory"] as! Bool) ? 1 : 0)
     XCTAssertNotNil((json["score"] as! [String: Any])["important"])
     let evidence = json["evidence"] as! [[String: Any]]
-    XCTAssertEqual(Set(evidence.map { $0["format"] as! String }), ["trivy-json", "cobertura-xml"])
+    XCTAssertEqual(
+      Set(evidence.map { $0["format"] as! String }),
+      ["trivy-json", "cobertura-xml", "junit-xml", "sarif", "openapi", "kubernetes-yaml"])
     XCTAssertTrue(evidence.allSatisfy { ($0["sha256"] as! String).count == 64 })
     let markdown = try String(contentsOf: tmp.appendingPathComponent("a/dossier.md"), encoding: .utf8)
     XCTAssertTrue(markdown.contains("Dossier de conformité"))
@@ -112,5 +114,42 @@ final class EvaluateCommandTests: XCTestCase {
     XCTAssertEqual(try CLI.run(["evaluate"]).status, 2)
     XCTAssertEqual(try CLI.run(["evaluate", "--config", "x.yaml", "--out", "o", "--lang", "de"]).status, 2)
     XCTAssertEqual(try CLI.run(["nope"]).status, 2)
+  }
+}
+
+final class MixedEvidenceTests: XCTestCase {
+  /// A folder with every genuine fixture, an unknown file and a corrupt one.
+  private func mixedFolder() throws -> (demo: URL, corrupt: String) {
+    let demo = try CLI.demoCopy()
+    let mixed = demo.appendingPathComponent("reports/mixed")
+    try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Tests/Fixtures/real"), to: mixed)
+    try Data("nothing homolog knows\n".utf8).write(to: mixed.appendingPathComponent("unknown.txt"))
+    let junit = try Data(contentsOf: mixed.appendingPathComponent("junit/ctest-3.25-cjson-1.7.15.xml"))
+    try junit.prefix(junit.count / 2).write(to: mixed.appendingPathComponent("corrupt-junit.xml"))
+    return (demo, "reports/mixed/corrupt-junit.xml")
+  }
+
+  func testEveryKnownFileIsListedTheUnknownIgnoredAndTheCorruptStopsTheRun() throws {
+    let (demo, corrupt) = try mixedFolder()
+    let out = demo.deletingLastPathComponent().appendingPathComponent("OUT")
+    let config = demo.appendingPathComponent("homolog.yaml").path
+    let stopped = try CLI.run(["evaluate", "--config", config, "--out", out.path, "--evidence", demo.appendingPathComponent("reports/mixed").path, "--as-of", "2026-11-22"])
+    XCTAssertEqual(stopped.status, 2)
+    XCTAssertTrue(stopped.stderr.contains(corrupt), stopped.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+    let kept = try CLI.run(["evaluate", "--config", config, "--out", out.path, "--evidence", demo.appendingPathComponent("reports/mixed").path, "--as-of", "2026-11-22", "--keep-going", "--quiet"])
+    XCTAssertTrue([0, 1].contains(kept.status), kept.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let evidence = (json["evidence"] as! [[String: Any]]).map { $0["path"] as! String }
+    let formats = Set((json["evidence"] as! [[String: Any]]).map { $0["format"] as! String })
+    for format in ["trivy-json", "grype-json", "sarif", "gitleaks-json", "sonarqube-json", "dependency-check-json", "dependency-check-xml", "cyclonedx-json", "cobertura-xml", "jacoco-xml", "lcov", "clover-xml", "go-coverprofile", "istanbul-json", "istanbul-summary-json", "junit-xml", "openapi"] {
+      XCTAssertTrue(formats.contains(format), "no \(format) file in the dossier's evidence")
+    }
+    XCTAssertTrue(evidence.contains("reports/mixed/cobertura/gcovr-8.8-cjson-1.7.15.xml"))
+    XCTAssertTrue((json["evidence"] as! [[String: Any]]).allSatisfy { ($0["sha256"] as! String).count == 64 })
+    let ignored = (json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }
+    XCTAssertTrue(ignored.contains("reports/mixed/unknown.txt"), "\(ignored)")
+    XCTAssertEqual((json["unreadable"] as! [[String: Any]]).map { $0["path"] as! String }, [corrupt])
   }
 }

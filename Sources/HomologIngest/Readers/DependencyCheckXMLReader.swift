@@ -5,10 +5,10 @@ import HomologParsing
 /// OWASP Dependency-Check XML reports (any schema version: elements are matched by local name), streamed.
 ///
 /// Every `<vulnerability>` of every `<dependency>` is a finding: rule and CVE from its `<name>`,
-/// severity from its `<severity>` (else the CVSS v3, then v2, one), package named by the
-/// dependency's `<fileName>` with the version of its first package identifier (purl). Suppressed
+/// severity from its `<severity>` (else the CVSS v3, then v2, one), package named and versioned by
+/// its first package identifier (purl), else by the dependency's `<fileName>`. Suppressed
 /// vulnerabilities (`<suppressedVulnerability>`) are not findings. The fingerprint is
-/// `Fingerprint.make(.vulnerability, [name, fileName, purl version, nil])`, the same as the JSON report's.
+/// `Fingerprint.make(.vulnerability, [name, purl name (else file name), purl version, nil])`, the same as the JSON report's.
 public enum DependencyCheckXMLReader: EvidenceReader {
   public static let format: FormatID = "dependency-check-xml"
   public static let formatName = "OWASP Dependency-Check XML"
@@ -163,8 +163,10 @@ private final class DependencyCheckHandler: XMLStreamHandler {
   }
 
   func emit(_ dependency: Dependency) {
-    let packageName = dependency.fileName ?? ""
-    let version = dependency.packageId.flatMap(DependencyCheckXMLReader.purlVersion)
+    // Same package identity as the JSON report: the purl when there is one, else the file name.
+    let purl = dependency.packageId.flatMap(PackageURL.init)
+    let packageName = purl?.qualifiedName ?? dependency.fileName ?? ""
+    let version = purl?.version
     for vuln in dependency.vulnerabilities {
       let severity = [vuln.severity, vuln.cvss3Severity, vuln.cvss2Severity].compactMap { $0 }.first { !$0.isEmpty }
         ?? "UNKNOWN"
