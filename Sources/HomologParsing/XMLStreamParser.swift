@@ -111,7 +111,13 @@ private final class Session {
   }
 
   deinit {
-    if let context { xmlFreeParserCtxt(context) }
+    guard let context else { return }
+    // libxml2 leaves a document it built for a DOCTYPE (`myDoc`, with the DTD node) to the caller.
+    if let document = context.pointee.myDoc {
+      context.pointee.myDoc = nil
+      xmlFreeDoc(document)
+    }
+    xmlFreeParserCtxt(context)
   }
 
   var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }

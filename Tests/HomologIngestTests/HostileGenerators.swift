@@ -16,18 +16,19 @@ enum HostileGenerators {
     guard let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return [] }
     var paths: [[PathStep]] = []
     collectPaths(root, [], into: &paths)
-    var variants: [(String, Data)] = []
+    var plans: [([PathStep], Any)] = []
     for steps in paths {
-      let current = value(root, at: steps)
-      for replacement in replacements(for: current) {
-        let mutated = replacing(root, at: steps[...], with: replacement)
-        guard let bytes = try? JSONSerialization.data(withJSONObject: mutated, options: [.fragmentsAllowed]) else { continue }
-        variants.append((describe(steps) + " = " + kind(replacement), bytes))
-      }
+      for replacement in replacements(for: value(root, at: steps)) { plans.append((steps, replacement)) }
     }
-    guard variants.count > limit else { return variants }
-    let stride = Double(variants.count) / Double(limit)
-    return (0..<limit).map { variants[Int(Double($0) * stride)] }
+    if plans.count > limit {
+      let stride = Double(plans.count) / Double(limit)
+      plans = (0..<limit).map { plans[Int(Double($0) * stride)] }
+    }
+    return plans.compactMap { steps, replacement in
+      let mutated = replacing(root, at: steps[...], with: replacement)
+      guard let bytes = try? JSONSerialization.data(withJSONObject: mutated, options: [.fragmentsAllowed]) else { return nil }
+      return (describe(steps) + " = " + kind(replacement), bytes)
+    }
   }
 
   /// `{"SchemaVersion":2,"ArtifactName":"deep","Results":[[[…]]]}`: Trivy-shaped JSON nested `depth` levels.
