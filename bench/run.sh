@@ -85,8 +85,9 @@ measure() {
 declare -A rate memory
 row() { # row FORMAT TOOL MB
   local format="$1" tool="$2" megabytes="$3" speed="-"
+  rate["$format/$tool"]="$secs"
   [[ "$secs" =~ ^[0-9.]+$ ]] && speed="$(awk -v mb="$megabytes" -v s="$secs" 'BEGIN { printf "%.1f", (s > 0) ? mb / s : 0 }')"
-  rate["$format/$tool"]="$speed"
+  [[ "$secs" =~ ^[0-9.]+$ ]] && rate["$format/$tool"]="$(awk -v s="$secs" 'BEGIN { printf "%.6f", (s > 0) ? 1 / s : 0 }')"
   memory["$format/$tool"]="$rss"
   printf '%-12s %-26s %9s %9s %9s %9s\n' "$format" "$tool" "$megabytes" "$secs" "$speed" "$rss"
 }
@@ -123,7 +124,7 @@ out="$(mktemp -d)"
 times=()
 for _ in $(seq 11); do
   start=$(date +%s.%N)
-  "$bin/homolog" evaluate --config "$root/samples/demo/homolog.yaml" --out "$out" --as-of 2026-11-22 --quiet || true
+  "$bin/homolog" evaluate --config "$root/samples/demo/homolog.yaml" --out "$out" --as-of 2026-11-22 --quiet 2>/dev/null || true
   times+=("$(echo "$(date +%s.%N) - $start" | bc)")
 done
 rm -rf "$out"
@@ -132,7 +133,7 @@ printf '%-12s %-26s %9s %9s\n' sample "homolog evaluate (median)" - "$evaluate_s
 
 echo
 echo "ratios (homolog ÷ peer, throughput; target in brackets):"
-ratio() { # ratio FORMAT PEER TARGET
+ratio() { # ratio FORMAT PEER TARGET (same input, so the throughput ratio is the inverse ratio of the times)
   local a="${rate[$1/homolog]:-}" b="${rate[$1/$2]:-}"
   [ -n "$a" ] && [ -n "$b" ] || return 0
   if [[ "$a" =~ ^[0-9.]+$ ]] && [[ "$b" =~ ^[0-9.]+$ ]]; then
