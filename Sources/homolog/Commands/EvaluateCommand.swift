@@ -11,7 +11,7 @@ enum EvaluateCommand: Command {
     USAGE: homolog evaluate --config FILE --out DIR [options]
 
     Reads the project file, its evidence, attestations and derogations, judges every requirement of
-    the catalogue and writes the dossier into DIR (dossier.json, dossier.md).
+    the catalogue and writes the dossier into DIR (dossier.json, dossier.md, dossier.html).
 
     OPTIONS:
       --config FILE        the project's homolog.yaml (required)
