@@ -4,6 +4,8 @@ import HomologModel
 /// The dossier prepared for templates: localized labels, formatted figures and pre-sorted lists,
 /// because Mustache templates have no logic. Every evidence string goes through `escape`
 /// (Markdown escaping for `dossier.md`; identity for HTML, where Mustache escapes).
+/// A nil optional is absent from the template context, so its name resolves in enclosing contexts:
+/// never give an optional field the name of a field of an enclosing level (use "" or a `has…` flag).
 struct DossierView: Encodable {
   struct Count: Encodable {
     var status: String
