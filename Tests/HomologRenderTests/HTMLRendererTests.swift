@@ -26,7 +26,7 @@ final class HTMLRendererTests: XCTestCase {
     let html = try RenderFixture.render(HTMLRenderer())
     let pattern = try NSRegularExpression(pattern: #"(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?!#|data:)[a-z]+:"#, options: .caseInsensitive)
     XCTAssertNil(pattern.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)), "an attribute points outside the page")
-    XCTAssertFalse(html.range(of: #"url\(\s*['"]?(?!data:|#)"#, options: .regularExpression) != nil, "CSS loads an external resource")
+    XCTAssertNil(html.range(of: #"url\(\s*['"]?(?!data:|#)"#, options: .regularExpression), "CSS loads an external resource")
     XCTAssertFalse(html.contains("@import"))
     XCTAssertFalse(html.contains("<link"))
   }
