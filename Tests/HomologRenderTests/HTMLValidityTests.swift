@@ -1,9 +1,10 @@
 import Foundation
+import HomologModel
 import HomologRender
 import XCTest
 
 /// Runs `scripts/check_html.py` (strict html5lib parsing, no external URL, ids and references) on the
-/// demo page in both languages; skipped where python3 with html5lib is not installed.
+/// demo page in both languages and on a dossier with nothing in it; skipped where python3 with html5lib is not installed.
 final class HTMLValidityTests: XCTestCase {
   private static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
@@ -22,6 +23,21 @@ final class HTMLValidityTests: XCTestCase {
       try Data(try RenderFixture.render(HTMLRenderer(), lang: lang).utf8).write(to: url)
       files.append(url.path)
     }
+    var bare = DemoDossier.make()
+    bare.requirements = []
+    bare.derogations = []
+    bare.evidence = []
+    bare.findings = []
+    bare.coverage = []
+    bare.ignored = []
+    bare.unreadable = []
+    bare.regression = nil
+    bare.score = Score(important: nil, importantWithoutDerogations: nil, met: 0, metWithoutDerogations: 0, applicable: 0, formula: "", categories: [])
+    bare.verdict = Verdict(eliminatory: false, status: .conforme, eliminating: [])
+    bare.counts = StatusCounts()
+    let url = folder.appendingPathComponent("dossier.bare.html")
+    try Data(try RenderFixture.render(HTMLRenderer(), bare).utf8).write(to: url)
+    files.append(url.path)
     let result = run(["python3", Self.root.appendingPathComponent("scripts/check_html.py").path] + files)
     XCTAssertEqual(result.status, 0, result.output)
   }
