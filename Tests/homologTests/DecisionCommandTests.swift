@@ -1,0 +1,5 @@
+import XCTest
+
+final class DecisionCommandTests: XCTestCase {
+  func testPlaceholder() {}
+}
