@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
     .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
     .target(name: "HomologResources"),
-    .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources"]),
+    .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources", "HomologParsing"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),

@@ -5,6 +5,10 @@ public enum AllRenderers {
   public static let list: [any Renderer] = [
     JSONRenderer(),
     MarkdownRenderer(),
+    JUnitRenderer(),
+    SARIFRenderer(),
+    CodeQualityRenderer(),
+    OSCALRenderer(),
   ]
 
   /// The `--format` names.
