@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Validates homolog's CI report files against their published formats, on the demo sample:
+#   findings.sarif                  SARIF 2.1.0 JSON schema (Tests/Fixtures/schemas/sarif-schema-2.1.0.json)
+#   oscal-assessment-results.json   loads into compliance-trestle's OSCAL AssessmentResults model
+#   junit.xml                       parses with junitparser, one test case per requirement
+#   gl-code-quality.json            GitLab Code Quality keys and severities
+# and checks that two runs with the same --as-of give byte-identical files.
+#
+# Self-contained: builds homolog (unless HOMOLOG_BIN is set) and installs the Python validators in a
+# virtual environment (HOMOLOG_VALIDATE_VENV, default .build/validate-venv). Exit 0 when all pass.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="${HOMOLOG_VALIDATE_VENV:-$ROOT/.build/validate-venv}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+if [ -z "${HOMOLOG_BIN:-}" ]; then
+  swift build --product homolog 2>&1 | grep -E "error|warning:" || true
+  HOMOLOG_BIN="$ROOT/.build/debug/homolog"
+fi
+[ -x "$HOMOLOG_BIN" ] || { echo "validate-outputs: no homolog binary at $HOMOLOG_BIN" >&2; exit 2; }
+
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" -c "import jsonschema, trestle, junitparser" 2>/dev/null; then
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check jsonschema compliance-trestle junitparser
+fi
+
+# The demo, evaluated as shipped. A partial build may lack checks the built-in catalogue names: then
+# evaluate a copy of the catalogue without the check ids this binary reports unknown, one at a time.
+cp -R samples/demo "$WORK/demo"
+evaluate() {
+  local out="$1" status
+  set +e
+  "$HOMOLOG_BIN" evaluate --config "$WORK/demo/homolog.yaml" --out "$out" --as-of 2026-11-22 --quiet 2>"$WORK/stderr"
+  status=$?
+  set -e
+  [ "$status" -le 1 ]  # 0 passed, 1 gate failed (the demo is éliminatoire): both wrote the dossier
+}
+attempts=0
+while ! evaluate "$WORK/out"; do
+  unknown="$(grep -oE "unknown check id '[^']+'" "$WORK/stderr" | head -1 | sed -E "s/.*'(.*)'/\1/")"
+  attempts=$((attempts + 1))
+  if [ -z "$unknown" ] || [ "$attempts" -gt 100 ]; then cat "$WORK/stderr" >&2; exit 2; fi
+  if [ ! -f "$WORK/demo/cat.yaml" ]; then
+    cp requirements/cct-cloud-pi-native.yaml "$WORK/demo/cat.yaml"
+    echo "catalogue: cat.yaml" >> "$WORK/demo/homolog.yaml"
+  fi
+  python3 - "$WORK/demo/cat.yaml" "$unknown" <<'PY'
+import re, sys
+path, unknown = sys.argv[1], sys.argv[2]
+def strip(match):
+    ids = [i.strip() for i in match.group(2).split(",") if i.strip() and i.strip() != unknown]
+    return match.group(1) + "[" + ", ".join(ids) + "]"
+text = re.sub(r"^(\s*checks:\s*)\[([^\]]*)\]", strip, open(path, encoding="utf-8").read(), flags=re.M)
+open(path, "w", encoding="utf-8").write(text)
+PY
+done
+[ "$attempts" -eq 0 ] || echo "validate-outputs: this build lacks $attempts catalogue check(s); validated without them" >&2
+evaluate "$WORK/again" || { cat "$WORK/stderr" >&2; exit 2; }
+
+"$VENV/bin/python" - "$WORK/out" "$WORK/again" "$ROOT/Tests/Fixtures/schemas/sarif-schema-2.1.0.json" <<'PY'
+import json, pathlib, sys, warnings
+warnings.filterwarnings("ignore")
+out, again, schema_path = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
+passed, failed = 0, 0
+
+def check(name, function):
+    global passed, failed
+    try:
+        detail = function()
+        passed += 1
+        print(f"ok   {name}: {detail}")
+    except Exception as error:  # report every failure, then exit non-zero
+        failed += 1
+        print(f"FAIL {name}: {type(error).__name__}: {error}")
+
+dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+
+def sarif():
+    import jsonschema
+    document = json.loads((out / "findings.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.load(open(schema_path, encoding="utf-8")))
+    runs = document["runs"]
+    assert 1 <= len(runs) <= 20, f"{len(runs)} runs"
+    for run in runs:
+        assert len(run["results"]) <= 25000
+        for result in run["results"]:
+            assert result["partialFingerprints"], "a result without partialFingerprints"
+        for rule in run["tool"]["driver"]["rules"]:
+            assert rule["help"]["text"] and len(rule["properties"]["tags"]) <= 20
+    return f"valid SARIF 2.1.0, {len(runs)} run(s), {sum(len(r['results']) for r in runs)} result(s)"
+
+def oscal():
+    from trestle.oscal.assessment_results import AssessmentResults
+    model = AssessmentResults.oscal_read(out / "oscal-assessment-results.json")
+    result = model.results[0]
+    objectives = model.local_definitions.objectives_and_methods
+    assert len(objectives) == len(dossier["requirements"]), "one objective per requirement"
+    for risk in result.risks or []:
+        assert risk.deadline is not None
+    return f"trestle AssessmentResults: {len(objectives)} objectives, {len(result.observations or [])} observations, " \
+           f"{len(result.findings or [])} findings, {len(result.risks or [])} risks"
+
+def junit():
+    from junitparser import JUnitXml
+    xml = JUnitXml.fromfile(str(out / "junit.xml"))
+    cases = [case for suite in xml for case in suite]
+    assert len(cases) == len(dossier["requirements"]), f"{len(cases)} test cases for {len(dossier['requirements'])} requirements"
+    failing = sum(1 for r in dossier["requirements"] if r["status"] in ("non_conforme", "non_evalue"))
+    assert xml.failures == failing, f"{xml.failures} failures, expected {failing}"
+    return f"junitparser: {len(cases)} test cases, {xml.failures} failures, {xml.skipped} skipped"
+
+def code_quality():
+    issues = json.loads((out / "gl-code-quality.json").read_text(encoding="utf-8"))
+    assert isinstance(issues, list)
+    fingerprints = set()
+    for issue in issues:
+        for key in ("description", "check_name", "fingerprint", "severity", "location"):
+            assert key in issue, f"missing {key}"
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker"), issue["severity"]
+        assert isinstance(issue["location"]["path"], str) and issue["location"]["path"]
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+        assert issue["fingerprint"] not in fingerprints, "duplicate fingerprint"
+        fingerprints.add(issue["fingerprint"])
+    return f"{len(issues)} issue(s) with GitLab's required keys"
+
+def deterministic():
+    names = sorted(p.name for p in out.iterdir())
+    for name in names:
+        assert (out / name).read_bytes() == (again / name).read_bytes(), f"{name} differs between two runs"
+    return f"{len(names)} files byte-identical across runs"
+
+check("findings.sarif", sarif)
+check("oscal-assessment-results.json", oscal)
+check("junit.xml", junit)
+check("gl-code-quality.json", code_quality)
+check("determinism", deterministic)
+print(f"validate-outputs: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
