@@ -14,30 +14,48 @@ enum DossierFile {
 
   /// The dossier in a file, or a message naming the file and what is wrong: not JSON, another schema, a missing field.
   static func load(_ path: String) throws(InputError) -> Dossier {
-    let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: sizeLimit)
-    return try decode(data, display: path)
+    try loadHashed(path).dossier
   }
 
-  /// Decodes a dossier, checking its `schema` first.
+  /// The dossier in a file and the file's SHA-256.
+  static func loadHashed(_ path: String) throws(InputError) -> (dossier: Dossier, sha256: String) {
+    let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: sizeLimit)
+    return (try decode(data, display: path), SHA256Hasher.hex(of: data))
+  }
+
+  /// Decodes a dossier and checks its `schema`; when it does not decode, says whether it is a dossier at all.
   static func decode(_ data: Data, display: String) throws(InputError) -> Dossier {
-    let header: Header
+    let dossier: Dossier
     do {
-      header = try JSONDecoder().decode(Header.self, from: data)
+      dossier = try JSONRenderer.decoder.decode(Dossier.self, from: data)
     } catch {
-      throw InputError("not a homolog dossier: expected a JSON object (\(describe(error)))", at: SourceLocation(file: display))
+      let header: Header
+      do {
+        header = try JSONDecoder().decode(Header.self, from: data)
+      } catch let headerError {
+        throw InputError("not a homolog dossier: expected a JSON object (\(describe(headerError)))", at: SourceLocation(file: display))
+      }
+      guard let schema = header.schema else {
+        throw InputError("not a homolog dossier: no \"schema\" key (expected \"\(Dossier.schemaID)\")", at: SourceLocation(file: display))
+      }
+      try checkSchema(schema, display: display)
+      throw InputError("unreadable dossier: \(describe(error))", at: SourceLocation(file: display, jsonPath: jsonPath(error)))
     }
-    guard let schema = header.schema else {
-      throw InputError("not a homolog dossier: no \"schema\" key (expected \"\(Dossier.schemaID)\")", at: SourceLocation(file: display))
-    }
+    try checkSchema(dossier.schema, display: display)
+    return dossier
+  }
+
+  /// True when a decoding failure came from a file that is not a dossier at all (no dossier schema key).
+  static func isDossier(_ data: Data) -> Bool {
+    guard let header = try? JSONDecoder().decode(Header.self, from: data), let schema = header.schema else { return false }
+    return schema.hasPrefix("homolog-dossier/")
+  }
+
+  private static func checkSchema(_ schema: String, display: String) throws(InputError) {
     guard schema == Dossier.schemaID else {
       throw InputError(
         "dossier of schema \"\(schema)\", this homolog reads \"\(Dossier.schemaID)\": re-evaluate it with this version",
         at: SourceLocation(file: display, jsonPath: "$.schema"))
-    }
-    do {
-      return try JSONRenderer.decoder.decode(Dossier.self, from: data)
-    } catch {
-      throw InputError("unreadable dossier: \(describe(error))", at: SourceLocation(file: display, jsonPath: jsonPath(error)))
     }
   }
 
