@@ -47,6 +47,11 @@ public struct ComparisonReport: Sendable {
     .conforme: "✅", .nonConforme: "❌", .derogation: "⚠️", .nonApplicable: "➖", .nonEvalue: "❔",
   ]
 
+  /// Short status codes for HTML cells (emoji fonts are not everywhere an evaluator prints).
+  static let codes: [RequirementStatus: String] = [
+    .conforme: "C", .nonConforme: "NC", .derogation: "D", .nonApplicable: "NA", .nonEvalue: "NE",
+  ]
+
   func subtitle() -> String {
     var parts = [
       t("compare.catalogue", [MessageArg("title", comparison.catalogue.title), MessageArg("version", comparison.catalogue.version)]),
@@ -103,14 +108,18 @@ public struct ComparisonReport: Sendable {
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#161616}
       table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
       th{background:#f0f0f5}td.num{text-align:right}tr.eliminated td{background:#fdecea}
-      .status{text-align:center}caption{text-align:left;font-weight:bold;padding:.3rem 0}
+      td.verdict{min-width:16rem}.out{color:#b00020;font-weight:bold}.in{color:#1b6e20;font-weight:bold}
+      .scroll{overflow-x:auto}caption{text-align:left;font-weight:bold;padding:.3rem 0}
+      td.status{text-align:center;font-weight:bold;font-size:.85rem}
+      .conforme{background:#e3f4e4}.non_conforme{background:#fbd9d7}.derogation{background:#fff1c9}
+      .non_applicable{background:#eeeeee;color:#555}.non_evalue{background:#e6e9f7}
       @media print{body{margin:0}}
       </style>
       </head>
       <body>
       <h1>\(x(t("compare.title")))</h1>
       <p>\(x(subtitle()))</p>
-      <table>
+      <div class="scroll"><table>
       <caption>\(x(t("compare.ranking")))</caption>
       <thead><tr><th scope="col">\(x(t("compare.rank")))</th><th scope="col">\(x(t("compare.bid")))</th><th scope="col">\(x(t("compare.verdict")))</th><th scope="col">\(x(t("compare.score")))</th>
       """
@@ -118,12 +127,12 @@ public struct ComparisonReport: Sendable {
     page += "</tr></thead>\n<tbody>\n"
     for bid in comparison.bids {
       page += "<tr\(bid.eliminated ? " class=\"eliminated\"" : "")><td class=\"num\">\(bid.rank.map(String.init) ?? "—")</td>"
-      page += "<th scope=\"row\">\(x(bid.name))</th><td>\(bid.eliminated ? "⛔" : "✅") \(x(verdict(bid)))</td>"
+      page += "<th scope=\"row\">\(x(bid.name))</th><td class=\"verdict \(bid.eliminated ? "out" : "in")\">\(x(verdict(bid)))</td>"
       page += "<td class=\"num\">\(x(score(bid.score)))</td>"
       for mark in bid.categories { page += "<td class=\"num\">\(x(score(mark.score)))</td>" }
       page += "</tr>\n"
     }
-    page += "</tbody>\n</table>\n<table>\n<caption>\(x(t("compare.statuses")))</caption>\n"
+    page += "</tbody>\n</table></div>\n<div class=\"scroll\"><table>\n<caption>\(x(t("compare.statuses")))</caption>\n"
     page += "<thead><tr><th scope=\"col\">\(x(t("compare.requirement")))</th><th scope=\"col\">\(x(t("compare.level")))</th>"
     for bid in comparison.bids { page += "<th scope=\"col\">\(x(bid.name))</th>" }
     page += "</tr></thead>\n<tbody>\n"
@@ -132,12 +141,13 @@ public struct ComparisonReport: Sendable {
       for bid in comparison.bids {
         let status = bid.statuses[requirement.id]
         let label = status.map { t("decision.status.\($0.rawValue)") } ?? "—"
-        page += "<td class=\"status\" title=\"\(x(label))\"><span aria-hidden=\"true\">\(status.map { Self.icons[$0] ?? "" } ?? "—")</span>"
-        page += "<span style=\"position:absolute;left:-9999px\">\(x(label))</span></td>"
+        page += "<td class=\"status \(status?.rawValue ?? "")\" title=\"\(x(label))\"><abbr title=\"\(x(label))\">"
+        page += "\(status.map { Self.codes[$0] ?? "" } ?? "—")</abbr></td>"
       }
       page += "</tr>\n"
     }
-    page += "</tbody>\n</table>\n<p>\(x(legend()))</p>\n</body>\n</html>\n"
+    let key = RequirementStatus.allCases.map { "<span class=\"\($0.rawValue)\">\(Self.codes[$0] ?? "")</span> \(x(t("decision.status.\($0.rawValue)")))" }
+    page += "</tbody>\n</table></div>\n<p>\(key.joined(separator: " · "))</p>\n</body>\n</html>\n"
     return page
   }
 
