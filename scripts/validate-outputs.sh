@@ -62,11 +62,41 @@ done
 [ "$attempts" -eq 0 ] || echo "validate-outputs: this build lacks $attempts catalogue check(s); validated without them" >&2
 evaluate "$WORK/again" || { cat "$WORK/stderr" >&2; exit 2; }
 
-"$VENV/bin/python" - "$WORK/out" "$WORK/again" "$ROOT/Tests/Fixtures/schemas/sarif-schema-2.1.0.json" "$ROOT/Tests/Golden/ci-reports/expected" <<'PY'
+# Non-regression on the demo: a copy with one more critical vulnerability and lower front-end coverage.
+cp -R "$WORK/demo" "$WORK/after"
+python3 - "$WORK/after/reports" <<'PY'
+import json, re, sys
+reports = sys.argv[1]
+trivy = f"{reports}/shared/trivy-api-image.json"
+data = json.load(open(trivy, encoding="utf-8"))
+for result in data["Results"]:
+    if result.get("Vulnerabilities"):
+        added = dict(result["Vulnerabilities"][0], VulnerabilityID="CVE-2099-0001", Severity="CRITICAL",
+                     PkgName="libexample", Title="libexample: remote code execution")
+        result["Vulnerabilities"].append(added)
+        break
+json.dump(data, open(trivy, "w", encoding="utf-8"), indent=1)
+cobertura = f"{reports}/web/cobertura-coverage.xml"
+text = open(cobertura, encoding="utf-8").read()
+text = re.sub(r'lines-covered="\d+"', 'lines-covered="120"', text, count=1)
+open(cobertura, "w", encoding="utf-8").write(text)
+PY
+set +e
+"$HOMOLOG_BIN" evaluate --config "$WORK/after/homolog.yaml" --out "$WORK/after-out" --as-of 2026-11-22 --quiet \
+  --baseline "$WORK/out/dossier.json" --fail-on regression --lang en 2>"$WORK/after.stderr"
+evaluate_status=$?
+"$HOMOLOG_BIN" diff "$WORK/out/dossier.json" "$WORK/after-out/dossier.json" --lang en --fail-on regression \
+  >"$WORK/diff.md" 2>"$WORK/diff.stderr"
+diff_status=$?
+set -e
+
+"$VENV/bin/python" - "$WORK/out" "$WORK/again" "$ROOT/Tests/Fixtures/schemas/sarif-schema-2.1.0.json" "$ROOT/Tests/Golden/ci-reports/expected" \
+  "$WORK" "$evaluate_status" "$diff_status" <<'PY'
 import json, pathlib, sys, warnings
 warnings.filterwarnings("ignore")
 out, again, schema_path = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
 golden = pathlib.Path(sys.argv[4])
+work, evaluate_status, diff_status = pathlib.Path(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
 passed, failed = 0, 0
 
 def check(name, function):
@@ -141,6 +171,18 @@ check("oscal-assessment-results.json", oscal)
 check("junit.xml", junit)
 check("gl-code-quality.json", code_quality)
 check("determinism", deterministic)
+
+def regression():
+    stderr = (work / "after.stderr").read_text(encoding="utf-8")
+    diff = (work / "diff.md").read_text(encoding="utf-8")
+    assert evaluate_status == 1, f"evaluate --baseline --fail-on regression exited {evaluate_status}: {stderr}"
+    assert diff_status == 1, f"diff --fail-on regression exited {diff_status}"
+    for text in (stderr, diff.replace("\\", "")):
+        assert "new critical finding CVE-2099-0001" in text, text
+        assert "web: line coverage down from 81.5 % to 60 %" in text, text
+    return "a new critical vulnerability and a coverage drop are both named; --fail-on regression exits 1"
+
+check("non-regression", regression)
 # The golden files of the renderer tests cover what the demo lacks (paths, lines, secrets, expired derogations).
 check("golden findings.sarif", lambda: sarif(golden))
 check("golden oscal-assessment-results.json", lambda: oscal(golden, None))
