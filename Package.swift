@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
   name: "homolog",
   products: [
-    .executable(name: "homolog", targets: ["homolog"])
+    .executable(name: "homolog", targets: ["homolog"]),
+    .executable(name: "homolog-bench", targets: ["homolog-bench"]),
   ],
   targets: [
     .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -14,14 +15,21 @@ let package = Package(
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HomologModel"),
     .target(name: "HomologParsing", dependencies: ["HomologModel", "CLibYAML", "CLibXML2", "CLibCrypto"]),
-    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologKubernetes", dependencies: ["HomologModel", "HomologParsing"]),
+    .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing", "HomologKubernetes"]),
     .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject", "HomologKubernetes"]),
     .target(name: "HomologResources"),
     .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources", "HomologParsing"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
+    // Reader throughput on large generated inputs: see bench/run.sh.
+    .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
+    .testTarget(
+      name: "HomologKubernetesTests",
+      dependencies: ["HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
+    .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject", "HomologModel"]),
     .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel"]),
     .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
     .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),

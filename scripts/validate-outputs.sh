@@ -184,10 +184,12 @@ def regression():
 
 check("non-regression", regression)
 # The golden files of the renderer tests cover what the demo lacks (paths, lines, secrets, expired derogations).
-check("golden findings.sarif", lambda: sarif(golden))
-check("golden oscal-assessment-results.json", lambda: oscal(golden, None))
-check("golden junit.xml", lambda: junit(golden, None))
-check("golden gl-code-quality.json", lambda: code_quality(golden))
+for folder in (golden, golden.parent.parent / "demo" / "expected"):
+    label = f"golden {folder.parent.name}"
+    check(f"{label} findings.sarif", lambda folder=folder: sarif(folder))
+    check(f"{label} oscal-assessment-results.json", lambda folder=folder: oscal(folder, None))
+    check(f"{label} junit.xml", lambda folder=folder: junit(folder, None))
+    check(f"{label} gl-code-quality.json", lambda folder=folder: code_quality(folder))
 print(f"validate-outputs: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

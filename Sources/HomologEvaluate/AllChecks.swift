@@ -12,6 +12,27 @@ public enum AllChecks {
     TestsPassingCheck(),
     TestsFrontendFunctionalCheck(),
     ApiOpenAPIValidCheck(),
+    // Kubernetes manifests: CCT requirements, then the platform's Kyverno rules.
+    UnprivilegedPortsCheck(),
+    NoPrivilegedCheck(),
+    RunAsNonRootCheck(),
+    ReadOnlyRootFilesystemCheck(),
+    SecurityContextUnsetCheck(),
+    NoHostAccessCheck(),
+    ImageTagPinnedCheck(),
+    ImagePullPolicyCheck(),
+    ProbesCheck(),
+    NoSessionAffinityCheck(),
+    StatelessWorkloadsCheck(),
+    HighAvailabilityCheck(),
+    ArgoCDApplicationCheck(),
+    ConfigMapNoCredentialsCheck(),
+    ResourcesCheck(),
+    LabelsCheck(),
+    AllowedRegistriesCheck(),
+    NoNodePortCheck(),
+    PVCSizeCheck(),
+    CronJobHistoryCheck(),
   ]
 
   /// The ids of every built-in check.

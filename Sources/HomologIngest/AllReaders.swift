@@ -2,9 +2,32 @@ import HomologModel
 
 /// Every reader, in detection order: the most specific formats first.
 public enum AllReaders {
+  /// Order matters where sniffs could overlap: Trivy before any other JSON (its keys are unique);
+  /// SARIF before anything that might see `"runs"`; SBOM and scanner documents with a marker key
+  /// (`bomFormat`, `spdxVersion`, `scanInfo`) before the readers of bare arrays (SonarQube,
+  /// Gitleaks); coverage JSON next; OpenAPI last among JSON, as it also reads YAML.
   public static let list: [any EvidenceReader.Type] = [
     TrivyJSONReader.self,
+    SARIFReader.self,
+    GrypeJSONReader.self,
+    CycloneDXJSONReader.self,
+    SPDXJSONReader.self,
+    DependencyCheckJSONReader.self,
+    SonarQubeJSONReader.self,
+    GitleaksJSONReader.self,
+    IstanbulJSONReader.self,
+    IstanbulSummaryJSONReader.self,
+    OpenAPIReader.self,
+    CloverXMLReader.self,
     CoberturaXMLReader.self,
+    JaCoCoXMLReader.self,
+    JUnitXMLReader.self,
+    DependencyCheckXMLReader.self,
+    LCOVReader.self,
+    GoCoverprofileReader.self,
+    // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
+    KubernetesJSONManifestReader.self,
+    KubernetesManifestReader.self,
   ]
 
   /// The reader whose sniff accepts this head, if any.

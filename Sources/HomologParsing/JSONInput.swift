@@ -14,14 +14,18 @@ public enum JSONInput {
     }
   }
 
-  /// `$.a.b[3]` for a coding path.
+  /// `$.a.b[3]` for a coding path; object keys that are not plain names are bracketed: `$['/a.js'].s['0']`.
   public static func path(_ codingPath: [CodingKey]) -> String {
     var text = "$"
     for key in codingPath {
-      if let index = key.intValue {
+      // Array positions are keys named "Index n"; a dictionary key such as "0" also has an intValue.
+      if let index = key.intValue, key.stringValue == "Index \(index)" {
         text += "[\(index)]"
-      } else {
+      } else if key.stringValue.range(of: #"^[A-Za-z_$][A-Za-z0-9_$-]*$"#, options: .regularExpression) != nil {
         text += ".\(key.stringValue)"
+      } else {
+        let escaped = key.stringValue.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        text += "['\(escaped)']"
       }
     }
     return text

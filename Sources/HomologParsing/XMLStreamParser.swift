@@ -23,10 +23,19 @@ public struct XMLAttributes {
   }
 
   /// The value as an integer, or nil when absent or not a number.
-  public func int(_ name: String) -> Int? { value(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+  public func int(_ name: String) -> Int? { value(name).flatMap { Int(Self.trimmed($0)) } }
 
   /// The value as a floating point number, or nil when absent or not a number.
-  public func double(_ name: String) -> Double? { value(name).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+  public func double(_ name: String) -> Double? { value(name).flatMap { Double(Self.trimmed($0)) } }
+
+  /// The text without surrounding ASCII blanks (Foundation's trimming costs more than the whole parse).
+  private static func trimmed(_ text: String) -> Substring {
+    let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard let first = text.utf8.firstIndex(where: { !isBlank($0) }),
+      let last = text.utf8.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    return text[first...last]
+  }
 
   /// Every attribute as (local name, value), in document order.
   public var all: [(String, String)] {

@@ -11,6 +11,18 @@ public struct Attestation: Sendable, Hashable {
   public var links: [String]
   /// 1-based line in attestations.yaml.
   public var line: Int
+
+  public init(
+    requirement: String, statement: String, author: String, date: Day, evidence: [AttestedFile], links: [String], line: Int
+  ) {
+    self.requirement = requirement
+    self.statement = statement
+    self.author = author
+    self.date = date
+    self.evidence = evidence
+    self.links = links
+    self.line = line
+  }
 }
 
 /// An approved derogation: a requirement not met, accepted until a date, with compensating measures.
@@ -25,4 +37,19 @@ public struct Derogation: Sendable, Hashable {
   public var scope: String?
   /// 1-based line in derogations.yaml.
   public var line: Int
+
+  public init(
+    id: String, requirement: String, justification: String, compensatingMeasures: [String], approvedBy: String,
+    approvedOn: Day, expiresOn: Day, scope: String?, line: Int
+  ) {
+    self.id = id
+    self.requirement = requirement
+    self.justification = justification
+    self.compensatingMeasures = compensatingMeasures
+    self.approvedBy = approvedBy
+    self.approvedOn = approvedOn
+    self.expiresOn = expiresOn
+    self.scope = scope
+    self.line = line
+  }
 }

@@ -5,6 +5,7 @@ public enum AllRenderers {
   public static let list: [any Renderer] = [
     JSONRenderer(),
     MarkdownRenderer(),
+    HTMLRenderer(),
     JUnitRenderer(),
     SARIFRenderer(),
     CodeQualityRenderer(),

@@ -18,7 +18,7 @@ final class GateRuleTests: XCTestCase {
   }
 
   func testRefusesUnknownRulesWithTheExpectedList() {
-    for text in ["score<", "score<101", "score<-1", "scores<80", "eliminated", "score>80"] {
+    for text in ["score<", "score<abc", "score<101", "score<120", "score<-1", "scores<80", "eliminated", "everything", "score>80"] {
       XCTAssertNil(GateRule(text), text)
     }
     XCTAssertThrowsError(try GateRule.parse(["eliminatory", "regresion"])) { error in

@@ -71,4 +71,46 @@ final class CoberturaXMLReaderTests: XCTestCase {
       XCTAssertEqual((error as! InputError).location?.line, 4)
     }
   }
+
+  /// Without lines-valid/lines-covered on the root, totals are the distinct (file, line) pairs:
+  /// a line listed under two <class>es of one file counts once, covered if either entry has hits.
+  func testTotalsWithoutHeaderCountEachFileLineOnce() throws {
+    let xml = """
+      <?xml version="1.0"?>
+      <coverage line-rate="0.5" version="1">
+        <packages><package name="p"><classes>
+          <class name="A" filename="src/a.kt"><lines>
+            <line number="1" hits="1"/><line number="2" hits="0"/>
+            <line number="3" hits="0" branch="true" condition-coverage="50% (1/2)"/>
+          </lines></class>
+          <class name="A$Inner" filename="src/a.kt"><methods><method name="m"><lines><line number="9" hits="1"/></lines></method></methods><lines>
+            <line number="2" hits="4"/><line number="3" hits="0" branch="true" condition-coverage="50% (1/2)"/><line number="4" hits="0"/>
+          </lines></class>
+          <class name="B" filename="src/b.kt"><lines><line number="1" hits="0"/><line number="300" hits="2"/></lines></class>
+        </classes></package></packages>
+      </coverage>
+      """
+    let report = try XCTUnwrap(CoberturaXMLReader.read(Fixtures.temporary(xml, name: "dup.xml")).coverage)
+    XCTAssertEqual(report.lines, CoverageCounter(total: 6, covered: 3))
+    XCTAssertEqual(report.branches, CoverageCounter(total: 2, covered: 1))
+    XCTAssertEqual(
+      report.files,
+      [
+        FileCoverage(path: "src/a.kt", lines: CoverageCounter(total: 4, covered: 2), branches: CoverageCounter(total: 2, covered: 1)),
+        FileCoverage(path: "src/b.kt", lines: CoverageCounter(total: 2, covered: 1)),
+      ])
+  }
+
+  /// Every genuine file: the per-file figures (each distinct line once) add up to the header.
+  func testPerFileLinesAddUpToTheHeaderInEveryGenuineFile() throws {
+    for url in Fixtures.realFiles("cobertura") {
+      let report = try XCTUnwrap(CoberturaXMLReader.read(Fixtures.input(url)).coverage)
+      XCTAssertEqual(report.files.reduce(CoverageCounter()) { $0 + $1.lines }, report.lines, url.lastPathComponent)
+    }
+  }
+
+  func testTruncatedReportIsALocatedError() throws {
+    let cut = try SadInputs.truncated(Fixtures.real("cobertura/gcovr-8.8-cjson-1.7.15.xml"))
+    SadInputs.assertLocatedError(try CoberturaXMLReader.read(cut.input), file: cut.input.path, line: cut.lines, message: "XML")
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HomologIngest
 import HomologModel
+import XCTest
 
 /// Locates the test fixtures next to the test sources, so tests run from any clean clone.
 enum Fixtures {
@@ -30,9 +31,26 @@ enum Fixtures {
   }
 }
 
+/// Asserts that reading fails with an error naming the file and the JSON path.
+func assertJSONPathError(
+  _ read: @autoclosure () throws -> ReadResult, file name: String, path: String,
+  sourceFile: StaticString = #filePath, line: UInt = #line
+) {
+  XCTAssertThrowsError(try read(), file: sourceFile, line: line) { error in
+    guard let error = error as? InputError else { return XCTFail("not an InputError: \(error)", file: sourceFile, line: line) }
+    XCTAssertEqual(error.location?.file, name, file: sourceFile, line: line)
+    XCTAssertEqual(error.location?.jsonPath, path, error.description, file: sourceFile, line: line)
+  }
+}
+
 extension ReadResult {
   /// Findings of one kind counted per original (tool) severity word.
   func counts(_ kind: FindingKind) -> [String: Int] {
     findings.filter { $0.kind == kind }.reduce(into: [:]) { $0[$1.originalSeverity, default: 0] += 1 }
+  }
+
+  /// Findings of any kind counted per normalized severity.
+  var severityCounts: [Severity: Int] {
+    findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
   }
 }

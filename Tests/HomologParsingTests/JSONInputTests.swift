@@ -18,6 +18,13 @@ final class JSONInputTests: XCTestCase {
     }
   }
 
+  func testDictionaryKeysAreNotArrayIndexes() {
+    let data = Data(#"{"/src/a.js":{"0":1,"1":"two"}}"#.utf8)
+    XCTAssertThrowsError(try JSONInput.decode([String: [String: Int]].self, from: data, file: "d.json")) { error in
+      XCTAssertEqual((error as! InputError).location?.jsonPath, "$['/src/a.js']['1']")
+    }
+  }
+
   func testMissingKeyNamesTheKey() {
     XCTAssertThrowsError(try JSONInput.decode(Doc.self, from: Data("{}".utf8), file: "d.json")) { error in
       XCTAssertTrue((error as! InputError).message.contains("\"items\""))

@@ -5,7 +5,10 @@ import HomologParsing
 /// Cobertura XML coverage (coverage.py, gcovr, coverlet, istanbul, …), streamed.
 ///
 /// Totals are the ones the report's root element states (`lines-valid`, `lines-covered`,
-/// `branches-valid`, `branches-covered`); per-file figures are summed from class-level `<line>`s.
+/// `branches-valid`, `branches-covered`); per-file figures come from class-level `<line>`s, each
+/// (file, line number) counted once even when several `<class>`es of a file list it (covered
+/// when any entry has hits; branches from its first entry that has them). A root without those
+/// attributes gets the sums of the per-file figures.
 public enum CoberturaXMLReader: EvidenceReader {
   public static let format: FormatID = "cobertura-xml"
   public static let formatName = "Cobertura XML"
@@ -22,10 +25,18 @@ public enum CoberturaXMLReader: EvidenceReader {
 }
 
 private final class CoberturaHandler: XMLStreamHandler {
+  /// The distinct lines and branch counts of one source file.
+  final class FileLines {
+    var lines = LineSet()
+    var branches = CoverageCounter()
+  }
+
   let file: String
   var header: (lines: CoverageCounter?, branches: CoverageCounter?, lineRate: Double?, version: String?, timestamp: String?)?
-  var perFile: [String: (lines: CoverageCounter, branches: CoverageCounter)] = [:]
-  var currentFile: String?
+  var perFile: [String: FileLines] = [:]
+  var currentFile: FileLines?
+  var currentPath: String?
+  var inClass = false
   var methodDepth = 0
   var depth = 0
 
@@ -48,24 +59,36 @@ private final class CoberturaHandler: XMLStreamHandler {
       guard let filename = attributes.value("filename") else {
         throw InputError("expected a filename attribute on <class>", at: SourceLocation(file: file, line: line))
       }
-      currentFile = filename
+      inClass = true
+      if filename != currentPath {
+        currentPath = filename
+        if let known = perFile[filename] {
+          currentFile = known
+        } else {
+          let created = FileLines()
+          perFile[filename] = created
+          currentFile = created
+        }
+      }
     case "method":
       methodDepth += 1
     case "line" where methodDepth == 0:
-      guard let path = currentFile else { return }
+      guard inClass, let entry = currentFile else { return }
       guard let hits = attributes.value("hits").flatMap(Self.parseHits) else {
         throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
       }
-      var entry = perFile[path] ?? (CoverageCounter(), CoverageCounter())
-      entry.lines.total += 1
-      if hits > 0 { entry.lines.covered += 1 }
-      if attributes.value("branch") == "true", let condition = attributes.value("condition-coverage"),
-        let counts = Self.parseCondition(condition)
-      {
+      guard let number = attributes.value("number")?.nonNegativeInt else {
+        throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: line))
+      }
+      var counts: CoverageCounter?
+      if attributes.value("branch") == "true", let condition = attributes.value("condition-coverage") {
+        counts = Self.parseCondition(condition)
+      }
+      let added = entry.lines.insert(number, covered: hits > 0, hasBranches: counts != nil)
+      if added.firstBranches, let counts {
         entry.branches.total += counts.total
         entry.branches.covered += counts.covered
       }
-      perFile[path] = entry
     default:
       break
     }
@@ -74,19 +97,27 @@ private final class CoberturaHandler: XMLStreamHandler {
   func endElement(_ name: String, line: Int) throws(InputError) {
     depth -= 1
     if name == "method" { methodDepth -= 1 }
-    if name == "class" { currentFile = nil }
+    if name == "class" { inClass = false }
   }
 
   /// `hits` is an integer, though some tools write large counts in float form.
-  static func parseHits(_ text: String) -> Double? { Double(text) }
+  static func parseHits(_ text: String) -> Double? {
+    if let count = text.nonNegativeInt { return Double(count) }
+    return Double(text)
+  }
 
   /// `50% (1/2)` → covered 1, total 2.
   static func parseCondition(_ text: String) -> CoverageCounter? {
-    guard let open = text.firstIndex(of: "("), let slash = text.firstIndex(of: "/"), let close = text.firstIndex(of: ")"),
-      open < slash, slash < close,
-      let covered = Int(text[text.index(after: open)..<slash]), let total = Int(text[text.index(after: slash)..<close])
-    else { return nil }
-    return CoverageCounter(total: total, covered: covered)
+    var text = text
+    return text.withUTF8 { utf8 -> CoverageCounter? in
+      let bytes = UnsafeRawBufferPointer(utf8)
+      guard let open = bytes.firstIndex(of: 0x28), let slash = bytes[open...].firstIndex(of: 0x2F),
+        let close = bytes[slash...].firstIndex(of: 0x29),
+        let covered = UnsafeRawBufferPointer(rebasing: bytes[(open + 1)..<slash]).nonNegativeInt,
+        let total = UnsafeRawBufferPointer(rebasing: bytes[(slash + 1)..<close]).nonNegativeInt
+      else { return nil }
+      return CoverageCounter(total: total, covered: covered)
+    }
   }
 
   func result() throws(InputError) -> ReadResult {
@@ -95,7 +126,9 @@ private final class CoberturaHandler: XMLStreamHandler {
     }
     let files = perFile.keys.sorted().map { path -> FileCoverage in
       let entry = perFile[path]!
-      return FileCoverage(path: path, lines: entry.lines, branches: entry.branches.total > 0 ? entry.branches : nil)
+      return FileCoverage(
+        path: path, lines: CoverageCounter(total: entry.lines.count, covered: entry.lines.coveredCount),
+        branches: entry.branches.total > 0 ? entry.branches : nil)
     }
     let summedLines = files.reduce(CoverageCounter()) { $0 + $1.lines }
     let summedBranches = files.reduce(CoverageCounter()) { $0 + ($1.branches ?? CoverageCounter()) }
@@ -103,11 +136,7 @@ private final class CoberturaHandler: XMLStreamHandler {
     let branches = header.branches ?? (summedBranches.total > 0 ? summedBranches : nil)
     let version = header.version.map { $0.hasPrefix("gcovr ") ? String($0.dropFirst(6)) : $0 }
     let toolName = (header.version ?? "").hasPrefix("gcovr") ? "gcovr" : "Cobertura"
-    var generatedAt: String?
-    if let stamp = header.timestamp, let value = Double(stamp), value > 0 {
-      let seconds = value > 1e11 ? value / 1000 : value
-      generatedAt = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
-    }
+    let generatedAt = EpochTimestamp.iso8601(header.timestamp)
     return ReadResult(
       tool: ToolInfo(name: toolName, version: version), generatedAt: generatedAt,
       coverage: CoverageReport(lines: lines, branches: branches, files: files))

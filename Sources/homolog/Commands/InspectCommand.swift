@@ -76,8 +76,10 @@ enum InspectCommand: Command {
     do throws(InputError) {
       let collected = try EvidenceCollector(baseDirectory: Pipeline.currentDirectory, progress: json ? nil : Console.progress("reading"))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
-      let catalogue = try Pipeline.catalogue(nil)
-      let table = try TranslationTable.load(lang: "en", from: TemplateSource())
+      // The catalogue and messages are only needed to map Kubernetes findings to requirements.
+      let hasManifests = collected.files.contains { !$0.kubernetes.isEmpty }
+      let catalogue = hasManifests ? try Pipeline.catalogue(nil) : nil
+      let table = hasManifests ? try TranslationTable.load(lang: "en", from: TemplateSource()) : nil
       let reports = collected.files.map { report($0, catalogue: catalogue, table: table) }
       if json {
         let encoder = JSONEncoder()
@@ -97,7 +99,7 @@ enum InspectCommand: Command {
     }
   }
 
-  static func report(_ file: EvidenceFile, catalogue: Catalogue, table: TranslationTable) -> FileReport {
+  static func report(_ file: EvidenceFile, catalogue: Catalogue?, table: TranslationTable?) -> FileReport {
     var report = FileReport(path: file.id, format: file.provenance.format.rawValue, tool: file.provenance.tool)
     let format = file.provenance.format.rawValue
     if !file.findings.isEmpty || findingFormats.contains(where: format.hasPrefix) {
@@ -113,7 +115,7 @@ enum InspectCommand: Command {
     if let tests = file.tests {
       report.tests = .init(total: tests.total, failed: tests.failed, errored: tests.errored, skipped: tests.skipped)
     }
-    if !file.kubernetes.isEmpty {
+    if !file.kubernetes.isEmpty, let catalogue, let table {
       report.kubernetes = kubernetes(file, catalogue: catalogue, table: table)
     }
     return report

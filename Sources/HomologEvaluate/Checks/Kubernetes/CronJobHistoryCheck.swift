@@ -1,0 +1,40 @@
+import HomologKubernetes
+import HomologModel
+
+/// CronJobs bound their job history (platform rule `job-history`).
+public struct CronJobHistoryCheck: Check {
+  public static let doc = CheckDoc(
+    id: "k8s.cronjob-history", title: "CronJob history limits set, at most 5",
+    rationale: """
+      Platform Kyverno rule `job-history` (ENFORCE in production) expects `successfulJobsHistoryLimit: 5` and \
+      `failedJobsHistoryLimit: 5` on CronJobs. Fails on every CronJob where either is unset or above 5; enforced. \
+      Not applicable without CronJobs.
+      """,
+    reads: [.kubernetes])
+
+  /// The fields and the highest value the platform accepts.
+  static let fields = ["successfulJobsHistoryLimit", "failedJobsHistoryLimit"]
+  static let maximum = 5
+
+  public init() {}
+
+  public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
+    var judgement = ManifestJudgement(evidence)
+    for cronJob in judgement.manifests.objects("CronJob") {
+      judgement.checked += 1
+      for field in Self.fields {
+        guard let node = cronJob.spec?[field], !node.isNull else {
+          judgement.fail(
+            "k8s.cronjob-history.unset", cronJob, at: cronJob.body.key("spec"), enforced: true,
+            [MessageArg("field", field), MessageArg("max", "\(Self.maximum)")])
+          continue
+        }
+        if let value = node.int, value <= Self.maximum, value >= 0 { continue }
+        judgement.fail(
+          "k8s.cronjob-history.too-high", cronJob, at: node, enforced: true,
+          [MessageArg("field", field), MessageArg("value", node.string ?? node.kindName), MessageArg("max", "\(Self.maximum)")])
+      }
+    }
+    return judgement.result(of: self)
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Small parsing helpers over raw bytes (lines of line-based formats, attribute values).
+extension UnsafeRawBufferPointer {
+  /// The bytes with leading and trailing spaces and tabs removed.
+  var trimmingBlanks: UnsafeRawBufferPointer {
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == 0x20 || self[start] == 0x09 { start += 1 }
+    while end > start, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
+    return UnsafeRawBufferPointer(rebasing: self[start..<end])
+  }
+
+  /// The bytes as a non-negative decimal integer (blanks around allowed), or nil.
+  var nonNegativeInt: Int? {
+    let digits = trimmingBlanks
+    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    var value = 0
+    for byte in digits {
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
+  }
+
+  /// True when the bytes equal this ASCII text.
+  @inline(__always)
+  func equals(_ text: StaticString) -> Bool {
+    guard count == text.utf8CodeUnitCount else { return false }
+    let expected = text.utf8Start
+    for index in 0..<count where self[index] != expected[index] { return false }
+    return true
+  }
+
+  /// The bytes decoded as UTF-8 (invalid sequences repaired).
+  var text: String { String(decoding: self, as: UTF8.self) }
+}
+
+extension String {
+  /// The text as a non-negative decimal integer (blanks around allowed), parsed without Foundation.
+  var nonNegativeInt: Int? {
+    var text = self
+    return text.withUTF8 { UnsafeRawBufferPointer($0).nonNegativeInt }
+  }
+}

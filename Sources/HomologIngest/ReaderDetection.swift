@@ -1,0 +1,62 @@
+// What in the content identifies each format, for `homolog formats` (detection never uses file names alone).
+
+extension TrivyJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with SchemaVersion and ArtifactName/Results; `trivy k8s` ClusterName; or the old top-level array of results with Target"
+}
+extension SARIFReader: DetectionDescribing {
+  public static let detection = "JSON object with a `runs` array and a SARIF `$schema` or `version: 2.1.0`"
+}
+extension GrypeJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `matches` carrying `matchDetails` / `relatedVulnerabilities`"
+}
+extension CycloneDXJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `bomFormat: CycloneDX`"
+}
+extension SPDXJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `spdxVersion`"
+}
+extension DependencyCheckJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `scanInfo` and `dependencies`"
+}
+extension SonarQubeJSONReader: DetectionDescribing {
+  public static let detection = "JSON with `projectStatus` (quality gate), `issues`, `hotspots`, or a sonar-report document embedding them"
+}
+extension GitleaksJSONReader: DetectionDescribing {
+  public static let detection = "JSON array of leaks with RuleID/Secret (v8) or rule/offender (v4–v7) keys"
+}
+extension IstanbulJSONReader: DetectionDescribing {
+  public static let detection = "JSON object of files with `statementMap`, `s`, `branchMap` (coverage-final.json)"
+}
+extension IstanbulSummaryJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `total` holding lines/statements/branches pct (coverage-summary.json)"
+}
+extension OpenAPIReader: DetectionDescribing {
+  public static let detection = "YAML or JSON document with a top-level `openapi:` or `swagger:` key"
+}
+extension CloverXMLReader: DetectionDescribing {
+  public static let detection = "XML root <coverage> with a `clover` attribute or a <project> child"
+}
+extension CoberturaXMLReader: DetectionDescribing {
+  public static let detection = "XML root <coverage> with `line-rate` or <packages>"
+}
+extension JaCoCoXMLReader: DetectionDescribing {
+  public static let detection = "XML root <report> with the JaCoCo DOCTYPE, <sessioninfo> or counters"
+}
+extension JUnitXMLReader: DetectionDescribing {
+  public static let detection = "XML root <testsuites> or <testsuite>"
+}
+extension DependencyCheckXMLReader: DetectionDescribing {
+  public static let detection = "XML root <analysis> from dependency-check"
+}
+extension LCOVReader: DetectionDescribing {
+  public static let detection = "text whose first records are `TN:` or `SF:` lines"
+}
+extension GoCoverprofileReader: DetectionDescribing {
+  public static let detection = "text whose first line is `mode: set|count|atomic`"
+}
+extension KubernetesJSONManifestReader: DetectionDescribing {
+  public static let detection = "JSON object with top-level `apiVersion` and `kind` (or `items`)"
+}
+extension KubernetesManifestReader: DetectionDescribing {
+  public static let detection = "YAML documents with top-level `apiVersion:` and `kind:` keys (multi-document, Helm `# Source:` kept)"
+}

@@ -1,0 +1,162 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// JUnit XML test reports (Surefire, Gradle, pytest, jest-junit, CTest, checkov, …), streamed.
+///
+/// Counts `<testcase>` elements, not the suites' `tests`/`failures` attributes (tools disagree
+/// on those, e.g. pytest counts subtests): a case with a `<failure>` child failed, else with an
+/// `<error>` child errored, else with a `<skipped>` child was skipped; a `<testcase>` nested in
+/// another is part of it (its outcome elements count for the outer one). `suites` counts the innermost `<testsuite>` elements. The first 1,000
+/// failed or errored cases are kept with their `message` attribute, or the first 500 characters
+/// of their text.
+public enum JUnitXMLReader: EvidenceReader {
+  public static let format: FormatID = "junit-xml"
+  public static let formatName = "JUnit XML"
+
+  /// Most failing cases kept.
+  public static let maxFailures = 1000
+  /// Longest message kept, in characters.
+  public static let maxMessageCharacters = 500
+
+  public static func sniff(_ head: FileHead) -> Bool {
+    let root = head.xmlRootElement
+    return root == "testsuites" || root == "testsuite"
+  }
+
+  public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
+    let handler = JUnitHandler(file: input.path)
+    try XMLStreamParser.parse(file: input.url, displayPath: input.path, handler: handler)
+    return handler.result()
+  }
+}
+
+private final class JUnitHandler: XMLStreamHandler {
+  /// One open `<testsuite>`.
+  struct Suite {
+    var name: String
+    var hasChildSuite = false
+  }
+
+  /// The open outermost `<testcase>`.
+  struct Case {
+    var depth: Int
+    var suite: String
+    var name: String
+    var className: String
+    var failed = false
+    var errored = false
+    var skipped = false
+    var message: String?
+  }
+
+  let file: String
+  var depth = 0
+  var suites: [Suite] = []
+  var current: Case?
+  var capturingDepth: Int?
+  var text = TextCapture(limit: JUnitXMLReader.maxMessageCharacters * 4)
+  var total = 0
+  var failed = 0
+  var errored = 0
+  var skipped = 0
+  var suiteCount = 0
+  var failures: [TestCaseResult] = []
+  var timestamp: String?
+
+  init(file: String) { self.file = file }
+
+  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
+    depth += 1
+    if depth == 1 {
+      guard name == "testsuites" || name == "testsuite" else { throw .unexpectedRoot(name, file: file, line: line) }
+    }
+    switch name {
+    case "testsuite" where current == nil:
+      if !suites.isEmpty { suites[suites.count - 1].hasChildSuite = true }
+      suites.append(Suite(name: attributes.value("name") ?? ""))
+      if timestamp == nil, let stamp = attributes.value("timestamp"), !stamp.isEmpty { timestamp = stamp }
+    case "testcase" where current == nil:
+      current = Case(
+        depth: depth, suite: suites.last?.name ?? "", name: attributes.value("name") ?? "",
+        className: attributes.value("classname") ?? "")
+    case "failure", "error", "skipped":
+      guard var testCase = current else { return }
+      switch name {
+      case "failure": testCase.failed = true
+      case "error": testCase.errored = true
+      default: testCase.skipped = true
+      }
+      if name != "skipped", testCase.message == nil {
+        if let message = attributes.value("message")?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty {
+          testCase.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))
+        } else if capturingDepth == nil {
+          capturingDepth = depth
+          text.begin()
+        }
+      }
+      current = testCase
+    default:
+      break
+    }
+  }
+
+  func characters(_ bytes: UnsafeRawBufferPointer) {
+    if capturingDepth != nil { text.append(bytes) }
+  }
+
+  func endElement(_ name: String, line: Int) throws(InputError) {
+    defer { depth -= 1 }
+    if depth == capturingDepth {
+      capturingDepth = nil
+      let message = text.end()
+      if !message.isEmpty, current?.message == nil {
+        current?.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))
+      }
+    }
+    if let testCase = current, depth == testCase.depth {
+      current = nil
+      finish(testCase)
+    } else if name == "testsuite", current == nil, let suite = suites.popLast() {
+      if !suite.hasChildSuite { suiteCount += 1 }
+    }
+  }
+
+  func finish(_ testCase: Case) {
+    total += 1
+    let outcome: TestOutcome
+    if testCase.failed {
+      outcome = .failed
+      failed += 1
+    } else if testCase.errored {
+      outcome = .errored
+      errored += 1
+    } else if testCase.skipped {
+      outcome = .skipped
+      skipped += 1
+    } else {
+      outcome = .passed
+    }
+    if outcome == .failed || outcome == .errored, failures.count < JUnitXMLReader.maxFailures {
+      // `classname.name`, as CI servers show it (CTest repeats the name as classname).
+      let name =
+        testCase.className.isEmpty || testCase.className == testCase.name
+        ? testCase.name : testCase.className + "." + testCase.name
+      failures.append(TestCaseResult(suite: testCase.suite, name: name, outcome: outcome, message: testCase.message))
+    }
+  }
+
+  func result() -> ReadResult {
+    let report = TestReport(
+      total: total, failed: failed, errored: errored, skipped: skipped,
+      suites: suiteCount == 0 && total > 0 ? 1 : suiteCount, failures: failures)
+    return ReadResult(tool: ToolInfo(name: "JUnit"), generatedAt: timestamp, tests: report)
+  }
+}
+
+extension InputError {
+  fileprivate static func unexpectedRoot(_ name: String, file: String, line: Int) -> InputError {
+    InputError(
+      "expected a <testsuites> or <testsuite> root element, found <\(name)>", at: SourceLocation(file: file, line: line))
+  }
+}

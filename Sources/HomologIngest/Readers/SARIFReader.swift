@@ -1,0 +1,288 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// SARIF 2.1.0 from any tool (CodeQL, Semgrep, Bandit, Checkov, Trivy, Gitleaks, Dependency-Check…):
+/// every result of every run, except results whose `kind` says they are not problems (`pass`, `notApplicable`).
+///
+/// Severity: the rule's or the result's `properties.security-severity` when present (a CVSS-like
+/// number, or a word as Semgrep writes it), else the SARIF `level` (error → high, warning → medium,
+/// note and none → info). An absent level is the rule's `defaultConfiguration.level`, else `warning`
+/// (SARIF 2.1.0 §3.27.10; `none` when the result's `kind` is not `fail`). The original kept is the
+/// security-severity text when it decided, else the resolved level.
+public enum SARIFReader: EvidenceReader {
+  public static let format: FormatID = "sarif"
+  public static let formatName = "SARIF 2.1.0"
+
+  public static func sniff(_ head: FileHead) -> Bool {
+    guard head.isJSONObject, head.hasJSONKey("runs") else { return false }
+    // `$schema` and `version` may come last (Bandit writes them after the runs): `tool.driver` is SARIF's own.
+    return head.contains("sarif") || (head.hasJSONKey("tool") && head.hasJSONKey("driver"))
+  }
+
+  public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
+    let data = try FileInput.readWhole(input.url, displayPath: input.path)
+    let log = try JSONInput.decode(SarifLog.self, from: data, file: input.path)
+    if let version = log.version, version != "2.1.0" {
+      throw InputError("expected SARIF version 2.1.0, found \(version)", at: SourceLocation(file: input.path, jsonPath: "$.version"))
+    }
+    var out = ReadResult(tool: toolInfo(log.runs), generatedAt: log.runs.first?.invocations?.first?.generatedAt)
+    for run in log.runs {
+      var seen: [String: Int] = [:]
+      for result in run.results ?? [] {
+        if let kind = result.kind, kind == "pass" || kind == "notApplicable" { continue }
+        var finding = finding(result, in: run)
+        // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
+        // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
+        if finding.kind != .vulnerability {
+          let count = seen[finding.fingerprint, default: 0]
+          seen[finding.fingerprint] = count + 1
+          if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
+        }
+        out.findings.append(finding)
+      }
+    }
+    return out
+  }
+
+  /// The driver of the runs; several different drivers are listed together, without a version.
+  private static func toolInfo(_ runs: [SarifLog.Run]) -> ToolInfo? {
+    guard let first = runs.first?.tool.driver else { return nil }
+    var names: [String] = []
+    for run in runs where !names.contains(run.tool.driver.name) { names.append(run.tool.driver.name) }
+    if names.count > 1 { return ToolInfo(name: names.joined(separator: ", ")) }
+    return ToolInfo(name: first.name, version: first.version ?? first.semanticVersion)
+  }
+
+  private static func finding(_ result: SarifLog.Result, in run: SarifLog.Run) -> Finding {
+    let driver = run.tool.driver
+    let rule = run.rule(for: result)
+    let ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? ""
+    let tags = ((rule?.properties?.tags ?? []) + (result.properties?.tags ?? [])).map { $0.lowercased() }
+    let kind = kind(tool: driver.name, ruleId: ruleId, tags: tags)
+
+    let notAFailure = result.kind.map { $0 != "fail" } ?? false
+    let level = result.level ?? (notAFailure ? "none" : rule?.defaultConfiguration?.level ?? "warning")
+    var severity = levelSeverity(level)
+    var original = level
+    if let text = (result.properties?.securitySeverity ?? rule?.properties?.securitySeverity)?.text, !text.isEmpty {
+      if let score = Double(text) {
+        severity = CVSS.severity(score: score)
+        original = text
+      } else if Severity.allCases.map(\.rawValue).contains(text.lowercased()) {
+        severity = .normalizing(text)
+        original = text
+      }
+    }
+
+    let physical = result.locations?.first?.physicalLocation
+    let uri = physical?.artifactLocation.flatMap { run.uri(of: $0) }
+    let line = physical?.region?.startLine
+    let message = result.message?.text ?? ""
+    let package = kind == .vulnerability ? trivyPackage(message) : nil
+    let cves = ruleId.range(of: #"^CVE-\d{4}-\d+"#, options: .regularExpression).map { [String(ruleId[$0])] } ?? []
+
+    let fingerprint: String
+    if kind == .vulnerability {
+      fingerprint = package.map { Fingerprint.make(.vulnerability, [cves.first ?? ruleId, $0.name, $0.installedVersion, nil]) }
+        ?? Fingerprint.make(.vulnerability, [cves.first ?? ruleId, uri])
+    } else if let given = [result.fingerprints, result.partialFingerprints].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+      // The tool's own identity: `fingerprints` (complete) before `partialFingerprints`.
+      let stated = given.keys.sorted().map { "\($0)=\(given[$0] ?? "")" }.joined(separator: ",")
+      fingerprint = Fingerprint.make(kind, [driver.name, ruleId, uri, stated])
+    } else {
+      // Never a secret's text; elsewhere the snippet survives lines moving where the line number does not.
+      let anchor = kind == .secret ? line.map(String.init) : (physical?.region?.snippet?.text ?? line.map(String.init))
+      fingerprint = Fingerprint.make(kind, [driver.name, ruleId, uri, anchor, kind == .secret ? nil : message])
+    }
+
+    return Finding(
+      tool: driver.name, kind: kind, ruleId: ruleId, severity: severity, originalSeverity: original,
+      title: title(rule: rule, message: message, ruleId: ruleId),
+      location: FindingLocation(path: uri, line: line, endLine: physical?.region?.endLine),
+      package: package, cve: cves, cwe: cweIds(tags), fingerprint: fingerprint,
+      suppression: suppression(result.suppressions))
+  }
+
+  private static func levelSeverity(_ level: String) -> Severity {
+    switch level {
+    case "error": .high
+    case "warning": .medium
+    case "note", "none": .info
+    default: .normalizing(level)
+    }
+  }
+
+  /// Secret scanners and secret rules; dependency scanners and CVE-like rule ids; IaC scanners; else code.
+  private static func kind(tool: String, ruleId: String, tags: [String]) -> FindingKind {
+    let tool = tool.lowercased()
+    let rule = ruleId.lowercased()
+    if ["gitleaks", "trufflehog", "detect-secrets", "ggshield"].contains(where: tool.contains)
+      || tags.contains("secret") || tags.contains("secrets") || rule.contains("secret")
+    {
+      return .secret
+    }
+    if ["dependency-check", "grype", "osv-scanner", "npm audit", "pip-audit"].contains(where: tool.contains)
+      || rule.range(of: #"^(cve|ghsa|osv|pysec|rustsec|go)-\d"#, options: .regularExpression) != nil
+      || ruleId.hasPrefix("GHSA-") || tags.contains("vulnerability")
+    {
+      return .vulnerability
+    }
+    if ["checkov", "kics", "tfsec", "terrascan", "kube-linter", "kubescape", "hadolint"].contains(where: tool.contains)
+      || tags.contains("misconfiguration")
+    {
+      return .misconfiguration
+    }
+    return .codeIssue
+  }
+
+  /// The rule's short description, else the message's first line, else the rule name or id.
+  private static func title(rule: SarifLog.Rule?, message: String, ruleId: String) -> String {
+    if let short = rule?.shortDescription?.text, !short.isEmpty { return short }
+    let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    if !firstLine.isEmpty { return firstLine.count > 200 ? String(firstLine.prefix(199)) + "…" : firstLine }
+    return rule?.name ?? ruleId
+  }
+
+  /// `CWE-79`, `external/cwe/cwe-079`, `CWE-346: Origin Validation Error` → `CWE-79`, `CWE-346`.
+  private static func cweIds(_ tags: [String]) -> [String] {
+    var ids: [String] = []
+    for tag in tags {
+      guard let range = tag.range(of: #"cwe[-/](\d+)"#, options: .regularExpression) else { continue }
+      let digits = tag[range].drop { !$0.isNumber }
+      guard let number = Int(digits) else { continue }
+      let id = "CWE-\(number)"
+      if !ids.contains(id) { ids.append(id) }
+    }
+    return ids
+  }
+
+  /// Trivy's SARIF states the package in the message (`Package: x`, `Installed Version: y`, `Fixed Version: z`).
+  private static func trivyPackage(_ message: String) -> PackageRef? {
+    var fields: [String: String] = [:]
+    for line in message.split(whereSeparator: \.isNewline) {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    guard let name = fields["Package"], !name.isEmpty else { return nil }
+    return PackageRef(name: name, installedVersion: fields["Installed Version"], fixedVersion: fields["Fixed Version"])
+  }
+
+  /// A suppression accepted (or of unstated status) makes the finding suppressed; rejected ones do not.
+  private static func suppression(_ suppressions: [SarifLog.Suppression]?) -> String? {
+    guard let kept = suppressions?.first(where: { $0.status == nil || $0.status == "accepted" }) else { return nil }
+    return ["suppressed", kept.kind, kept.justification].compactMap { $0 }.joined(separator: ": ")
+  }
+}
+
+// Minimal Codable shapes: only the fields homolog uses.
+private struct SarifLog: Decodable {
+  struct Run: Decodable {
+    var tool: Tool
+    var results: [Result]?
+    var artifacts: [Artifact]?
+    var invocations: [Invocation]?
+
+    /// The rule a result refers to: by `rule.toolComponent` + index, by `ruleIndex`, else by id.
+    func rule(for result: Result) -> Rule? {
+      if let component = result.rule?.toolComponent?.index, let index = result.rule?.index ?? result.ruleIndex,
+        let rules = tool.extensions?[safe: component]?.rules
+      {
+        return rules[safe: index]
+      }
+      let rules = tool.driver.rules ?? []
+      if let index = result.ruleIndex ?? result.rule?.index, let rule = rules[safe: index] { return rule }
+      guard let id = result.ruleId ?? result.rule?.id else { return nil }
+      return rules.first { $0.id == id } ?? tool.extensions?.lazy.compactMap { $0.rules?.first { $0.id == id } }.first
+    }
+
+    /// The artifact's uri, from the location itself or from `run.artifacts[index]`; `file://` dropped.
+    func uri(of location: ArtifactLocation) -> String? {
+      guard var text = location.uri ?? location.index.flatMap({ artifacts?[safe: $0]?.location?.uri }) else { return nil }
+      if text.hasPrefix("file://") {
+        text = String(text.dropFirst(7))
+        while text.hasPrefix("//") { text.removeFirst() }
+      }
+      return text.removingPercentEncoding ?? text
+    }
+  }
+  struct Tool: Decodable {
+    var driver: Component
+    var extensions: [Component]?
+  }
+  struct Component: Decodable {
+    var name: String
+    var version: String?
+    var semanticVersion: String?
+    var rules: [Rule]?
+  }
+  struct Rule: Decodable {
+    struct Configuration: Decodable { var level: String? }
+    var id: String?
+    var name: String?
+    var shortDescription: Message?
+    var defaultConfiguration: Configuration?
+    var properties: Properties?
+  }
+  struct Properties: Decodable {
+    var securitySeverity: JSONText?
+    var tags: [String]?
+    enum CodingKeys: String, CodingKey {
+      case securitySeverity = "security-severity"
+      case tags
+    }
+  }
+  struct Message: Decodable { var text: String? }
+  struct Result: Decodable {
+    struct RuleReference: Decodable {
+      struct ComponentReference: Decodable { var index: Int? }
+      var id: String?
+      var index: Int?
+      var toolComponent: ComponentReference?
+    }
+    var ruleId: String?
+    var ruleIndex: Int?
+    var rule: RuleReference?
+    var kind: String?
+    var level: String?
+    var message: Message?
+    var locations: [Location]?
+    var partialFingerprints: [String: String]?
+    var fingerprints: [String: String]?
+    var properties: Properties?
+    var suppressions: [Suppression]?
+  }
+  struct Location: Decodable { var physicalLocation: PhysicalLocation? }
+  struct PhysicalLocation: Decodable {
+    var artifactLocation: ArtifactLocation?
+    var region: Region?
+  }
+  struct ArtifactLocation: Decodable {
+    var uri: String?
+    var index: Int?
+  }
+  struct Region: Decodable {
+    struct Snippet: Decodable { var text: String? }
+    var startLine: Int?
+    var endLine: Int?
+    var snippet: Snippet?
+  }
+  struct Artifact: Decodable { var location: ArtifactLocation? }
+  struct Invocation: Decodable {
+    var startTimeUtc: String?
+    var endTimeUtc: String?
+    var generatedAt: String? { endTimeUtc ?? startTimeUtc }
+  }
+  struct Suppression: Decodable {
+    var kind: String?
+    var status: String?
+    var justification: String?
+  }
+  var version: String?
+  var runs: [Run]
+}
+
+extension Array {
+  /// The element at an index, or nil when out of range.
+  fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

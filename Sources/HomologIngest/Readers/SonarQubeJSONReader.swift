@@ -1,0 +1,193 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// SonarQube web API responses and the sonar-report JSON that embeds them:
+/// - `api/qualitygates/project_status` (`projectStatus`) → a quality gate;
+/// - `api/issues/search` (`issues`, legacy `severity` or Clean Code `impacts`) → code issues;
+/// - `api/hotspots/search` (`hotspots`, `vulnerabilityProbability`) → hotspots;
+/// - a bare array of issues or hotspots (the `issues`/`hotspots` member saved alone);
+/// - sonar-report (`sonarComponent`, `qualityGateStatus.projectStatus`, `issues`, `hotspotKeys`).
+///
+/// Severity mapping (Sonar's words are one step stronger than the common scale: its CRITICAL sits
+/// below BLOCKER): BLOCKER → critical, CRITICAL → high, MAJOR → medium, MINOR → low, INFO → info;
+/// Clean Code impacts: BLOCKER → critical, HIGH → high, MEDIUM → medium, LOW → low, INFO → info;
+/// hotspot probability: HIGH → high, MEDIUM → medium, LOW → low. The original word is kept.
+/// Issues resolved as false positive, fixed or removed, and hotspots reviewed as safe or fixed,
+/// are suppressed; accepted risks (WONTFIX, ACKNOWLEDGED) are not: derogations are the place for those.
+public enum SonarQubeJSONReader: EvidenceReader {
+  public static let format: FormatID = "sonarqube-json"
+  public static let formatName = "SonarQube JSON"
+
+  public static func sniff(_ head: FileHead) -> Bool {
+    if head.isJSONArray {
+      if head.hasJSONKey("vulnerabilityProbability") && head.hasJSONKey("securityCategory") { return true }
+      return head.hasJSONKey("rule") && head.hasJSONKey("component") && (head.hasJSONKey("severity") || head.hasJSONKey("impacts"))
+    }
+    guard head.isJSONObject else { return false }
+    if head.hasJSONKey("projectStatus") && head.hasJSONKey("status") { return true }
+    if head.hasJSONKey("sonarComponent") || head.hasJSONKey("qualityGateStatus") { return true }
+    if head.hasJSONKey("hotspots") && (head.hasJSONKey("vulnerabilityProbability") || head.hasJSONKey("paging")) { return true }
+    return head.hasJSONKey("issues")
+      && (head.hasJSONKey("effortTotal") || (head.hasJSONKey("rule") && head.hasJSONKey("component")))
+  }
+
+  public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
+    let data = try FileInput.readWhole(input.url, displayPath: input.path)
+    let head = FileHead(bytes: data.prefix(16), fileName: input.url.lastPathComponent)
+    var out = ReadResult(tool: ToolInfo(name: "SonarQube"))
+    if head.isJSONArray {
+      let items = try JSONInput.decode([SonarItem].self, from: data, file: input.path)
+      out.findings = items.map { finding($0, hotspotKeys: [], paths: [:]) }
+      return out
+    }
+    let document = try JSONInput.decode(SonarDocument.self, from: data, file: input.path)
+    var paths: [String: String] = [:]
+    for component in document.components ?? [] {
+      if let path = component.path { paths[component.key] = path }
+    }
+    let hotspotKeys = Set(document.hotspotKeys ?? [])
+    out.findings = (document.issues ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
+      + (document.hotspots ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
+    if let status = document.projectStatus {
+      out.qualityGate = try qualityGate(status, project: document.projectName, path: "$.projectStatus", file: input.path)
+    } else if let status = document.qualityGateStatus?.projectStatus {
+      out.qualityGate = try qualityGate(
+        status, project: document.projectName ?? document.sonarComponent, path: "$.qualityGateStatus.projectStatus",
+        file: input.path)
+    }
+    if document.sonarComponent != nil { out.generatedAt = document.date }
+    return out
+  }
+
+  private static func qualityGate(
+    _ status: SonarDocument.ProjectStatus, project: String?, path: String, file: String
+  ) throws(InputError) -> QualityGate {
+    guard let gate = QualityGateStatus(rawValue: status.status.uppercased()) else {
+      throw InputError(
+        "expected a quality gate status OK, WARN, ERROR or NONE, found \"\(status.status)\"",
+        at: SourceLocation(file: file, jsonPath: "\(path).status"))
+    }
+    var conditions: [QualityGateCondition] = []
+    for (index, condition) in (status.conditions ?? []).enumerated() {
+      guard let conditionStatus = QualityGateStatus(rawValue: condition.status.uppercased()) else {
+        throw InputError(
+          "expected a condition status OK, WARN, ERROR or NONE, found \"\(condition.status)\"",
+          at: SourceLocation(file: file, jsonPath: "\(path).conditions[\(index)].status"))
+      }
+      conditions.append(
+        QualityGateCondition(
+          metric: condition.metricKey, status: conditionStatus, actual: condition.actualValue,
+          threshold: condition.errorThreshold ?? condition.warningThreshold))
+    }
+    return QualityGate(project: project, status: gate, conditions: conditions)
+  }
+
+  private static func finding(_ item: SonarItem, hotspotKeys: Set<String>, paths: [String: String]) -> Finding {
+    let isHotspot = item.vulnerabilityProbability != nil || item.type == "SECURITY_HOTSPOT"
+      || item.key.map(hotspotKeys.contains) == true
+    let kind: FindingKind = isHotspot ? .hotspot : .codeIssue
+    let (severity, original) = severity(item)
+    let path = item.component.map { component in paths[component] ?? relativePath(component, project: item.project) }
+    let line = item.line ?? item.textRange?.startLine
+    let ruleId = item.rule ?? item.ruleKey ?? item.securityCategory ?? ""
+    let fingerprint = item.key.map { Fingerprint.make(kind, ["sonarqube", $0]) }
+      ?? Fingerprint.make(kind, ["sonarqube", ruleId, path, line.map(String.init), item.message])
+    return Finding(
+      tool: "SonarQube", kind: kind, ruleId: ruleId, severity: severity, originalSeverity: original,
+      title: item.message ?? item.description ?? ruleId,
+      location: FindingLocation(path: path, line: line, endLine: item.textRange?.endLine),
+      fingerprint: fingerprint, suppression: suppression(item, isHotspot: isHotspot))
+  }
+
+  /// Hotspot probability, else the legacy severity, else the highest Clean Code impact.
+  private static func severity(_ item: SonarItem) -> (Severity, String) {
+    if let probability = item.vulnerabilityProbability {
+      return (.normalizing(probability), probability)
+    }
+    if let word = item.severity {
+      return (legacySeverity(word), word)
+    }
+    let impacts = (item.impacts ?? []).compactMap(\.severity)
+    if let highest = impacts.max(by: { legacySeverity($0) < legacySeverity($1) }) {
+      return (legacySeverity(highest), highest)
+    }
+    return (.info, "")
+  }
+
+  /// BLOCKER → critical, CRITICAL and HIGH → high, MAJOR and MEDIUM → medium, MINOR and LOW → low, else info.
+  private static func legacySeverity(_ word: String) -> Severity {
+    switch word.uppercased() {
+    case "BLOCKER": .critical
+    case "CRITICAL", "HIGH": .high
+    case "MAJOR", "MEDIUM": .medium
+    case "MINOR", "LOW": .low
+    default: .info
+    }
+  }
+
+  private static func suppression(_ item: SonarItem, isHotspot: Bool) -> String? {
+    guard let resolution = item.resolution?.uppercased() else { return nil }
+    let suppressing = isHotspot ? ["SAFE", "FIXED"] : ["FALSE-POSITIVE", "FIXED", "REMOVED"]
+    return suppressing.contains(resolution) ? resolution.lowercased() : nil
+  }
+
+  /// `project:src/a.ts` → `src/a.ts`; a component without project prefix is kept as is.
+  private static func relativePath(_ component: String, project: String?) -> String {
+    if let project, component.hasPrefix(project + ":") { return String(component.dropFirst(project.count + 1)) }
+    if let colon = component.firstIndex(of: ":") { return String(component[component.index(after: colon)...]) }
+    return component
+  }
+}
+
+// Minimal Codable shapes: only the fields homolog uses.
+private struct SonarItem: Decodable {
+  struct TextRange: Decodable {
+    var startLine: Int?
+    var endLine: Int?
+  }
+  struct Impact: Decodable { var severity: String? }
+  var key: String?
+  var rule: String?
+  var ruleKey: String?
+  var severity: String?
+  var impacts: [Impact]?
+  var vulnerabilityProbability: String?
+  var securityCategory: String?
+  var type: String?
+  var component: String?
+  var project: String?
+  var line: Int?
+  var textRange: TextRange?
+  var resolution: String?
+  var message: String?
+  var description: String?
+}
+
+private struct SonarDocument: Decodable {
+  struct ProjectStatus: Decodable {
+    struct Condition: Decodable {
+      var status: String
+      var metricKey: String
+      var actualValue: String?
+      var errorThreshold: String?
+      var warningThreshold: String?
+    }
+    var status: String
+    var conditions: [Condition]?
+  }
+  struct GateWrapper: Decodable { var projectStatus: ProjectStatus? }
+  struct Component: Decodable {
+    var key: String
+    var path: String?
+  }
+  var projectStatus: ProjectStatus?
+  var qualityGateStatus: GateWrapper?
+  var issues: [SonarItem]?
+  var hotspots: [SonarItem]?
+  var components: [Component]?
+  var hotspotKeys: [String]?
+  var projectName: String?
+  var sonarComponent: String?
+  var date: String?
+}

@@ -1,0 +1,82 @@
+/// Recognises Kubernetes manifests from the first bytes of a file: top-level `apiVersion` plus
+/// `kind` (or `items`, for lists) keys. OpenAPI documents and homolog's own YAML files have neither.
+public enum ManifestSniffer {
+  /// True when some document of a YAML stream starts a mapping with `apiVersion:` and `kind:` (or `items:`) at column 1.
+  public static func looksLikeYAML(_ head: String) -> Bool {
+    var apiVersion = false
+    var kind = false
+    for line in head.split(whereSeparator: \.isNewline) {
+      if line.hasPrefix("apiVersion:") {
+        if isHomologVersion(line.dropFirst("apiVersion:".count)) { return false }
+        apiVersion = true
+      } else if line.hasPrefix("kind:") || line.hasPrefix("items:") {
+        kind = true
+      }
+      if apiVersion && kind { return true }
+    }
+    return false
+  }
+
+  /// True when a JSON object has `apiVersion` and `kind` (or `items`) keys at its top level.
+  public static func looksLikeJSON(_ head: String) -> Bool {
+    let keys = topLevelJSONKeys(head)
+    guard keys.contains("apiVersion") else { return false }
+    return keys.contains("kind") || keys.contains("items")
+  }
+
+  /// homolog's own files, should they ever state an `apiVersion: homolog…`.
+  private static func isHomologVersion(_ value: Substring) -> Bool {
+    value.drop { $0 == " " || $0 == "\"" || $0 == "'" }.lowercased().hasPrefix("homolog")
+  }
+
+  /// The keys of the outermost JSON object seen in the text (which may be cut short).
+  static func topLevelJSONKeys(_ text: String) -> Set<String> {
+    var keys = Set<String>()
+    var depth = 0
+    var inString = false
+    var escaped = false
+    var current: [UInt8] = []
+    var lastString: String?
+    var started = false
+    for byte in text.utf8 {
+      if inString {
+        if escaped {
+          escaped = false
+          if depth == 1 { current.append(byte) }
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+          lastString = depth == 1 ? String(decoding: current, as: UTF8.self) : nil
+        } else if depth == 1 {
+          current.append(byte)
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""):
+        inString = true
+        current.removeAll(keepingCapacity: true)
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        if !started {
+          guard byte == UInt8(ascii: "{") else { return [] }
+          started = true
+        }
+        depth += 1
+        lastString = nil
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        if depth <= 0 { return keys }
+      case UInt8(ascii: ":"):
+        if depth == 1, let key = lastString { keys.insert(key) }
+        lastString = nil
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        break
+      default:
+        if !started { return [] }
+        lastString = nil
+      }
+    }
+    return keys
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HomologModel
+import HomologProject
+import XCTest
+
+final class ProjectConfigLoaderTests: XCTestCase {
+  private func write(_ text: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-config-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent("homolog.yaml")
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  func testLoadsContextComponentsAndPolicyOverDefaults() throws {
+    let url = try write("""
+      project: {name: Demo, version: "1.0"}
+      context: {exposure: internet, personal_data: true}
+      components:
+        - {name: api, role: backend, evidence: [reports/api]}
+      evidence: [shared]
+      policy:
+        vulnerabilities: {high: 3, medium: null}
+        coverage: {frontend: 70}
+      """)
+    let config = try ProjectConfigLoader.load(url, displayPath: "homolog.yaml")
+    XCTAssertEqual(config.name, "Demo")
+    XCTAssertEqual(config.context.exposure, .internet)
+    XCTAssertTrue(config.context.personalData)
+    XCTAssertEqual(config.context.roles, [.backend])
+    XCTAssertEqual(config.components.first?.evidence.first?.lastPathComponent, "api")
+    XCTAssertEqual(config.policy.vulnerabilities.critical, 0)
+    XCTAssertEqual(config.policy.vulnerabilities.high, 3)
+    XCTAssertEqual(config.policy.coverageMinimum(for: .backend), 100)
+    XCTAssertEqual(config.policy.coverageMinimum(for: .frontend), 70)
+    XCTAssertEqual(config.gate, ["eliminatory"])
+  }
+
+  func testMalformedYAMLNamesFileAndLine() throws {
+    let url = try write("project:\n  name: [Demo\ncontext: {}\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(url, displayPath: "homolog.yaml")) { error in
+      let error = error as! InputError
+      XCTAssertEqual(error.location?.file, "homolog.yaml")
+      XCTAssertNotNil(error.location?.line)
+    }
+  }
+
+  func testUnknownKeyAndBadValueAreLocated() throws {
+    let typo = try write("project: {name: D}\ncontexte: {}\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(typo, displayPath: "homolog.yaml")) { error in
+      XCTAssertEqual((error as! InputError).description.prefix(18), "homolog.yaml:2:1: ")
+      XCTAssertTrue((error as! InputError).message.contains("unknown key 'contexte'"))
+    }
+    let bad = try write("project: {name: D}\ncontext:\n  exposure: everywhere\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(bad, displayPath: "homolog.yaml")) { error in
+      let error = error as! InputError
+      XCTAssertEqual(error.location?.line, 3)
+      XCTAssertTrue(error.message.contains("expected one of: internet, rie, internal"), error.message)
+    }
+  }
+}

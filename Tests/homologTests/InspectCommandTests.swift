@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+
+/// `homolog inspect --json` on every genuine fixture reports the figures the producing tool states
+/// (Tests/Fixtures/real/SOURCES.md): severity counts, coverage totals, test counts.
+final class InspectCommandTests: XCTestCase {
+  /// Expected figures per fixture: findings (critical, high, medium, low, info), lines and branches (covered/total), tests.
+  struct Facts {
+    var format: String
+    var findings: [Int]? = nil
+    var lines: [Int]? = nil
+    var branches: [Int]? = nil
+    var tests: [Int]? = nil
+  }
+
+  static let facts: [String: Facts] = [
+    "trivy/trivy-image-alpine-3.10-golden.json": Facts(format: "trivy-json", findings: [0, 0, 4, 0, 0]),
+    "trivy/trivy-image-teamdojo-alpine-3.9.json": Facts(format: "trivy-json", findings: [1, 1, 3, 0, 0]),
+    "trivy/trivy-config-helm-chart-golden.json": Facts(format: "trivy-json", findings: nil),
+    "trivy/trivy-legacy-list-debian-10.8.json": Facts(format: "trivy-json", findings: [0, 18, 9, 65, 1]),
+    "cobertura/coverage-py-7.17.3-more-itertools-10.5.0.xml": Facts(format: "cobertura-xml", lines: [1897, 1908], branches: [743, 758]),
+    "cobertura/gcovr-8.8-cjson-1.7.15.xml": Facts(format: "cobertura-xml", lines: [1788, 2009], branches: [1082, 1374]),
+    "cobertura/coverlet-csharp.cobertura.xml": Facts(format: "cobertura-xml", lines: [289, 402], branches: [87, 170]),
+    "cobertura/istanbul-typescript-jenkins.cobertura.xml": Facts(format: "cobertura-xml", lines: [63, 156], branches: [25, 41]),
+    "jacoco/jacoco-codingstyle.xml": Facts(format: "jacoco-xml", lines: [294, 323], branches: [109, 116]),
+    "jacoco/jacoco-gradle-groovy-shared-library.xml": Facts(format: "jacoco-xml", lines: [225, 225], branches: [124, 128]),
+    "clover/clover-maven-1.3.13.xml": Facts(format: "clover-xml", lines: [2, 18], branches: [1, 2]),
+    "clover/nyc-15.1.0-node-ini-3.0.1-foo.clover.xml": Facts(format: "clover-xml", lines: [109, 118], branches: [92, 100]),
+    "lcov/coverage-py-7.17.3-more-itertools-10.5.0.lcov": Facts(format: "lcov", lines: [1897, 1908], branches: [743, 758]),
+    "lcov/lcov-1.16-cjson-1.7.15.info": Facts(format: "lcov", lines: [1788, 2009], branches: [1082, 1374]),
+    "lcov/nyc-15.1.0-node-ini-3.0.1-foo.lcov.info": Facts(format: "lcov", lines: [109, 118], branches: [92, 100]),
+    "go-coverprofile/go-1.19-google-uuid-1.3.0.coverage.out": Facts(format: "go-coverprofile", lines: [277, 316]),
+    "go-coverprofile/go-1.19-pmezard-go-difflib-1.0.0.coverage.out": Facts(format: "go-coverprofile", lines: [274, 297]),
+    "junit/surefire-3.0-MyTest-one-failure.xml": Facts(format: "junit-xml", tests: [4, 1, 0, 0]),
+    "junit/surefire-3.0-testsuites-26-suites.xml": Facts(format: "junit-xml", tests: [257, 0, 0, 0]),
+    "junit/pytest-9.2.0-more-itertools-10.5.0.xml": Facts(format: "junit-xml", tests: [664, 0, 0, 1]),
+    "junit/ctest-3.25-cjson-1.7.15.xml": Facts(format: "junit-xml", tests: [22, 0, 0, 0]),
+    "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "junit-xml", tests: [1102, 113, 0, 0]),
+    "dependency-check/dependency-check-6.4.1-golang.xml": Facts(format: "dependency-check-xml", findings: [1, 11, 20, 2, 0]),
+    "dependency-check/dependency-check-6.4.1-golang.json": Facts(format: "dependency-check-json", findings: [1, 11, 20, 2, 0]),
+    "dependency-check/dependency-check-6.5.3.xml": Facts(format: "dependency-check-xml", findings: [0, 0, 0, 1, 0]),
+    // Grype's None/Unknown/Negligible count as info.
+    "grype/grype-amazonlinux2.json": Facts(format: "grype-json", findings: [0, 6, 6, 1, 3]),
+    "grype/grype-0.96-rhel-8.7.json": Facts(format: "grype-json", findings: [1, 18, 13, 2, 1]),
+    // SARIF: error → high, warning (also the default when a result states no level) → medium, note/none → info;
+    // a `security-severity` property, when present, decides instead (Semgrep).
+    "sarif/bandit-1.9.4-examples.sarif": Facts(format: "sarif", findings: [0, 134, 303, 0, 160]),
+    "sarif/codeql-2.5.4.sarif": Facts(format: "sarif", findings: [0, 11, 4, 0, 57]),
+    "sarif/checkov-3.3.30-online-boutique.sarif": Facts(format: "sarif", findings: [0, 113, 0, 0, 0]),
+    "sarif/dependency-check-6.1.2.sarif": Facts(format: "sarif", findings: [0, 13, 0, 0, 0]),
+    "sarif/gitleaks-7.4.0.sarif": Facts(format: "sarif", findings: [0, 0, 8, 0, 0]),
+    "sarif/gitleaks-8-simple-golden.sarif": Facts(format: "sarif", findings: [0, 0, 1, 0, 0]),
+    "sarif/semgrep-oss-1.69.0.sarif": Facts(format: "sarif", findings: [34, 1, 42, 0, 0]),
+    "sarif/trivy-alpine-3.10-golden.sarif": Facts(format: "sarif", findings: [0, 0, 4, 0, 0]),
+    "gitleaks/gitleaks-8-many.json": Facts(format: "gitleaks-json", findings: [0, 4, 0, 0, 0]),
+    "gitleaks/gitleaks-8-simple-golden.json": Facts(format: "gitleaks-json", findings: [0, 1, 0, 0, 0]),
+    "sonarqube/sonarqube-issues-api.json": Facts(format: "sonarqube-json", findings: [0, 1, 2, 0, 0]),
+    "cyclonedx/grype-0.41.0-log4j.cdx.json": Facts(format: "cyclonedx-json", findings: [4, 1, 3, 0, 0]),
+    "cyclonedx/trivy-npm-golden.cdx.json": Facts(format: "cyclonedx-json", findings: [0, 0, 1, 0, 0]),
+    "cyclonedx/dependency-track-4.11.4-dropwizard-vulns.cdx.json": Facts(format: "cyclonedx-json", findings: [10, 49, 19, 7, 2]),
+    "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-final.json": Facts(format: "istanbul-json", lines: [109, 118], branches: [92, 100]),
+    "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [109, 118], branches: [92, 100]),
+    "istanbul/jest-ts-jest-template-windows.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [15, 15], branches: [0, 0]),
+  ]
+
+  func testInspectJSONReportsTheProducingToolsOwnFigures() throws {
+    let paths = Self.facts.keys.sorted()
+    let result = try CLI.run(["inspect", "--json"] + paths.map { "Tests/Fixtures/real/\($0)" })
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    let files = json["files"] as! [[String: Any]]
+    XCTAssertEqual(files.count, paths.count)
+    for file in files {
+      let path = (file["path"] as! String).replacingOccurrences(of: "Tests/Fixtures/real/", with: "")
+      let facts = try XCTUnwrap(Self.facts[path], path)
+      XCTAssertEqual(file["format"] as? String, facts.format, path)
+      if let expected = facts.findings {
+        let findings = try XCTUnwrap(file["findings"] as? [String: Int], path)
+        XCTAssertEqual(["critical", "high", "medium", "low", "info"].map { findings[$0]! }, expected, path)
+        XCTAssertEqual(findings["total"], expected.reduce(0, +), path)
+      }
+      if let expected = facts.lines {
+        let lines = try XCTUnwrap((file["coverage"] as? [String: Any])?["lines"] as? [String: Int], path)
+        XCTAssertEqual([lines["covered"]!, lines["total"]!], expected, path)
+      }
+      if let expected = facts.branches {
+        let branches = try XCTUnwrap((file["coverage"] as? [String: Any])?["branches"] as? [String: Int], path)
+        XCTAssertEqual([branches["covered"]!, branches["total"]!], expected, path)
+      }
+      if let expected = facts.tests {
+        let tests = try XCTUnwrap(file["tests"] as? [String: Int], path)
+        XCTAssertEqual(["total", "failed", "errored", "skipped"].map { tests[$0]! }, expected, path)
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+
+/// Kubernetes checks as the dossier and `inspect` show them.
+final class KubernetesDossierTests: XCTestCase {
+  private func dossier(_ sample: String) throws -> [String: Any] {
+    let out = try CLI.temporaryDirectory()
+    let result = try CLI.run(["evaluate", "--config", "samples/\(sample)/homolog.yaml", "--out", out.path, "--as-of", "2026-11-22", "--quiet"])
+    XCTAssertTrue([0, 1].contains(result.status), result.stderr)
+    return try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+  }
+
+  private func checks(_ dossier: [String: Any]) -> [(requirement: String, check: [String: Any])] {
+    (dossier["requirements"] as! [[String: Any]]).flatMap { requirement in
+      (requirement["checks"] as! [[String: Any]]).map { (requirement["id"] as! String, $0) }
+    }
+  }
+
+  func testCleanSamplePassesEveryKubernetesCheck() throws {
+    let k8s = checks(try dossier("clean")).filter { ($0.check["id"] as! String).hasPrefix("k8s.") }
+    XCTAssertEqual(Set(k8s.map { $0.check["id"] as! String }).count, 20)
+    for entry in k8s { XCTAssertEqual(entry.check["outcome"] as? String, "pass", "\(entry.check["id"]!)") }
+  }
+
+  func testDemoRequirementsCarryTheKubernetesObservationsThatDecidedThem() throws {
+    let json = try dossier("demo")
+    let requirements = Dictionary(uniqueKeysWithValues: (json["requirements"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+    for id in ["EXI-ARCH-18", "EXI-ARCH-26", "EXI-ARCH-27", "EXI-ARCH-12", "EXI-ARCH-19", "EXI-ARCH-2", "EXI-ORG-8"] {
+      let checks = try XCTUnwrap(requirements[id]?["checks"] as? [[String: Any]], id)
+      let k8s = checks.filter { ($0["id"] as! String).hasPrefix("k8s.") }
+      XCTAssertFalse(k8s.isEmpty, id)
+      XCTAssertTrue(k8s.allSatisfy { ["pass", "fail"].contains($0["outcome"] as! String) }, id)
+    }
+    // The deliberate `latest` tag is reported with its object, container, file and line, and refused in production.
+    let tag = try XCTUnwrap((requirements["EXI-ARCH-27"]?["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "k8s.image-tag-pinned" })
+    XCTAssertEqual(tag["outcome"] as? String, "fail")
+    let problem = try XCTUnwrap((tag["observations"] as! [[String: Any]]).first { $0["problem"] as? Bool == true })
+    XCTAssertEqual(problem["enforced"] as? Bool, true)
+    XCTAssertEqual((problem["location"] as? [String: Any])?["file"] as? String, "manifests/rendered.yaml")
+    XCTAssertNotNil((problem["location"] as? [String: Any])?["line"] as? Int)
+    XCTAssertNotNil((problem["object"] as? [String: Any])?["container"] as? String)
+    XCTAssertEqual(requirements["EXI-ARCH-27"]?["status"] as? String, "non_conforme")
+  }
+
+  func testInspectListsManifestObjectsContainersAndFindingsWithRequirements() throws {
+    let result = try CLI.run(["inspect", "--json", "samples/demo/manifests/rendered.yaml"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    let file = try XCTUnwrap((json["files"] as? [[String: Any]])?.first)
+    let kubernetes = try XCTUnwrap(file["kubernetes"] as? [String: Any])
+    XCTAssertGreaterThan(kubernetes["objects"] as! Int, 3)
+    XCTAssertGreaterThan(kubernetes["containers"] as! Int, 2)
+    let findings = kubernetes["findings"] as! [[String: Any]]
+    let tag = try XCTUnwrap(findings.first { $0["check"] as? String == "k8s.image-tag-pinned" })
+    XCTAssertEqual(tag["requirements"] as? [String], ["EXI-ARCH-27"])
+    XCTAssertEqual(tag["enforced"] as? Bool, true)
+    XCTAssertEqual(tag["file"] as? String, "samples/demo/manifests/rendered.yaml")
+    for key in ["kind", "name", "container", "line", "message"] { XCTAssertNotNil(tag[key], key) }
+  }
+}
