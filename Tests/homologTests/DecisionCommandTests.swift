@@ -149,24 +149,46 @@ final class DecisionCommandTests: XCTestCase {
     XCTAssertTrue(common.out.contains("\"common_only\" : true"), common.out)
   }
 
-  func testPortfolioAggregatesAFolder() throws {
-    for index in 0..<30 {
+  func testPortfolioAggregatesAThousandDossiersInSeconds() throws {
+    let critical = Finding(
+      tool: "Trivy", kind: .vulnerability, ruleId: "CVE-1", severity: .critical, originalSeverity: "CRITICAL", title: "t",
+      fingerprint: "fp")
+    // Encoded once per shape, then only the name changes: the test measures reading, not writing.
+    var shapes: [String: String] = [:]
+    for index in 0..<1000 {
       let eliminated = index % 3 == 0
-      try write(
-        dossier(String(format: "App %02d", index), primordial: eliminated ? .nonConforme : .conforme, important: [.conforme, .nonEvalue]),
-        "apps/app\(index)/dossier.json")
+      let key = "\(index % 3 == 0)-\(index % 2)-\(index % 10 == 0)"
+      if shapes[key] == nil {
+        let shape = dossier(
+          "APP-NAME", primordial: eliminated ? .nonConforme : .conforme,
+          important: index % 2 == 0 ? [.conforme, .nonEvalue] : [.conforme, .conforme], findings: index % 10 == 0 ? [critical] : [])
+        shapes[key] = String(decoding: try JSONRenderer.encoder.encode(shape), as: UTF8.self)
+      }
+      let url = folder.appendingPathComponent("apps/app\(index)/dossier.json")
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data((shapes[key] ?? "").replacingOccurrences(of: "APP-NAME", with: String(format: "App %04d", index)).utf8).write(to: url)
     }
     try "[]".write(to: folder.appendingPathComponent("apps/app1/gl-code-quality.json"), atomically: true, encoding: .utf8)
     try "{\"schema\": \"homolog-dossier/1\"}".write(to: folder.appendingPathComponent("apps/broken.json"), atomically: true, encoding: .utf8)
+    let start = Date()
     let result = try run(["portfolio", "apps", "--format", "json"])
+    let seconds = Date().timeIntervalSince(start)
     XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertLessThan(seconds, 20, "a thousand dossiers in seconds (debug build)")
     let portfolio = try JSONRenderer.decoder.decode(Portfolio.self, from: Data(result.out.utf8))
-    XCTAssertEqual(portfolio.totals.applications, 30)
-    XCTAssertEqual(portfolio.totals.eliminatoire, 10)
-    XCTAssertEqual(portfolio.rows.first?.application, "App 00")
-    XCTAssertEqual(portfolio.rows.first?.file, "app0/dossier.json")
-    XCTAssertEqual(portfolio.rows.first?.score, 50)
+    XCTAssertEqual(portfolio.totals.applications, 1000)
+    XCTAssertEqual(portfolio.totals.eliminatoire, 334)
+    XCTAssertEqual(portfolio.totals.conforme, 666)
+    XCTAssertEqual(portfolio.totals.criticalVulnerabilities, 100)
+    for index in [0, 1, 500, 999] {
+      let row = portfolio.rows[index]
+      XCTAssertEqual(row.application, String(format: "App %04d", index))
+      XCTAssertEqual(row.file, "app\(index)/dossier.json")
+      XCTAssertEqual(row.verdict, index % 3 == 0 ? .eliminatoire : .conforme)
+      XCTAssertEqual(row.score, index % 2 == 0 ? 50 : 100)
+      XCTAssertEqual(row.criticalVulnerabilities, index % 10 == 0 ? 1 : 0)
+    }
     XCTAssertEqual(portfolio.unreadable.map(\.path), ["broken.json"])
-    XCTAssertTrue(result.err.contains("30 dossier(s) aggregated, 1 unreadable, 1 other JSON file(s) skipped"), result.err)
+    XCTAssertTrue(result.err.contains("1000 dossier(s) aggregated, 1 unreadable, 1 other JSON file(s) skipped"), result.err)
   }
 }
