@@ -6,6 +6,10 @@ public enum AllRenderers {
     JSONRenderer(),
     MarkdownRenderer(),
     HTMLRenderer(),
+    JUnitRenderer(),
+    SARIFRenderer(),
+    CodeQualityRenderer(),
+    OSCALRenderer(),
   ]
 
   /// The `--format` names.
