@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .executable(name: "homolog", targets: ["homolog"]),
     .executable(name: "homolog-bench", targets: ["homolog-bench"]),
+    .executable(name: "homolog-fuzz", targets: ["homolog-fuzz"]),
   ],
   targets: [
     .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -24,6 +25,8 @@ let package = Package(
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
     // Reader throughput on large generated inputs: see bench/run.sh.
     .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
+    // libFuzzer target over every reader family: see the README's "Fuzzing" section.
+    .executableTarget(name: "homolog-fuzz", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject"]),
     .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
     .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
     .testTarget(

@@ -3,7 +3,9 @@
 
 Usage: generate.py OUTDIR
 Sizes in MB come from the environment (0 skips a format):
-  BENCH_COBERTURA_MB (default 200), BENCH_JUNIT_MB (200), BENCH_JACOCO_MB (100), BENCH_LCOV_MB (100).
+  BENCH_COBERTURA_MB (default 300), BENCH_JUNIT_MB (300), BENCH_JACOCO_MB (100), BENCH_LCOV_MB (100),
+  BENCH_TRIVY_MB (200), BENCH_SARIF_MB (200); BENCH_MANIFESTS (5000) Kubernetes manifest files
+  written into OUTDIR/manifests/.
 The content is deterministic (fixed seed) and shaped like real tool output; each file is written
 in batches, so the generator itself needs little memory.
 """
@@ -151,6 +153,119 @@ def lcov(path, size, rng):
     out.close()
 
 
+def trivy(path, size, rng):
+    """A Trivy image report (SchemaVersion 2) with many vulnerable packages, one JSON document."""
+    out = Sink(path)
+    out.write('{\n  "SchemaVersion": 2,\n  "CreatedAt": "2026-01-01T00:00:00Z",\n  "ArtifactName": "registry.example/app:1.0",\n'
+              '  "ArtifactType": "container_image",\n  "Metadata": {"OS": {"Family": "debian", "Name": "12.5"}},\n  "Results": [\n')
+    severities = ("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN")
+    target = 0
+    while out.size < size:
+        parts = ['    {\n      "Target": "layer-%d (debian 12.5)",\n      "Class": "os-pkgs",\n      "Type": "debian",\n      "Vulnerabilities": [\n' % target]
+        entries = []
+        for index in range(BATCH):
+            cve = f"CVE-20{20 + index % 6}-{target * BATCH + index:05d}"
+            entries.append(
+                '        {"VulnerabilityID": "%s", "PkgID": "lib%d@1.%d", "PkgName": "lib%d", "InstalledVersion": "1.%d.0", '
+                '"FixedVersion": "1.%d.1", "Status": "fixed", "SeveritySource": "nvd", "PrimaryURL": "https://avd.aquasec.com/nvd/%s", '
+                '"Title": "lib%d: buffer overflow in parse_header() when handling crafted input", '
+                '"Description": "A flaw was found in lib%d. A remote attacker could send a crafted request that triggers an out-of-bounds write, leading to a crash or code execution.", '
+                '"Severity": "%s", "CweIDs": ["CWE-787"], "CVSS": {"nvd": {"V3Vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "V3Score": 9.8}}, '
+                '"References": ["https://example.org/advisory/%s", "https://example.org/patch/%d"], '
+                '"PublishedDate": "2024-01-01T00:00:00Z", "LastModifiedDate": "2024-02-01T00:00:00Z"}'
+                % (cve, index % 300, index % 9, index % 300, index % 9, index % 9, cve.lower(), index % 300, index % 300,
+                   severities[rng.randrange(5)], cve, index))
+        parts.append(",\n".join(entries))
+        parts.append("\n      ]\n    }")
+        out.write(("" if target == 0 else ",\n") + "".join(parts))
+        target += 1
+    out.write("\n  ]\n}\n")
+    out.close()
+
+
+def sarif(path, size, rng):
+    """A SARIF 2.1.0 log with one run, 50 rules and many results."""
+    out = Sink(path)
+    rules = ",".join(
+        '{"id": "rule-%d", "name": "Rule%d", "shortDescription": {"text": "Possible injection %d"}, '
+        '"defaultConfiguration": {"level": "%s"}, "properties": {"security-severity": "%.1f", "tags": ["security", "CWE-89"]}}'
+        % (r, r, r, ("error", "warning", "note")[r % 3], 2.0 + (r % 8)) for r in range(50))
+    out.write('{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [{"tool": {"driver": '
+              '{"name": "BenchScanner", "semanticVersion": "1.0.0", "rules": [%s]}}, "results": [\n' % rules)
+    index = 0
+    while out.size < size:
+        entries = []
+        for _ in range(BATCH):
+            rule = rng.randrange(50)
+            entries.append(
+                '{"ruleId": "rule-%d", "ruleIndex": %d, "level": "%s", "message": {"text": "Untrusted input flows into a query at line %d"}, '
+                '"locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/module%d/file%d.py", "uriBaseId": "%%SRCROOT%%"}, '
+                '"region": {"startLine": %d, "startColumn": 5, "endLine": %d, "endColumn": 40, "snippet": {"text": "cursor.execute(query %% user_input)"}}}}], '
+                '"partialFingerprints": {"primaryLocationLineHash": "%016x:1"}}'
+                % (rule, rule, ("error", "warning", "note")[rule % 3], index % 900 + 1, index % 97, index, index % 900 + 1, index % 900 + 3,
+                   rng.getrandbits(64)))
+            index += 1
+        out.write(("" if index == BATCH else ",\n") + ",\n".join(entries))
+    out.write("\n]}]}\n")
+    out.close()
+
+
+MANIFEST = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: service-{n}
+  namespace: team-{ns}
+  labels:
+    app.kubernetes.io/name: service-{n}
+    app.kubernetes.io/part-of: bench
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: service-{n}
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: service-{n}
+    spec:
+      containers:
+        - name: app
+          image: registry.example/team-{ns}/service-{n}:{tag}
+          ports:
+            - containerPort: 8080
+          resources:
+            requests: {{cpu: 100m, memory: 128Mi}}
+            limits: {{cpu: 500m, memory: 256Mi}}
+          readinessProbe:
+            httpGet: {{path: /healthz, port: 8080}}
+          livenessProbe:
+            httpGet: {{path: /healthz, port: 8080}}
+          securityContext:
+            readOnlyRootFilesystem: true
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: service-{n}
+  namespace: team-{ns}
+spec:
+  selector:
+    app.kubernetes.io/name: service-{n}
+  ports:
+    - port: 80
+      targetPort: 8080
+"""
+
+
+def manifests(folder, count, rng):
+    """`count` manifest files (a Deployment and a Service each), a few with a latest tag."""
+    os.makedirs(folder, exist_ok=True)
+    for n in range(count):
+        tag = "latest" if rng.random() < 0.1 else f"1.{n % 20}.{n % 7}"
+        with open(os.path.join(folder, f"service-{n:05d}.yaml"), "w", encoding="utf-8") as handle:
+            handle.write(MANIFEST.format(n=n, ns=n % 40, tag=tag))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -158,10 +273,12 @@ def main():
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(42)
     plan = [
-        ("cobertura.xml", cobertura, target("BENCH_COBERTURA_MB", 200)),
-        ("junit.xml", junit, target("BENCH_JUNIT_MB", 200)),
+        ("cobertura.xml", cobertura, target("BENCH_COBERTURA_MB", 300)),
+        ("junit.xml", junit, target("BENCH_JUNIT_MB", 300)),
         ("jacoco.xml", jacoco, target("BENCH_JACOCO_MB", 100)),
         ("coverage.info", lcov, target("BENCH_LCOV_MB", 100)),
+        ("trivy.json", trivy, target("BENCH_TRIVY_MB", 200)),
+        ("sarif.json", sarif, target("BENCH_SARIF_MB", 200)),
     ]
     for name, write, size in plan:
         path = os.path.join(folder, name)
@@ -171,6 +288,14 @@ def main():
             continue
         write(path, size, rng)
         print(f"{path}: {os.path.getsize(path) / 1e6:.1f} MB")
+    count = int(os.environ.get("BENCH_MANIFESTS", 5000))
+    folder_path = os.path.join(folder, "manifests")
+    if os.path.isdir(folder_path):
+        for name in os.listdir(folder_path):
+            os.remove(os.path.join(folder_path, name))
+    if count > 0:
+        manifests(folder_path, count, rng)
+        print(f"{folder_path}: {count} manifest files")
 
 
 if __name__ == "__main__":

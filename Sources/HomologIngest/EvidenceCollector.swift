@@ -21,9 +21,21 @@ public struct EvidenceCollector: Sendable {
   public var baseDirectory: URL
   /// Called with (done, total) as files are read, for progress on a terminal.
   public var progress: (@Sendable (Int, Int) -> Void)?
+  /// Largest evidence file read; a larger one is refused before any byte of it is parsed.
+  public var maxFileBytes: Int
+  /// Files read at once; by default one per active core.
+  public var parallelism: Int?
 
-  public init(baseDirectory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+  /// The default size limit of one evidence file: 1 GB (10^9 bytes).
+  public static let defaultMaxFileBytes = 1_000_000_000
+
+  public init(
+    baseDirectory: URL, maxFileBytes: Int = defaultMaxFileBytes, parallelism: Int? = nil,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) {
     self.baseDirectory = baseDirectory.standardizedFileURL
+    self.maxFileBytes = maxFileBytes
+    self.parallelism = parallelism
     self.progress = progress
   }
 
@@ -43,15 +55,23 @@ public struct EvidenceCollector: Sendable {
   }
 
   private func read(_ inputs: [InputFile], keepGoing: Bool) throws(InputError) -> CollectedEvidence {
-    let results = ResultSlots<Result<Outcome, InputError>>(count: inputs.count)
     let done = Counter()
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-      results.set(index, Result { () throws(InputError) -> Outcome in try Self.readOne(inputs[index]) })
-      progress?(done.increment(), inputs.count)
+    let limit = maxFileBytes
+    let progress = progress
+    let total = inputs.count
+    var tick: (@Sendable () -> Void)?
+    if let progress { tick = { progress(done.increment(), total) } }
+    let readOne: @Sendable (Int) -> Result<Outcome, InputError> = { index in
+      do throws(InputError) {
+        return .success(try Self.readOne(inputs[index], limit: limit))
+      } catch {
+        return .failure(error)
+      }
     }
+    let results = BoundedParallel.map(total, width: parallelism.map { max(1, $0) }, readOne, done: tick)
     var collected = CollectedEvidence()
-    for (index, result) in results.values.enumerated() {
-      switch result! {
+    for (index, result) in results.enumerated() {
+      switch result {
       case .success(.file(let file)): collected.files.append(file)
       case .success(.ignored(let ignored)): collected.ignored.append(ignored)
       case .failure(let error):
@@ -67,13 +87,17 @@ public struct EvidenceCollector: Sendable {
     case ignored(IgnoredFile)
   }
 
-  private static func readOne(_ input: InputFile) throws(InputError) -> Outcome {
+  private static func readOne(_ input: InputFile, limit: Int) throws(InputError) -> Outcome {
+    let size = try SizePolicy.regularFileSize(input)
     guard let head = FileHead.read(input.url) else {
       throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: input.path))
     }
     guard let reader = AllReaders.detect(head) else {
-      return .ignored(IgnoredFile(path: input.path, reason: unrecognisedReason(head)))
+      var reason = unrecognisedReason(head)
+      if size > limit { reason += "; \(SizePolicy.describe(size)), above the \(SizePolicy.describe(limit)) limit" }
+      return .ignored(IgnoredFile(path: input.path, reason: reason))
     }
+    guard size <= limit else { throw SizePolicy.tooLarge(input, size: size, limit: limit, format: reader.formatName) }
     let content = try reader.read(input)
     let digest = try FileInput.digest(input.url, displayPath: input.path)
     let provenance = Provenance(
@@ -118,30 +142,5 @@ public struct EvidenceCollector: Sendable {
     let path = url.standardizedFileURL.path
     let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
     return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-  }
-}
-
-/// Results written by concurrent workers into fixed slots, so output order never depends on timing.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-  var values: [Value?] { slots }
-}
-
-/// A thread-safe counter for progress.
-private final class Counter: @unchecked Sendable {
-  private var value = 0
-  private let lock = NSLock()
-  func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value
   }
 }

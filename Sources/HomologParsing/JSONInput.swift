@@ -8,7 +8,7 @@ public enum JSONInput {
     do {
       return try JSONDecoder().decode(type, from: data)
     } catch let error as DecodingError {
-      throw describe(error, file: file)
+      throw describe(error, file: file, data: data)
     } catch {
       throw InputError("invalid JSON: \(error)", at: SourceLocation(file: file))
     }
@@ -31,7 +31,10 @@ public enum JSONInput {
     return text
   }
 
-  private static func describe(_ error: DecodingError, file: String) -> InputError {
+  /// Deepest nesting Foundation's decoder accepts; deeper documents are refused with this figure.
+  public static let maxDepth = 512
+
+  private static func describe(_ error: DecodingError, file: String, data: Data) -> InputError {
     switch error {
     case .typeMismatch(let type, let context):
       return InputError("expected \(typeName(type)): \(context.debugDescription)", at: located(context.codingPath, file))
@@ -41,7 +44,7 @@ public enum JSONInput {
       return InputError("missing required key \"\(key.stringValue)\"", at: located(context.codingPath, file))
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
-        return syntaxError(context, file: file)
+        return syntaxError(context, file: file, data: data)
       }
       return InputError(context.debugDescription, at: located(context.codingPath, file))
     @unknown default:
@@ -49,7 +52,11 @@ public enum JSONInput {
     }
   }
 
-  private static func syntaxError(_ context: DecodingError.Context, file: String) -> InputError {
+  private static func syntaxError(_ context: DecodingError.Context, file: String, data: Data) -> InputError {
+    if let depth = JSONDepth.firstExcess(in: data, limit: maxDepth) {
+      return InputError(
+        "invalid JSON: nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: depth.line))
+    }
     let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
       ?? context.underlyingError.map { "\($0)" } ?? context.debugDescription
     var location = SourceLocation(file: file)

@@ -4,8 +4,8 @@ import HomologModel
 
 /// The attributes of one start tag, read in place without copying (valid only during the callback).
 public struct XMLAttributes {
-  fileprivate let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-  fileprivate let count: Int
+  @usableFromInline let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  @usableFromInline let count: Int
 
   /// The value of the attribute with this local name, or nil.
   public func value(_ name: String) -> String? {
@@ -20,6 +20,23 @@ public struct XMLAttributes {
       }
       return nil
     }
+  }
+
+  /// Calls `body` with the raw UTF-8 bytes of the attribute with this local name, without copying
+  /// them (the hot path of streaming readers); nil when the attribute is absent.
+  @inlinable
+  public func withValueBytes<Result>(_ name: StaticString, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+    guard let raw else { return nil }
+    let wanted = name.utf8Start
+    let length = name.utf8CodeUnitCount
+    for index in 0..<count {
+      let base = index * 5
+      guard let local = raw[base], let start = raw[base + 3], let end = raw[base + 4] else { continue }
+      if local[length] == 0 && memcmp(local, wanted, length) == 0 {
+        return body(UnsafeRawBufferPointer(start: start, count: end - start))
+      }
+    }
+    return nil
   }
 
   /// The value as an integer, or nil when absent or not a number.
@@ -111,7 +128,13 @@ private final class Session {
   }
 
   deinit {
-    if let context { xmlFreeParserCtxt(context) }
+    guard let context else { return }
+    // libxml2 leaves a document it built for a DOCTYPE (`myDoc`, with the DTD node) to the caller.
+    if let document = context.pointee.myDoc {
+      context.pointee.myDoc = nil
+      xmlFreeDoc(document)
+    }
+    xmlFreeParserCtxt(context)
   }
 
   var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }

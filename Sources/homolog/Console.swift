@@ -1,21 +1,38 @@
 import Foundation
 
-/// Writing to stdout and stderr, with terminal control sequences stripped from evidence text.
+/// Writing to stdout and stderr. Everything printed goes through `safe`: evidence text (finding
+/// titles, file names, project names in messages) cannot move the cursor, recolour, retitle or
+/// reorder what a terminal or a CI log shows.
 enum Console {
+  /// Writes a line to stdout, control characters removed.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let line = safe(text)
+    FileHandle.standardOutput.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
   }
 
+  /// Writes a line to stderr, control characters removed.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let line = safe(text)
+    FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
   }
 
   /// True when stderr is a terminal (progress is shown only then).
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-  /// Evidence text made safe for a terminal: control characters (escape sequences included) removed.
+  /// Text made safe for a terminal: C0 and C1 control characters (ESC and CSI sequences' introducers,
+  /// carriage return, backspace, bell…) and bidirectional overrides removed; tab and line feed kept.
   static func safe(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\t" || !($0.properties.generalCategory == .control) }))
+    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isUnsafe($0) }))
+  }
+
+  private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: false
+    case 0x00...0x1F, 0x7F...0x9F: true
+    case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+    default: false
+    }
   }
 
   /// A one-line progress indicator on stderr, redrawn in place, only on a terminal.
@@ -23,7 +40,7 @@ enum Console {
     guard stderrIsTerminal else { return nil }
     return { done, total in
       let end = done == total ? "\n" : ""
-      FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(end)".utf8))
+      FileHandle.standardError.write(Data("\r\(safe(label)) \(done)/\(total)\(end)".utf8))
     }
   }
 }

@@ -1,32 +1,100 @@
 import Foundation
 import HomologModel
 
-/// Writes output files so that a failed run never leaves a half-written dossier: every file is
-/// rendered first, then each is written to a temporary name in the same folder and renamed into place.
+/// Writes the dossier so that a failed or killed run never leaves a half-written file.
+///
+/// Every file is rendered in memory first. Then each is written and flushed to disk in a staging
+/// folder inside the output folder (same file system), and only then renamed over its target, one
+/// by one, `dossier.json` last. `rename(2)` is atomic: at any instant each output file is either
+/// the whole previous version or the whole new one, never truncated. A kill between two renames
+/// (a window of microseconds) can leave some files new and others old; a new `dossier.json` means
+/// every other file is new too. A staging folder left by a killed run is removed by the next run.
 enum OutputWriter {
+  /// Prefix of the staging folders, followed by the process id.
+  static let stagingPrefix = ".homolog-staging-"
+
+  /// Writes `files` into `directory` (created if needed), atomically per file.
   static func write(_ files: [(name: String, data: Data)], to directory: URL, display: String) throws(InputError) {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
       throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: display))
     }
-    var staged: [(URL, URL)] = []
-    defer { for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) } }
-    for file in files {
+    removeAbandonedStaging(in: directory)
+    let staging = directory.appendingPathComponent("\(stagingPrefix)\(getpid())")
+    try? FileManager.default.removeItem(at: staging)
+    guard mkdir(staging.path, 0o700) == 0 else {
+      throw InputError("cannot create a staging folder in the output folder (errno \(errno))", at: SourceLocation(file: display))
+    }
+    defer { try? FileManager.default.removeItem(at: staging) }
+    let ordered = files.filter { $0.name != "dossier.json" } + files.filter { $0.name == "dossier.json" }
+    for file in ordered {
+      try writeFlushed(file.data, to: staging.appendingPathComponent(file.name), name: file.name, display: display)
+    }
+    TestHooks.pauseBeforeRename()
+    for file in ordered {
       let target = directory.appendingPathComponent(file.name)
-      let temporary = directory.appendingPathComponent(".\(file.name).\(getpid()).tmp")
-      do {
-        try file.data.write(to: temporary)
-      } catch {
-        throw InputError("cannot write \(file.name): \(error.localizedDescription)", at: SourceLocation(file: display))
-      }
-      staged.append((temporary, target))
-    }
-    for (temporary, target) in staged {
-      guard rename(temporary.path, target.path) == 0 else {
-        throw InputError("cannot move \(target.lastPathComponent) into place (errno \(errno))", at: SourceLocation(file: display))
+      guard rename(staging.appendingPathComponent(file.name).path, target.path) == 0 else {
+        throw InputError("cannot move \(file.name) into place (errno \(errno))", at: SourceLocation(file: display))
       }
     }
-    staged.removeAll()
+    syncDirectory(directory)
+  }
+
+  /// Writes bytes to a new file and flushes them to disk before returning.
+  private static func writeFlushed(_ data: Data, to url: URL, name: String, display: String) throws(InputError) {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw InputError("cannot write \(name) (errno \(errno))", at: SourceLocation(file: display))
+    }
+    defer { close(descriptor) }
+    var failure: Int32 = 0
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += written
+      }
+    }
+    guard failure == 0, fsync(descriptor) == 0 else {
+      throw InputError("cannot write \(name) (errno \(failure != 0 ? failure : errno))", at: SourceLocation(file: display))
+    }
+  }
+
+  /// Flushes a folder's entries (the renames) to disk; best effort.
+  private static func syncDirectory(_ url: URL) {
+    let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
+  /// Removes staging folders whose process is gone (a run killed before it could clean up).
+  private static func removeAbandonedStaging(in directory: URL) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where name.hasPrefix(stagingPrefix) {
+      guard let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
+    }
+  }
+}
+
+/// Hooks for tests of behaviour that timing alone cannot reach; inert unless their variable is set.
+enum TestHooks {
+  /// `HOMOLOG_TEST_PAUSE_BEFORE_RENAME=SECONDS`: sleep after staging the outputs, before renaming
+  /// them into place, so a test can kill the process at that point.
+  static func pauseBeforeRename() {
+    guard let text = ProcessInfo.processInfo.environment["HOMOLOG_TEST_PAUSE_BEFORE_RENAME"], let seconds = Double(text),
+      seconds > 0
+    else { return }
+    FileHandle.standardError.write(Data("homolog: test hook: outputs staged, pausing before rename\n".utf8))
+    Thread.sleep(forTimeInterval: min(seconds, 60))
   }
 }

@@ -43,13 +43,27 @@ enum Pipeline {
     return Day(unixSeconds: Int(Date().timeIntervalSince1970))
   }
 
+  /// `--max-file-mb N`: the largest evidence file read, in MB (10^6 bytes); default 1000.
+  static func maxFileBytes(_ option: String?) throws(CommandError) -> Int {
+    guard let option else { return EvidenceCollector.defaultMaxFileBytes }
+    guard let megabytes = Int(option), megabytes > 0, megabytes <= 1 << 20 else {
+      throw .usage("--max-file-mb expects a positive number of megabytes, got '\(option)'", command: nil)
+    }
+    return megabytes * 1_000_000
+  }
+
   /// Everything needed to evaluate a project, ready for the evaluator.
   static func load(
-    config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool
+    config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool,
+    maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
   ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
     let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
-    let collector = EvidenceCollector(baseDirectory: config.baseDirectory, progress: Console.progress("reading evidence"))
+    for path in config.allEvidencePaths {
+      try PathConfinement.check(path, inside: config.baseDirectory, shown: display(path, base: config.baseDirectory), declaredIn: configDisplay)
+    }
+    let collector = EvidenceCollector(
+      baseDirectory: config.baseDirectory, maxFileBytes: maxFileBytes, progress: Console.progress("reading evidence"))
     let collected = try collector.collect(config.allEvidencePaths + extraEvidence, keepGoing: keepGoing)
 
     let components = config.components.map { component in

@@ -74,14 +74,16 @@ private final class CoberturaHandler: XMLStreamHandler {
       methodDepth += 1
     case "line" where methodDepth == 0:
       guard inClass, let entry = currentFile else { return }
-      guard let hits = attributes.value("hits").flatMap(Self.parseHits) else {
+      // Byte-level reads of the three attributes every <line> has: no String per attribute.
+      let integerHits = attributes.withValueBytes("hits", { $0.nonNegativeInt }) ?? nil
+      guard let hits = integerHits.map(Double.init) ?? attributes.value("hits").flatMap(Self.parseHits) else {
         throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
       }
-      guard let number = attributes.value("number")?.nonNegativeInt else {
+      guard let number = attributes.withValueBytes("number", { $0.nonNegativeInt }) ?? nil else {
         throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: line))
       }
       var counts: CoverageCounter?
-      if attributes.value("branch") == "true", let condition = attributes.value("condition-coverage") {
+      if attributes.withValueBytes("branch", { $0.equals("true") }) == true, let condition = attributes.value("condition-coverage") {
         counts = Self.parseCondition(condition)
       }
       let added = entry.lines.insert(number, covered: hits > 0, hasBranches: counts != nil)

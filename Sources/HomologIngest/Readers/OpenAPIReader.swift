@@ -15,13 +15,28 @@ public enum OpenAPIReader: EvidenceReader {
 
   public static func sniff(_ head: FileHead) -> Bool {
     if head.isJSONObject {
-      return head.text.range(of: #""(openapi|swagger)"\s*:\s*""#, options: .regularExpression) != nil
+      return (head.hasJSONKeyWithStringValue("openapi") || head.hasJSONKeyWithStringValue("swagger"))
         && (head.hasJSONKey("info") || head.hasJSONKey("paths"))
     }
     // YAML: the key at column 0 (top level), its value a version number, quoted or not.
-    return head.firstLines(200).contains { line in
-      line.range(of: #"^(openapi|swagger)\s*:\s*["']?[0-9]"#, options: .regularExpression) != nil
+    return head.firstLines(200).contains(where: isVersionLine)
+  }
+
+  /// `openapi: 3…`, `swagger: "2…` at the start of a line (what `^(openapi|swagger)\s*:\s*["']?[0-9]` matches).
+  static func isVersionLine(_ line: Substring) -> Bool {
+    var rest: Substring
+    if line.hasPrefix("openapi") {
+      rest = line.dropFirst(7)
+    } else if line.hasPrefix("swagger") {
+      rest = line.dropFirst(7)
+    } else {
+      return false
     }
+    rest = rest.drop { $0 == " " || $0 == "\t" }
+    guard rest.first == ":" else { return false }
+    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+    if rest.first == "\"" || rest.first == "'" { rest = rest.dropFirst() }
+    return rest.first.map { $0.isASCII && $0.isNumber } ?? false
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {

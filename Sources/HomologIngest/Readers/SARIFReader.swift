@@ -29,9 +29,10 @@ public enum SARIFReader: EvidenceReader {
     var out = ReadResult(tool: toolInfo(log.runs), generatedAt: log.runs.first?.invocations?.first?.generatedAt)
     for run in log.runs {
       var seen: [String: Int] = [:]
+      let toolKind = toolKind(run.tool.driver.name)
       for result in run.results ?? [] {
         if let kind = result.kind, kind == "pass" || kind == "notApplicable" { continue }
-        var finding = finding(result, in: run)
+        var finding = finding(result, in: run, toolKind: toolKind)
         // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
         // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
         if finding.kind != .vulnerability {
@@ -54,12 +55,12 @@ public enum SARIFReader: EvidenceReader {
     return ToolInfo(name: first.name, version: first.version ?? first.semanticVersion)
   }
 
-  private static func finding(_ result: SarifLog.Result, in run: SarifLog.Run) -> Finding {
+  private static func finding(_ result: SarifLog.Result, in run: SarifLog.Run, toolKind: FindingKind?) -> Finding {
     let driver = run.tool.driver
     let rule = run.rule(for: result)
     let ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? ""
     let tags = ((rule?.properties?.tags ?? []) + (result.properties?.tags ?? [])).map { $0.lowercased() }
-    let kind = kind(tool: driver.name, ruleId: ruleId, tags: tags)
+    let kind = kind(toolKind: toolKind, ruleId: ruleId, tags: tags)
 
     let notAFailure = result.kind.map { $0 != "fail" } ?? false
     let level = result.level ?? (notAFailure ? "none" : rule?.defaultConfiguration?.level ?? "warning")
@@ -80,7 +81,7 @@ public enum SARIFReader: EvidenceReader {
     let line = physical?.region?.startLine
     let message = result.message?.text ?? ""
     let package = kind == .vulnerability ? trivyPackage(message) : nil
-    let cves = ruleId.range(of: #"^CVE-\d{4}-\d+"#, options: .regularExpression).map { [String(ruleId[$0])] } ?? []
+    let cves = IdentifierPatterns.cvePrefix(ruleId).map { [$0] } ?? []
 
     let fingerprint: String
     if kind == .vulnerability {
@@ -113,24 +114,34 @@ public enum SARIFReader: EvidenceReader {
     }
   }
 
-  /// Secret scanners and secret rules; dependency scanners and CVE-like rule ids; IaC scanners; else code.
-  private static func kind(tool: String, ruleId: String, tags: [String]) -> FindingKind {
+  /// The kind a tool's name alone decides, found once per run: secret scanners, dependency scanners, IaC scanners.
+  static func toolKind(_ tool: String) -> FindingKind? {
     let tool = tool.lowercased()
-    let rule = ruleId.lowercased()
-    if ["gitleaks", "trufflehog", "detect-secrets", "ggshield"].contains(where: tool.contains)
-      || tags.contains("secret") || tags.contains("secrets") || rule.contains("secret")
-    {
+    if ["gitleaks", "trufflehog", "detect-secrets", "ggshield"].contains(where: { IdentifierPatterns.contains(tool, $0) }) {
       return .secret
     }
-    if ["dependency-check", "grype", "osv-scanner", "npm audit", "pip-audit"].contains(where: tool.contains)
-      || rule.range(of: #"^(cve|ghsa|osv|pysec|rustsec|go)-\d"#, options: .regularExpression) != nil
+    if ["dependency-check", "grype", "osv-scanner", "npm audit", "pip-audit"].contains(where: { IdentifierPatterns.contains(tool, $0) }) {
+      return .vulnerability
+    }
+    if ["checkov", "kics", "tfsec", "terrascan", "kube-linter", "kubescape", "hadolint"].contains(where: { IdentifierPatterns.contains(tool, $0) }) {
+      return .misconfiguration
+    }
+    return nil
+  }
+
+  /// Secret scanners and secret rules; dependency scanners and CVE-like rule ids; IaC scanners; else code.
+  private static func kind(toolKind: FindingKind?, ruleId: String, tags: [String]) -> FindingKind {
+    let rule = ruleId.lowercased()
+    if toolKind == .secret || tags.contains("secret") || tags.contains("secrets") || IdentifierPatterns.contains(rule, "secret") {
+      return .secret
+    }
+    if toolKind == .vulnerability
+      || IdentifierPatterns.startsWithAdvisoryPrefix(rule, prefixes: ["cve", "ghsa", "osv", "pysec", "rustsec", "go"])
       || ruleId.hasPrefix("GHSA-") || tags.contains("vulnerability")
     {
       return .vulnerability
     }
-    if ["checkov", "kics", "tfsec", "terrascan", "kube-linter", "kubescape", "hadolint"].contains(where: tool.contains)
-      || tags.contains("misconfiguration")
-    {
+    if toolKind == .misconfiguration || tags.contains("misconfiguration") {
       return .misconfiguration
     }
     return .codeIssue
@@ -148,9 +159,7 @@ public enum SARIFReader: EvidenceReader {
   private static func cweIds(_ tags: [String]) -> [String] {
     var ids: [String] = []
     for tag in tags {
-      guard let range = tag.range(of: #"cwe[-/](\d+)"#, options: .regularExpression) else { continue }
-      let digits = tag[range].drop { !$0.isNumber }
-      guard let number = Int(digits) else { continue }
+      guard let number = IdentifierPatterns.cweNumber(tag) else { continue }
       let id = "CWE-\(number)"
       if !ids.contains(id) { ids.append(id) }
     }
@@ -203,6 +212,7 @@ private struct SarifLog: Decodable {
         text = String(text.dropFirst(7))
         while text.hasPrefix("//") { text.removeFirst() }
       }
+      guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
       return text.removingPercentEncoding ?? text
     }
   }

@@ -28,6 +28,7 @@ enum EvaluateCommand: Command {
                            findings, coverage, score and status changes); with --fail-on regression, a
                            regression fails the gate
       --keep-going         list unreadable evidence files in the dossier instead of stopping
+      --max-file-mb N      refuse evidence files above N MB (default 1000)
       --quiet              no summary on stderr
 
     EXIT CODES: 0 dossier written and gate passed, 1 gate failed, 2 bad input or usage.
@@ -45,6 +46,7 @@ enum EvaluateCommand: Command {
     let failOn = try arguments.value("--fail-on")
     let baseline = try arguments.value("--baseline")
     let keepGoing = arguments.flag("--keep-going")
+    let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
     let quiet = arguments.flag("--quiet")
     try arguments.finish()
     guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
@@ -54,7 +56,8 @@ enum EvaluateCommand: Command {
       let source = TemplateSource(overrideDirectory: templates)
       let table = try TranslationTable.load(lang: lang, from: source)
       let (input, project) = try Pipeline.load(
-        config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing)
+        config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
+        maxFileBytes: maxFileBytes)
       let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? project.gate)
       var baselineDossier: Dossier?
       if let baseline { baselineDossier = try DossierFile.load(baseline) }

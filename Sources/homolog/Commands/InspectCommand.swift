@@ -9,12 +9,13 @@ enum InspectCommand: Command {
   static let name = "inspect"
   static let summary = "show what homolog understands from evidence files (no homolog.yaml needed)"
   static let usage = """
-    USAGE: homolog inspect FILE|DIR… [--json] [--keep-going]
+    USAGE: homolog inspect FILE|DIR… [--json] [--keep-going] [--max-file-mb N]
 
     Detects each file's format from its content, reads it and prints the figures homolog took from it:
     findings per severity, coverage totals, test counts, Kubernetes objects and findings.
       --json        print {"files":[{"path","format","tool","findings","coverage","tests","kubernetes"}]}
       --keep-going  report unreadable files and go on instead of stopping (exit 2 at the end)
+      --max-file-mb N  refuse evidence files above N MB (default 1000)
     Files no reader recognises are listed with the reason.
     """
 
@@ -71,10 +72,12 @@ enum InspectCommand: Command {
     var arguments = arguments
     let json = arguments.flag("--json")
     let keepGoing = arguments.flag("--keep-going")
+    let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
     let paths = try arguments.positionals()
     guard !paths.isEmpty else { throw .usage("expected at least one FILE or DIR", command: name) }
     do throws(InputError) {
-      let collected = try EvidenceCollector(baseDirectory: Pipeline.currentDirectory, progress: json ? nil : Console.progress("reading"))
+      let collected = try EvidenceCollector(
+        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, progress: json ? nil : Console.progress("reading"))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
       // The catalogue and messages are only needed to map Kubernetes findings to requirements.
       let hasManifests = collected.files.contains { !$0.kubernetes.isEmpty }
