@@ -13,11 +13,14 @@ public struct CheckDoc: Sendable {
   public var title: String
   public var rationale: String
   public var reads: [EvidenceKind]
-  public init(id: String, title: String, rationale: String, reads: [EvidenceKind]) {
+  /// The kinds of findings it judges: a finding of such a kind in a file it read is tagged with its requirements.
+  public var judges: [FindingKind]
+  public init(id: String, title: String, rationale: String, reads: [EvidenceKind], judges: [FindingKind] = []) {
     self.id = id
     self.title = title
     self.rationale = rationale
     self.reads = reads
+    self.judges = judges
   }
 }
 

@@ -27,6 +27,19 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Every rule name `--fail-on` accepts, for messages.
+  public static let expected = "eliminatory, regression, score<N (N from 0 to 100), expired-derogation, no-evidence"
+
+  /// Parses a list of rules (from `--fail-on a,b` or homolog.yaml's `policy.gate`); blank entries are skipped.
+  public static func parse(_ texts: [String]) throws(InputError) -> [GateRule] {
+    var rules: [GateRule] = []
+    for text in texts where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+      guard let rule = GateRule(text) else { throw InputError("unknown gate rule '\(text)' (expected \(expected))") }
+      if !rules.contains(rule) { rules.append(rule) }
+    }
+    return rules
+  }
+
   public var description: String {
     switch self {
     case .eliminatory: "eliminatory"

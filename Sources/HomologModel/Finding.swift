@@ -60,11 +60,16 @@ public struct Finding: Codable, Hashable, Sendable {
   public var fingerprint: String
   /// Set when a tool states the finding does not apply (VEX `not_affected`, `false_positive`…).
   public var suppression: String?
+  /// Relative path of the evidence file it was read from (the first one when several state it); set by the evaluation.
+  public var evidence: String?
+  /// Ids of the requirements whose checks judged it; set by the evaluation.
+  public var requirements: [String]?
 
   public init(
     tool: String, kind: FindingKind, ruleId: String, severity: Severity, originalSeverity: String,
     title: String, location: FindingLocation? = nil, package: PackageRef? = nil, cve: [String] = [],
-    cwe: [String] = [], fingerprint: String, suppression: String? = nil
+    cwe: [String] = [], fingerprint: String, suppression: String? = nil, evidence: String? = nil,
+    requirements: [String]? = nil
   ) {
     self.tool = tool
     self.kind = kind
@@ -78,5 +83,7 @@ public struct Finding: Codable, Hashable, Sendable {
     self.cwe = cwe
     self.fingerprint = fingerprint
     self.suppression = suppression
+    self.evidence = evidence
+    self.requirements = requirements
   }
 }

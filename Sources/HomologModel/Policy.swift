@@ -62,6 +62,10 @@ public struct Policy: Codable, Hashable, Sendable {
   public var derogationWarningDays: Int
   /// Image registries allowed for workloads (default: the platform's list).
   public var allowedRegistries: [String]
+  /// Against a baseline, a new finding at or above this severity is a regression (default high).
+  public var regressionSeverity: Severity
+  /// Against a baseline, a component's line coverage may drop by at most this many points (default 0).
+  public var coverageTolerance: Double
 
   /// The Cloud Pi Native platform's allowed registries (Kyverno `restrict-image-registry`).
   public static let platformRegistries = ["docker.io/", "harbor.io/", "registry.redhat.io/", "quay.io/", "bitnami/", "ghcr.io/"]
@@ -70,7 +74,8 @@ public struct Policy: Codable, Hashable, Sendable {
     vulnerabilities: SeverityLimits = SeverityLimits(),
     coverage: [CoverageThreshold] = [CoverageThreshold(role: .backend, minimum: 100), CoverageThreshold(role: .frontend, minimum: 60)],
     sastBlockingSeverity: Severity = .high, attestationMaxAgeDays: Int = 365, derogationWarningDays: Int = 30,
-    allowedRegistries: [String] = Policy.platformRegistries
+    allowedRegistries: [String] = Policy.platformRegistries, regressionSeverity: Severity = .high,
+    coverageTolerance: Double = 0
   ) {
     self.vulnerabilities = vulnerabilities
     self.coverage = coverage
@@ -78,6 +83,27 @@ public struct Policy: Codable, Hashable, Sendable {
     self.attestationMaxAgeDays = attestationMaxAgeDays
     self.derogationWarningDays = derogationWarningDays
     self.allowedRegistries = allowedRegistries
+    self.regressionSeverity = regressionSeverity
+    self.coverageTolerance = coverageTolerance
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case vulnerabilities, coverage, sastBlockingSeverity, attestationMaxAgeDays, derogationWarningDays
+    case allowedRegistries, regressionSeverity, coverageTolerance
+  }
+
+  /// Decodes a policy; keys added after the first dossiers (regression ones) take their defaults when absent.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let defaults = Policy()
+    vulnerabilities = try container.decode(SeverityLimits.self, forKey: .vulnerabilities)
+    coverage = try container.decode([CoverageThreshold].self, forKey: .coverage)
+    sastBlockingSeverity = try container.decode(Severity.self, forKey: .sastBlockingSeverity)
+    attestationMaxAgeDays = try container.decode(Int.self, forKey: .attestationMaxAgeDays)
+    derogationWarningDays = try container.decode(Int.self, forKey: .derogationWarningDays)
+    allowedRegistries = try container.decode([String].self, forKey: .allowedRegistries)
+    regressionSeverity = try container.decodeIfPresent(Severity.self, forKey: .regressionSeverity) ?? defaults.regressionSeverity
+    coverageTolerance = try container.decodeIfPresent(Double.self, forKey: .coverageTolerance) ?? defaults.coverageTolerance
   }
 
   /// The coverage minimum for a role, if the policy sets one.

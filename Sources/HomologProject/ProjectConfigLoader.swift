@@ -59,7 +59,7 @@ public enum ProjectConfigLoader {
     guard let fields else { return (policy, ["eliminatory"]) }
     try fields.rejectUnknown([
       "vulnerabilities", "coverage", "sast_blocking_severity", "attestation_max_age_days", "derogation_warning_days",
-      "allowed_registries", "gate",
+      "allowed_registries", "gate", "regression_severity", "coverage_tolerance",
     ])
     if let limits = try fields.mapping("vulnerabilities") {
       try limits.rejectUnknown(Set(Severity.allCases.map(\.rawValue)))
@@ -87,6 +87,13 @@ public enum ProjectConfigLoader {
     policy.attestationMaxAgeDays = try fields.int("attestation_max_age_days") ?? policy.attestationMaxAgeDays
     policy.derogationWarningDays = try fields.int("derogation_warning_days") ?? policy.derogationWarningDays
     policy.allowedRegistries = try fields.stringList("allowed_registries") ?? policy.allowedRegistries
+    policy.regressionSeverity = try fields.enumValue("regression_severity", Severity.self) ?? policy.regressionSeverity
+    if let tolerance = try fields.double("coverage_tolerance") {
+      guard (0...100).contains(tolerance) else {
+        throw fields.error("policy.coverage_tolerance: expected points between 0 and 100", at: fields.node["coverage_tolerance"])
+      }
+      policy.coverageTolerance = tolerance
+    }
     let gate = try fields.stringList("gate") ?? ["eliminatory"]
     return (policy, gate)
   }

@@ -5,6 +5,11 @@ public enum AllRenderers {
   public static let list: [any Renderer] = [
     JSONRenderer(),
     MarkdownRenderer(),
+    HTMLRenderer(),
+    JUnitRenderer(),
+    SARIFRenderer(),
+    CodeQualityRenderer(),
+    OSCALRenderer(),
   ]
 
   /// The `--format` names.

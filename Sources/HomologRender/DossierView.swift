@@ -4,11 +4,20 @@ import HomologModel
 /// The dossier prepared for templates: localized labels, formatted figures and pre-sorted lists,
 /// because Mustache templates have no logic. Every evidence string goes through `escape`
 /// (Markdown escaping for `dossier.md`; identity for HTML, where Mustache escapes).
+/// A nil optional is absent from the template context, so its name resolves in enclosing contexts:
+/// never give an optional field the name of a field of an enclosing level (use "" or a `has…` flag).
 struct DossierView: Encodable {
   struct Count: Encodable {
     var status: String
     var label: String
     var count: Int
+  }
+  /// A link inside the page: text and the fragment id it points at, when the target exists.
+  struct Link: Encodable {
+    var text: String
+    /// Empty when the target is not in the page (an empty string is false in templates, where nil would
+    /// let the name resolve in an enclosing context).
+    var anchor: String
   }
   struct Observation: Encodable {
     var text: String
@@ -27,6 +36,9 @@ struct DossierView: Encodable {
     var observations: [Observation]
     var hasObservations: Bool
     var evidence: [String]
+    var evidenceLinks: [Link]
+    var hasEvidence: Bool
+    var failing: Bool
   }
   struct Attestation: Encodable {
     var statement: String
@@ -36,6 +48,14 @@ struct DossierView: Encodable {
     var problem: String?
     var files: [String]
     var links: [String]
+    var fileList: [AttestedFile]
+  }
+  struct AttestedFile: Encodable {
+    var requirement: String
+    var requirementAnchor: String?
+    var path: String
+    var sha256: String
+    var bytes: String
   }
   struct Requirement: Encodable {
     var id: String
@@ -55,6 +75,12 @@ struct DossierView: Encodable {
     var checks: [Check]
     var attestation: Attestation?
     var derogation: String?
+    var anchor: String
+    var derogationAnchor: String?
+    var failing: Bool
+    var weight: String
+    var hasChecks: Bool
+    var hasFailingChecks: Bool
   }
   struct Derogation: Encodable {
     var id: String
@@ -70,6 +96,12 @@ struct DossierView: Encodable {
     var daysToExpiry: Int
     var flagged: Bool
     var unused: Bool
+    var anchor: String
+    var requirementAnchor: String?
+    var expired: Bool
+    var expiring: Bool
+    var daysOverdue: Int
+    var hasScope: Bool
   }
   struct Category: Encodable {
     var category: String
@@ -77,6 +109,14 @@ struct DossierView: Encodable {
     var scoreWithoutDerogations: String
     var met: String
     var applicable: String
+  }
+  /// Requirements of one category by status, with the category's Important score.
+  struct CategoryStatus: Encodable {
+    var category: String
+    var counts: [Count]
+    var total: Int
+    var score: String
+    var scoreWithoutDerogations: String
   }
   struct Evidence: Encodable {
     var path: String
@@ -86,6 +126,14 @@ struct DossierView: Encodable {
     var bytes: Int
     var generatedAt: String?
     var components: String
+    var anchor: String
+    var bytesText: String
+    var findingsTotal: Int?
+    var coveragePercent: String?
+    var testsTotal: Int?
+    var testsBroken: Int?
+    var qualityGate: String?
+    var kubernetesObjects: Int?
   }
   struct Skipped: Encodable {
     var path: String
@@ -99,6 +147,7 @@ struct DossierView: Encodable {
     var below: Bool
     var covered: Int
     var total: Int
+    var branches: String?
   }
   struct Regression: Encodable {
     var baselineAsOf: String
@@ -109,6 +158,67 @@ struct DossierView: Encodable {
     var scoreBefore: String
     var scoreAfter: String
     var statusChanges: [String]
+    var newFindingList: [FindingRow]
+    var fixedFindingList: [FindingRow]
+    var coverageChanges: [CoverageChange]
+    var derogationsAdded: [String]
+    var derogationsExpired: [String]
+    var statusChangeList: [StatusChange]
+    var hasCoverageChanges: Bool
+    var hasStatusChanges: Bool
+    var hasDerogationChanges: Bool
+    var hasNewFindings: Bool
+    var hasFixedFindings: Bool
+    var hasReasons: Bool
+  }
+  struct CoverageChange: Encodable {
+    var component: String
+    var before: String
+    var after: String
+    var dropped: Bool
+  }
+  struct StatusChange: Encodable {
+    var requirement: String
+    var anchor: String?
+    var before: String
+    var beforeLabel: String
+    var after: String
+    var afterLabel: String
+    var worse: Bool
+  }
+  /// One finding in a table (residual risks, regression).
+  struct FindingRow: Encodable {
+    var severity: String
+    var severityLabel: String
+    var kindLabel: String
+    var ruleId: String
+    var title: String
+    var tool: String
+    var package: String?
+    var installed: String?
+    var fixed: String?
+    var location: String?
+  }
+  /// Open vulnerabilities of one severity against the policy's limit.
+  struct SeverityRow: Encodable {
+    var severity: String
+    var label: String
+    var count: Int
+    var limit: String
+    var hasLimit: Bool
+    var exceeded: Bool
+  }
+  /// The facts about the project that decide applicability, as labels.
+  struct Context: Encodable {
+    var exposure: String
+    var dataSensitivity: String
+    var personalData: String
+    var hosting: String
+    var procurement: String
+  }
+  struct Component: Encodable {
+    var name: String
+    var roleLabel: String
   }
 
   var lang: String
@@ -146,12 +256,50 @@ struct DossierView: Encodable {
   var findingCounts: SeverityCounts
   var regression: Regression?
   var gate: String
+  // Fields below serve the HTML dossier.
+  var verdictExplain: String
+  var primordialFailureCount: Int
+  var otherFailureCount: Int
+  var context: Context
+  var components: [Component]
+  var categoryStatus: [CategoryStatus]
+  var hasCategories: Bool
+  var vulnerabilities: [SeverityRow]
+  var vulnerabilityTotal: Int
+  var residualRisks: [FindingRow]
+  var hasResidualRisks: Bool
+  var acceptedVulnerabilities: [FindingRow]
+  var hasAcceptedVulnerabilities: Bool
+  var acceptedVulnerabilityCount: Int
+  var hasCoverage: Bool
+  var hasEvidence: Bool
+  var attestedFiles: [AttestedFile]
+  var hasAttestedFiles: Bool
+  var hasIgnored: Bool
+  var hasUnreadable: Bool
+  var unusedDerogations: Int
 
   // swiftlint:disable:next function_body_length
   init(_ dossier: Dossier, table: TranslationTable, escape: (String) -> String) {
     let ui = UILabels(table)
-    func number(_ value: Double?) -> String { value.map { Self.decimal($0, lang: table.lang) } ?? ui["score.none"] }
-    lang = table.lang
+    let lang = table.lang
+    func number(_ value: Double?) -> String { value.map { Self.decimal($0, lang: lang) } ?? ui["score.none"] }
+    var anchors = Anchors()
+    var requirementAnchors: [String: String] = [:]
+    for result in dossier.requirements where requirementAnchors[result.id] == nil {
+      requirementAnchors[result.id] = anchors.make("req", result.id)
+    }
+    var derogationAnchors: [String: String] = [:]
+    for entry in dossier.derogations where derogationAnchors[entry.id] == nil {
+      derogationAnchors[entry.id] = anchors.make("der", entry.id)
+    }
+    var evidenceAnchors: [String: String] = [:]
+    for file in dossier.evidence where evidenceAnchors[file.path] == nil {
+      evidenceAnchors[file.path] = anchors.make("ev", file.path)
+    }
+    let links = Linker(requirements: requirementAnchors, derogations: derogationAnchors, evidence: evidenceAnchors)
+
+    self.lang = lang
     projectName = escape(dossier.project.name)
     projectVersion = dossier.project.version.map(escape)
     organisation = dossier.project.organisation.map(escape)
@@ -166,94 +314,116 @@ struct DossierView: Encodable {
     score = number(dossier.score.important)
     scoreWithoutDerogations = number(dossier.score.importantWithoutDerogations)
     formula = ui["score.formula"]
-    counts = RequirementStatus.allCases.map { Count(status: $0.rawValue, label: ui["status.\($0.rawValue)"], count: dossier.counts[$0]) }
+    counts = Self.counts(dossier.counts, ui: ui)
     total = dossier.counts.total
 
-    let views = dossier.requirements.map { Self.requirement($0, ui: ui, escape: escape) }
+    let views = dossier.requirements.map { Self.requirement($0, ui: ui, links: links, lang: lang, escape: escape) }
     requirements = views
-    let failing = views.filter { $0.status == RequirementStatus.nonConforme.rawValue || $0.status == RequirementStatus.nonEvalue.rawValue }
+    let failing = views.filter(\.failing)
     primordialFailures = failing.filter(\.primordial)
     otherFailures = failing.filter { !$0.primordial }
     hasPrimordialFailures = !primordialFailures.isEmpty
     hasOtherFailures = !otherFailures.isEmpty
     hasFailures = !failing.isEmpty
+    primordialFailureCount = primordialFailures.count
+    otherFailureCount = otherFailures.count
+    verdictExplain = ui["verdict_explain.\(dossier.verdict.status.rawValue)"]
 
-    derogations = dossier.derogations.map { entry in
-      Derogation(
-        id: escape(entry.id), requirement: escape(entry.requirement), justification: escape(entry.justification),
-        measures: entry.compensatingMeasures.map(escape), approvedBy: escape(entry.approvedBy), approvedOn: entry.approvedOn,
-        expiresOn: entry.expiresOn, scope: entry.scope.map(escape), state: entry.state.rawValue,
-        stateLabel: ui["derogation.\(entry.state.rawValue)"], daysToExpiry: entry.daysToExpiry,
-        flagged: entry.state == .expired || entry.state == .expiring, unused: entry.unused)
-    }
+    derogations = dossier.derogations.map { Self.derogation($0, ui: ui, links: links, escape: escape) }
     flaggedDerogations = derogations.filter { $0.flagged || $0.unused }
     hasFlaggedDerogations = !flaggedDerogations.isEmpty
     hasDerogations = !derogations.isEmpty
+    unusedDerogations = derogations.filter(\.unused).count
     categories = dossier.score.categories.map { category in
       Category(
         category: escape(category.category), score: number(category.important),
-        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: Self.decimal(category.met, lang: table.lang),
-        applicable: Self.decimal(category.applicable, lang: table.lang))
+        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: Self.decimal(category.met, lang: lang),
+        applicable: Self.decimal(category.applicable, lang: lang))
     }
-    evidence = dossier.evidence.map { file in
-      Evidence(
-        path: escape(file.path), format: escape(file.format.rawValue),
-        tool: escape([file.tool?.name, file.tool?.version].compactMap { $0 }.joined(separator: " ")), sha256: file.sha256,
-        bytes: file.bytes, generatedAt: file.generatedAt.map(escape), components: escape(file.components.joined(separator: ", ")))
-    }
+    categoryStatus = Self.categoryStatus(dossier, ui: ui, number: number, escape: escape)
+    hasCategories = !categoryStatus.isEmpty
+    evidence = dossier.evidence.map { Self.evidence($0, anchor: links.evidence[$0.path] ?? "", lang: lang, escape: escape) }
+    hasEvidence = !evidence.isEmpty
+    attestedFiles = views.flatMap { requirement in requirement.attestation?.fileList ?? [] }
+    hasAttestedFiles = !attestedFiles.isEmpty
     ignored = dossier.ignored.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
     unreadable = dossier.unreadable.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
+    hasIgnored = !ignored.isEmpty
+    hasUnreadable = !unreadable.isEmpty
     coverage = dossier.coverage.map { entry in
       Coverage(
         component: escape(entry.component), roleLabel: ui["role.\(entry.role.rawValue)"], percent: number(entry.percent),
         threshold: number(entry.threshold), below: (entry.percent ?? 0) < (entry.threshold ?? 0), covered: entry.lines.covered,
-        total: entry.lines.total)
+        total: entry.lines.total, branches: entry.branches?.percent.map { Self.decimal(($0 * 10).rounded() / 10, lang: lang) })
     }
+    hasCoverage = !coverage.isEmpty
     var counts = SeverityCounts()
     for finding in dossier.findings where finding.suppression == nil { counts.add(finding.severity) }
     findingCounts = counts
-    regression = dossier.regression.map { regression in
-      Regression(
-        baselineAsOf: regression.baselineAsOf, isRegression: regression.isRegression, reasons: regression.reasonTexts.map(escape),
-        newFindings: regression.newFindings.count, fixedFindings: regression.fixedFindings.count,
-        scoreBefore: number(regression.scoreBefore), scoreAfter: number(regression.scoreAfter),
-        statusChanges: regression.statusChanges.map {
-          escape("\($0.requirement): \(ui["status.\($0.before.rawValue)"]) → \(ui["status.\($0.after.rawValue)"])")
-        })
-    }
+    let risks = Self.risks(dossier, ui: ui, escape: escape)
+    vulnerabilities = risks.rows
+    vulnerabilityTotal = risks.rows.reduce(0) { $0 + $1.count }
+    residualRisks = risks.above
+    hasResidualRisks = !risks.above.isEmpty
+    acceptedVulnerabilities = risks.within
+    hasAcceptedVulnerabilities = !risks.within.isEmpty
+    acceptedVulnerabilityCount = risks.within.count
+    regression = dossier.regression.map { Self.regression($0, ui: ui, links: links, number: number, escape: escape) }
     gate = escape(dossier.gate.joined(separator: ", "))
+    let project = dossier.project.context
+    context = Context(
+      exposure: ui["context.exposure_values.\(project.exposure.rawValue)"],
+      dataSensitivity: ui["context.sensitivity_values.\(project.dataSensitivity.rawValue)"],
+      personalData: ui[project.personalData ? "context.yes" : "context.no"],
+      hosting: ui["context.hosting_values.\(project.hosting.rawValue)"],
+      procurement: ui[project.procurement ? "context.yes" : "context.no"])
+    components = dossier.project.components.map { Component(name: escape($0.name), roleLabel: ui["role.\($0.role.rawValue)"]) }
   }
 
-  private static func requirement(_ result: RequirementResult, ui: UILabels, escape: (String) -> String) -> Requirement {
-    Requirement(
-      id: escape(result.id), sourceId: escape(result.sourceId), sourceIdDiffers: result.sourceId != result.id,
-      level: result.level.rawValue, levelLabel: ui["level.\(result.level.rawValue)"], primordial: result.level == .primordial,
-      category: escape(result.category), title: escape(result.title), statement: escape(result.statement),
-      status: result.status.rawValue, statusLabel: ui["status.\(result.status.rawValue)"], statusIcon: ui["icon.\(result.status.rawValue)"],
-      basisLabel: ui["basis.\(result.basis.rawValue)"], applicability: result.applicabilityText.map(escape),
-      checks: result.checks.map { check in
-        let observations = check.observations.map { observation in
-          Observation(
-            text: escape(observation.text), problem: observation.problem, severity: observation.severity?.rawValue,
-            severityLabel: observation.severity.map { ui["severity.\($0.rawValue)"] },
-            place: observation.location.map { escape($0.description) } ?? observation.evidence.map(escape),
-            object: observation.object.map { object in
-              escape(
-                [object.kind, object.namespace, object.name].compactMap { $0 }.joined(separator: "/")
-                  + (object.container.map { " [\($0)]" } ?? "") + (object.helmSource.map { " (\($0))" } ?? ""))
-            }, enforced: observation.enforced ?? false)
-        }
-        return Check(
-          id: escape(check.id), outcome: check.outcome.rawValue, outcomeLabel: ui["outcome.\(check.outcome.rawValue)"],
-          summary: escape(check.summaryText), observations: observations, hasObservations: !observations.isEmpty,
-          evidence: check.evidence.map(escape))
-      },
-      attestation: result.attestation.map { attestation in
-        Attestation(
-          statement: escape(attestation.statement), author: escape(attestation.author), date: attestation.date,
-          valid: attestation.valid, problem: attestation.problemText.map(escape),
-          files: attestation.evidence.map { escape("\($0.path) (sha256 \($0.sha256))") }, links: attestation.links.map(escape))
-      }, derogation: result.derogation.map(escape))
+  private static func counts(_ counts: StatusCounts, ui: UILabels) -> [Count] {
+    RequirementStatus.allCases.map { Count(status: $0.rawValue, label: ui["status.\($0.rawValue)"], count: counts[$0]) }
+  }
+
+  /// Status counts per category, in catalogue order, joined with the category's score.
+  private static func categoryStatus(
+    _ dossier: Dossier, ui: UILabels, number: (Double?) -> String, escape: (String) -> String
+  ) -> [CategoryStatus] {
+    var order: [String] = []
+    var tallies: [String: StatusCounts] = [:]
+    for result in dossier.requirements {
+      if tallies[result.category] == nil { order.append(result.category) }
+      tallies[result.category, default: StatusCounts()].add(result.status)
+    }
+    return order.map { name in
+      let tally = tallies[name] ?? StatusCounts()
+      let score = dossier.score.categories.first { $0.category == name }
+      return CategoryStatus(
+        category: escape(name), counts: counts(tally, ui: ui), total: tally.total, score: number(score?.important),
+        scoreWithoutDerogations: number(score?.importantWithoutDerogations))
+    }
+  }
+
+  private static func derogation(_ entry: DerogationEntry, ui: UILabels, links: Linker, escape: (String) -> String) -> Derogation {
+    Derogation(
+      id: escape(entry.id), requirement: escape(entry.requirement), justification: escape(entry.justification),
+      measures: entry.compensatingMeasures.map(escape), approvedBy: escape(entry.approvedBy), approvedOn: entry.approvedOn,
+      expiresOn: entry.expiresOn, scope: entry.scope.map(escape), state: entry.state.rawValue,
+      stateLabel: ui["derogation.\(entry.state.rawValue)"], daysToExpiry: entry.daysToExpiry,
+      flagged: entry.state == .expired || entry.state == .expiring, unused: entry.unused,
+      anchor: links.derogations[entry.id] ?? "", requirementAnchor: links.requirements[entry.requirement],
+      expired: entry.state == .expired, expiring: entry.state == .expiring,
+      daysOverdue: max(-entry.daysToExpiry, 0), hasScope: entry.scope != nil)
+  }
+
+  /// A size in bytes with the language's digit grouping (`24 983` in French, `24,983` in English).
+  static func grouped(_ value: Int, lang: String) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out += lang == "fr" ? "\u{202F}" : "," }
+      out.append(digit)
+    }
+    return value < 0 ? "-" + out : out
   }
 
   /// A figure with one decimal and the language's decimal separator (`72,5` in French).
@@ -281,4 +451,13 @@ struct UILabels {
   }
 
   subscript(key: String) -> String { labels[key] ?? key }
+}
+
+extension UILabels {
+  /// The label at `key` with each `{name}` replaced by its value.
+  func format(_ key: String, _ values: [String: String]) -> String {
+    var text = self[key]
+    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    return text
+  }
 }

@@ -2,15 +2,19 @@ import Foundation
 import HomologModel
 
 /// Renders a dossier through a Mustache layout and its partials from the template source.
-/// The context is the dossier view plus `t`, the language's UI labels.
+/// The context is the dossier view plus `t`, the language's UI labels, plus any `extra` members.
+/// In the partials folder, `name.mustache` is the partial `name`; any other file (`style.css`,
+/// `script.js`) is a partial named after the whole file name.
 enum TemplateRendering {
   static func render(
-    layout: String, partialsFolder: String, view: DossierView, context: RenderContext
+    layout: String, partialsFolder: String, view: DossierView, context: RenderContext,
+    extra: [String: MustacheValue] = [:]
   ) throws(InputError) -> String {
     let source = context.templates
     var partialSources: [String: String] = [:]
-    for name in source.names(in: partialsFolder) where name.hasSuffix(".mustache") {
-      let key = String(name.dropFirst(partialsFolder.count + 1).dropLast(".mustache".count))
+    for name in source.names(in: partialsFolder) {
+      var key = String(name.dropFirst(partialsFolder.count + 1))
+      if key.hasSuffix(".mustache") { key = String(key.dropLast(".mustache".count)) }
       partialSources[key] = try source.text(name)
     }
     do throws(MustacheError) {
@@ -19,6 +23,7 @@ enum TemplateRendering {
       var root = try MustacheValue(encodable: view)
       if case .object(var members) = root {
         members["t"] = MustacheValue(jsonObject: (try? JSONSerialization.jsonObject(with: context.table.uiJSON)) ?? [:])
+        members.merge(extra) { _, new in new }
         root = .object(members)
       }
       return try template.render(root, partials: partials)

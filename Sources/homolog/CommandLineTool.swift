@@ -39,7 +39,7 @@ enum CommandLineTool {
   static var commands: [any Command.Type] {
     [
     EvaluateCommand.self, InspectCommand.self, CatalogueCommand.self, InitCommand.self, ChecksCommand.self,
-    FormatsCommand.self,
+    FormatsCommand.self, DiffCommand.self, CompareCommand.self, PortfolioCommand.self,
     ]
   }
 

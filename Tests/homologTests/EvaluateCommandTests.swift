@@ -13,7 +13,7 @@ final class EvaluateCommandTests: XCTestCase {
     let second = try evaluate(config, out: tmp.appendingPathComponent("b"))
     XCTAssertTrue([0, 1].contains(first.status), first.stderr)
     XCTAssertEqual(first.status, second.status)
-    for name in ["dossier.json", "dossier.md"] {
+    for name in ["dossier.json", "dossier.md", "dossier.html"] {
       let a = try Data(contentsOf: tmp.appendingPathComponent("a/\(name)"))
       let b = try Data(contentsOf: tmp.appendingPathComponent("b/\(name)"))
       XCTAssertEqual(a, b, "\(name) differs between two runs")

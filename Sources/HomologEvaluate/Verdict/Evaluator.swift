@@ -24,7 +24,7 @@ public enum Evaluator {
         input.derogations, requirements: requirements, asOf: input.asOf,
         warningDays: input.evidence.policy.derogationWarningDays),
       evidence: EvidenceDigest.summaries(input.evidence), ignored: input.ignored, unreadable: input.unreadable,
-      findings: EvidenceDigest.findings(input.evidence), coverage: EvidenceDigest.coverage(input.evidence),
+      findings: EvidenceDigest.findings(input.evidence, requirements: requirements), coverage: EvidenceDigest.coverage(input.evidence),
       tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy)
   }
 }

@@ -19,12 +19,27 @@ enum EvidenceDigest {
     }
   }
 
-  /// Every finding once (by fingerprint), most severe first, then by rule id and location.
-  static func findings(_ evidence: EvidenceSet) -> [Finding] {
+  /// Every finding once (by fingerprint), most severe first, then by rule id and location, with the file it
+  /// came from and the requirements whose checks judged it (a check judging its kind that read its file).
+  static func findings(_ evidence: EvidenceSet, requirements: [RequirementResult] = []) -> [Finding] {
+    var judging: [String: [FindingKind]] = [:]
+    for check in AllChecks.list { judging[check.id] = type(of: check).doc.judges }
     var seen = Set<String>()
     var unique: [Finding] = []
     for file in evidence.files {
-      for finding in file.findings where seen.insert(finding.fingerprint).inserted { unique.append(finding) }
+      var tagsByKind: [FindingKind: [String]] = [:]
+      for kind in Set(file.findings.map(\.kind)) {
+        tagsByKind[kind] = requirements.filter { requirement in
+          requirement.checks.contains { result in
+            (judging[result.id] ?? []).contains(kind) && result.evidence.contains(file.id)
+          }
+        }.map(\.id)
+      }
+      for var finding in file.findings where seen.insert(finding.fingerprint).inserted {
+        finding.evidence = finding.evidence ?? file.id
+        if let tags = tagsByKind[finding.kind], !tags.isEmpty { finding.requirements = tags }
+        unique.append(finding)
+      }
     }
     return unique.sorted { a, b in
       if a.severity != b.severity { return a.severity > b.severity }

@@ -20,3 +20,13 @@ enum MustacheHTMLEscaping {
     }
   }
 }
+
+extension MustacheHTMLEscaping {
+  /// `text` with the five characters replaced by entities, for markup built in Swift (SVG charts).
+  static func escape(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    append(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -11,7 +11,7 @@ enum EvaluateCommand: Command {
     USAGE: homolog evaluate --config FILE --out DIR [options]
 
     Reads the project file, its evidence, attestations and derogations, judges every requirement of
-    the catalogue and writes the dossier into DIR (dossier.json, dossier.md).
+    the catalogue and writes the dossier into DIR (\(AllRenderers.list.map { type(of: $0).fileName }.joined(separator: ", "))).
 
     OPTIONS:
       --config FILE        the project's homolog.yaml (required)
@@ -24,6 +24,9 @@ enum EvaluateCommand: Command {
       --format LIST        outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)
       --fail-on RULES      gate rules, comma-separated: eliminatory, regression, score<N,
                            expired-derogation, no-evidence (default: homolog.yaml's policy.gate, else eliminatory)
+      --baseline FILE      a previous dossier.json: fills the dossier's regression section (new and fixed
+                           findings, coverage, score and status changes); with --fail-on regression, a
+                           regression fails the gate
       --keep-going         list unreadable evidence files in the dossier instead of stopping
       --max-file-mb N      refuse evidence files above N MB (default 1000)
       --quiet              no summary on stderr
@@ -41,6 +44,7 @@ enum EvaluateCommand: Command {
     let templates = try arguments.value("--templates").map(Pipeline.url)
     let formatList = try arguments.value("--format")
     let failOn = try arguments.value("--fail-on")
+    let baseline = try arguments.value("--baseline")
     let keepGoing = arguments.flag("--keep-going")
     let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
     let quiet = arguments.flag("--quiet")
@@ -54,35 +58,34 @@ enum EvaluateCommand: Command {
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
-      let gate = try gateRules(failOn.map { $0.split(separator: ",").map(String.init) } ?? project.gate)
+      let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? project.gate)
+      var baselineDossier: Dossier?
+      if let baseline { baselineDossier = try DossierFile.load(baseline) }
       let outURL = Pipeline.url(out)
       for path in project.allEvidencePaths + extra where isInside(outURL, path) {
         throw InputError("--out must not be inside an evidence folder (\(Pipeline.display(path, base: project.baseDirectory)))", at: SourceLocation(file: out))
       }
-      var dossier = Localizer.localize(Evaluator.evaluate(input), with: table)
+      var evaluated = Evaluator.evaluate(input)
+      if let baselineDossier {
+        try DossierFile.checkComparable(baselineDossier, evaluated, baselineDisplay: baseline ?? "")
+        evaluated.regression = RegressionAnalysis.compare(baseline: baselineDossier, current: evaluated)
+      }
+      var dossier = Localizer.localize(evaluated, with: table)
       dossier.gate = gate.map(\.description)
       let context = RenderContext(templates: source, table: table)
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
       try OutputWriter.write(files, to: outURL, display: out)
       let failures = gate.compactMap { $0.failure(dossier) }
+      if gate.contains(.regression) && baselineDossier == nil {
+        Console.error("warning: gate rule 'regression' needs --baseline: it was not applied")
+      }
       if !quiet { Console.error(summaryLine(dossier, out: out, files: files.map(\.name))) }
       for failure in failures { Console.error("gate failed: \(failure)") }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
     }
-  }
-
-  private static func gateRules(_ texts: [String]) throws(InputError) -> [GateRule] {
-    var rules: [GateRule] = []
-    for text in texts where !text.trimmingCharacters(in: .whitespaces).isEmpty {
-      guard let rule = GateRule(text) else {
-        throw InputError("unknown gate rule '\(text)' (expected eliminatory, regression, score<N, expired-derogation, no-evidence)")
-      }
-      rules.append(rule)
-    }
-    return rules
   }
 
   private static func isInside(_ url: URL, _ folder: URL) -> Bool {

@@ -81,6 +81,8 @@ enum Starters {
       sast_blocking_severity: high               # static-analysis findings at or above this block
       attestation_max_age_days: 365
       derogation_warning_days: 30
+      regression_severity: high                  # against a baseline, a new finding at or above this is a regression
+      coverage_tolerance: 0                      # against a baseline, coverage may drop by this many points
       gate: [eliminatory]                        # eliminatory, regression, score<N, expired-derogation, no-evidence
 
     """

@@ -5,7 +5,7 @@ public struct SastNoBlockingCheck: Check {
   public static let doc = CheckDoc(
     id: "sast.no-blocking", title: "No static-analysis finding at or above the blocking severity",
     rationale: "EXI-ORG-7 and EXI-ORG-1: the pipeline checks code quality and security before production.",
-    reads: [.findings])
+    reads: [.findings], judges: [.codeIssue])
 
   public init() {}
 

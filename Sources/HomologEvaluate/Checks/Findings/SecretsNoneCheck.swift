@@ -4,7 +4,7 @@ import HomologModel
 public struct SecretsNoneCheck: Check {
   public static let doc = CheckDoc(
     id: "secrets.none", title: "No secret in code, history or images",
-    rationale: "EXI-ARCH-22: configuration, credentials included, never hard-coded.", reads: [.findings])
+    rationale: "EXI-ARCH-22: configuration, credentials included, never hard-coded.", reads: [.findings], judges: [.secret])
 
   public init() {}
 

@@ -5,7 +5,7 @@ public struct DepsVulnerabilitiesCheck: Check {
   public static let doc = CheckDoc(
     id: "deps.vulnerabilities", title: "Vulnerable dependencies within the policy's limits",
     rationale: "EXI-ORG-1 and EXI-ORG-13: the same thresholds as images, applied to libraries (Dependency-Check, CycloneDX).",
-    reads: [.vulnerabilities])
+    reads: [.vulnerabilities], judges: [.vulnerability])
 
   public init() {}
 

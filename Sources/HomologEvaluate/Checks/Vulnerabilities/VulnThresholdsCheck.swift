@@ -5,7 +5,7 @@ public struct VulnThresholdsCheck: Check {
   public static let doc = CheckDoc(
     id: "vuln.thresholds", title: "Open vulnerabilities in images and filesystems within the policy's limits",
     rationale: "EXI-ORG-1 and EXI-ORG-13: no exploitable vulnerability before production, new ones remediated.",
-    reads: [.vulnerabilities])
+    reads: [.vulnerabilities], judges: [.vulnerability])
 
   /// Formats of dependency scanners, judged by `deps.vulnerabilities` instead.
   static let dependencyFormats: Set<FormatID> = ["dependency-check-json", "dependency-check-xml", "cyclonedx-json"]

@@ -1,0 +1,120 @@
+import HomologModel
+
+/// Ranks bids for a procurement evaluator: eliminated bids first (a Primordial requirement not met, without a
+/// valid derogation), flagged with the requirements that eliminate them; then the others by Important score,
+/// best first (ties share a rank and are listed by name). Scores are recomputed on the compared requirements
+/// with the dossier's formula, so `--common` compares like with like.
+public enum Comparison {
+  /// One bid to compare: its dossier, a display name, its file and the file's SHA-256 (for anonymization).
+  public struct Bid: Sendable {
+    public var dossier: Dossier
+    public var name: String
+    public var file: String
+    public var sha256: String
+    public init(dossier: Dossier, name: String, file: String, sha256: String) {
+      self.dossier = dossier
+      self.name = name
+      self.file = file
+      self.sha256 = sha256
+    }
+  }
+
+  /// Why bids cannot be compared.
+  public enum Refusal: Error, Equatable, Sendable {
+    /// Fewer than two bids.
+    case tooFew
+    /// Bids from different catalogues (id, version or content): names each bid's catalogue.
+    case differentCatalogues([String])
+    /// `--common` left no requirement in common.
+    case nothingInCommon
+  }
+
+  /// The ranking, or why it cannot be made. `scale` is 100 or 20 (marks out of 20).
+  public static func compare(_ bids: [Bid], commonOnly: Bool, scale: Double = 100, anonymize: Bool = false) throws(Refusal) -> BidComparison {
+    guard bids.count >= 2, let first = bids.first else { throw .tooFew }
+    let signatures = bids.map { "\($0.dossier.catalogue.id) \($0.dossier.catalogue.version) (sha256 \($0.dossier.catalogue.sha256.prefix(12)))" }
+    if !commonOnly && Set(signatures).count > 1 {
+      throw .differentCatalogues(zip(bids, signatures).map { "\($0.file): \($1)" })
+    }
+    // Requirements every bid has, at the same level, in the first bid's order.
+    var ids = first.dossier.requirements.map(\.id)
+    for bid in bids.dropFirst() {
+      let levels = Dictionary(bid.dossier.requirements.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+      ids = ids.filter { id in levels[id] == first.dossier.requirements.first { $0.id == id }?.level }
+    }
+    guard !ids.isEmpty else { throw .nothingInCommon }
+    let compared = Set(ids)
+    let requirements = first.dossier.requirements.filter { compared.contains($0.id) }.map {
+      ComparedRequirement(id: $0.id, level: $0.level, category: $0.category, title: $0.title)
+    }
+    var categories: [String] = []
+    for requirement in requirements where requirement.level == .important && !categories.contains(requirement.category) {
+      categories.append(requirement.category)
+    }
+    let labels = anonymize ? anonymousLabels(bids) : bids.map(\.name)
+
+    var ranked: [RankedBid] = zip(bids, labels).map { bid, label in
+      let results = bid.dossier.requirements.filter { compared.contains($0.id) }
+      let eliminating = results.filter { $0.level == .primordial && ($0.status == .nonConforme || $0.status == .nonEvalue) }.map(\.id)
+      let marks = categories.map { category in
+        CategoryMark(category: category, score: mark(results.filter { $0.category == category }, scale: scale))
+      }
+      return RankedBid(
+        name: label, file: anonymize ? nil : bid.file, rank: nil, eliminated: !eliminating.isEmpty, eliminating: eliminating,
+        score: mark(results, scale: scale), categories: marks,
+        statuses: Dictionary(results.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a }))
+    }
+    ranked.sort { a, b in
+      if a.eliminated != b.eliminated { return a.eliminated }
+      if !a.eliminated, (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
+      return a.name < b.name
+    }
+    var previous: (score: Double?, rank: Int)?
+    var position = 0
+    for index in ranked.indices where !ranked[index].eliminated {
+      position += 1
+      let rank = previous.map { $0.score == ranked[index].score ? $0.rank : position } ?? position
+      ranked[index].rank = rank
+      previous = (ranked[index].score, rank)
+    }
+    return BidComparison(
+      catalogue: first.dossier.catalogue, commonOnly: commonOnly, scale: scale, anonymized: anonymize,
+      requirements: requirements, categories: categories, bids: ranked)
+  }
+
+  /// `Offre A`, `Offre B`… given in the order of the dossier files' SHA-256, so the names do not depend on
+  /// the order of the command line and reveal nothing of the bidders. Past 26 bids: `Offre AA`, `Offre AB`…
+  public static func anonymousLabels(_ bids: [Bid]) -> [String] {
+    let order = bids.indices.sorted { (bids[$0].sha256, bids[$0].file) < (bids[$1].sha256, bids[$1].file) }
+    var labels = Array(repeating: "", count: bids.count)
+    for (position, index) in order.enumerated() { labels[index] = "Offre \(letters(position))" }
+    return labels
+  }
+
+  /// 0 → A, 25 → Z, 26 → AA.
+  static func letters(_ number: Int) -> String {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    var value = number
+    var text = ""
+    repeat {
+      text = String(alphabet[value % 26]) + text
+      value = value / 26 - 1
+    } while value >= 0
+    return text
+  }
+
+  /// Σ weight(Important met, derogations as met) / Σ weight(Important applicable) × scale, rounded like the
+  /// dossier's score (one decimal out of 100, two decimals on another scale); nil when nothing applies.
+  static func mark(_ results: [RequirementResult], scale: Double) -> Double? {
+    var met = 0.0
+    var applicable = 0.0
+    for result in results where result.level == .important && result.status != .nonApplicable {
+      applicable += result.weight
+      if result.status.isMetWithDerogations { met += result.weight }
+    }
+    guard applicable > 0 else { return nil }
+    let percent = (met * 1000 / applicable).rounded() / 10
+    if scale == 100 { return percent }
+    return (percent * scale).rounded() / 100
+  }
+}

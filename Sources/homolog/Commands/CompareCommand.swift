@@ -1,0 +1,137 @@
+import Foundation
+import HomologEvaluate
+import HomologModel
+import HomologRender
+
+/// `homolog compare A.json B.json …`: ranks bids for a procurement evaluator.
+enum CompareCommand: Command {
+  static let name = "compare"
+  static let summary = "rank bids' dossiers: eliminated ones flagged, the others by Important score"
+  static let usage = """
+    USAGE: homolog compare A/dossier.json B/dossier.json … [options]
+
+    Ranks the bids: eliminated bids first (a Primordial requirement not met), flagged with the requirements
+    that eliminate them, then the others by Important score, with per-category scores side by side and
+    each requirement's status per bid. Dossiers of different catalogues are refused unless --common.
+
+    OPTIONS:
+      --out DIR            write comparison.md, comparison.html, comparison.csv, comparison.json into DIR
+                           (without it, print one format on stdout)
+      --format FORMAT      with --out: the formats to write, comma-separated (default all); without
+                           --out: the one to print, md, html, csv or json (default md)
+      --common             compare only the requirements every bid was evaluated on (different catalogues)
+      --scale N            marks out of N, e.g. 20 (default 100)
+      --anonymize          name bids Offre A, B, C… in the order of their files' SHA-256; the mapping is
+                           written to --mapping FILE (default DIR/anonymization-key.json), never beside
+                           the names on stdout
+      --mapping FILE       where to write the anonymization key
+      --lang fr|en         language of labels (default fr)
+      --templates DIR      override built-in translations
+
+    EXIT CODES: 0 written, 2 bad input or usage (e.g. different catalogues without --common).
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    let out = try arguments.value("--out")
+    let formatList = try arguments.value("--format")
+    let common = arguments.flag("--common")
+    let scaleText = try arguments.value("--scale")
+    let anonymize = arguments.flag("--anonymize")
+    let mapping = try arguments.value("--mapping")
+    let lang = try arguments.value("--lang") ?? "fr"
+    let templates = try arguments.value("--templates").map(Pipeline.url)
+    let paths = try arguments.positionals()
+    guard paths.count >= 2 else { throw .usage("expected at least two dossiers, got \(paths.count)", command: name) }
+    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
+    let scale = try scaleText.map { text throws(CommandError) -> Double in
+      guard let value = Double(text), value > 0, value <= 1000 else { throw .usage("--scale expects a positive number, got '\(text)'", command: name) }
+      return value
+    } ?? 100
+    let known = ComparisonReport.files.map(\.format)
+    let formats = formatList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (out == nil ? ["md"] : known)
+    if let unknown = formats.first(where: { !known.contains($0) }) {
+      throw .usage("unknown format '\(unknown)' (expected \(known.joined(separator: ", ")))", command: name)
+    }
+    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if anonymize && out == nil && mapping == nil {
+      throw .usage("--anonymize needs --out DIR or --mapping FILE to write the key of the names", command: name)
+    }
+
+    do throws(InputError) {
+      let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
+      var bids: [Comparison.Bid] = []
+      for path in paths {
+        let (dossier, sha256) = try DossierFile.loadHashed(path)
+        bids.append(Comparison.Bid(dossier: dossier, name: dossier.project.name, file: path, sha256: sha256))
+      }
+      let names = bids.map(\.name)
+      for index in bids.indices where names.filter({ $0 == bids[index].name }).count > 1 {
+        bids[index].name += " (\(bids[index].file))"
+      }
+      let comparison: BidComparison
+      do {
+        comparison = try Comparison.compare(bids, commonOnly: common, scale: scale, anonymize: anonymize)
+      } catch {
+        throw refusal(error)
+      }
+      let report = ComparisonReport(comparison, table: table)
+      var files: [(name: String, data: Data)] = []
+      for format in formats {
+        let fileName = ComparisonReport.files.first { $0.format == format }?.fileName ?? format
+        files.append((fileName, try report.render(format)))
+      }
+      if anonymize {
+        let key = try anonymizationKey(bids)
+        if let mapping {
+          let url = Pipeline.url(mapping)
+          try OutputWriter.write([(url.lastPathComponent, key)], to: url.deletingLastPathComponent(), display: mapping)
+        } else {
+          files.append(("anonymization-key.json", key))
+        }
+      }
+      if let out {
+        try OutputWriter.write(files, to: Pipeline.url(out), display: out)
+        Console.error("\(comparison.bids.count) bids compared → \(files.map { "\(out)/\($0.name)" }.joined(separator: ", "))")
+      } else if let first = files.first {
+        FileHandle.standardOutput.write(first.data)
+      }
+      return .ok
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  private static func refusal(_ error: Comparison.Refusal) -> InputError {
+    switch error {
+    case .tooFew:
+      return InputError("expected at least two dossiers")
+    case .differentCatalogues(let list):
+      return InputError(
+        "the bids were evaluated against different catalogues:\n  \(list.joined(separator: "\n  "))\n"
+          + "re-evaluate them against one catalogue, or compare the requirements they share with --common")
+    case .nothingInCommon:
+      return InputError("the bids share no requirement (same id and level): nothing to compare")
+    }
+  }
+
+  /// The key of the anonymous names: bid label, project, file and SHA-256, in label order.
+  private static func anonymizationKey(_ bids: [Comparison.Bid]) throws(InputError) -> Data {
+    struct Entry: Encodable {
+      var bid: String
+      var project: String
+      var file: String
+      var sha256: String
+    }
+    let labels = Comparison.anonymousLabels(bids)
+    let entries = zip(labels, bids).map { Entry(bid: $0, project: $1.dossier.project.name, file: $1.file, sha256: $1.sha256) }
+      .sorted { ($0.bid.count, $0.bid) < ($1.bid.count, $1.bid) }
+    do {
+      var data = try JSONRenderer.encoder.encode(entries)
+      data.append(0x0A)
+      return data
+    } catch {
+      throw InputError("cannot encode the anonymization key: \(error)")
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HomologEvaluate
+import HomologModel
+import HomologRender
+
+/// `homolog portfolio DIR`: many applications' dossiers in one table.
+enum PortfolioCommand: Command {
+  static let name = "portfolio"
+  static let summary = "aggregate many applications' dossiers: verdict, score, derogations, critical vulnerabilities"
+  static let usage = """
+    USAGE: homolog portfolio DIR [options]
+
+    Reads every homolog dossier (*.json with schema homolog-dossier/1) under DIR, at any depth, and prints
+    one line per application: verdict, Important score, derogations expiring soon or expired, open
+    critical and high vulnerabilities, with totals. Other JSON files are skipped; dossiers that cannot be
+    read are listed.
+
+    OPTIONS:
+      --out DIR            write portfolio.md, portfolio.csv, portfolio.json into DIR (without it, print)
+      --format FORMAT      with --out: formats to write, comma-separated (default all); without --out:
+                           the one to print, md, csv or json (default md)
+      --lang fr|en         language of labels (default fr)
+      --templates DIR      override built-in translations
+
+    EXIT CODES: 0 written, 2 bad input or usage.
+    """
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    var arguments = arguments
+    let out = try arguments.value("--out")
+    let formatList = try arguments.value("--format")
+    let lang = try arguments.value("--lang") ?? "fr"
+    let templates = try arguments.value("--templates").map(Pipeline.url)
+    let paths = try arguments.positionals()
+    guard paths.count == 1, let folder = paths.first else { throw .usage("expected one folder of dossiers", command: name) }
+    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
+    let known = PortfolioReport.files.map(\.format)
+    let formats = formatList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (out == nil ? ["md"] : known)
+    if let unknown = formats.first(where: { !known.contains($0) }) {
+      throw .usage("unknown format '\(unknown)' (expected \(known.joined(separator: ", ")))", command: name)
+    }
+    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+
+    do throws(InputError) {
+      let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
+      let root = Pipeline.url(folder)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError("not a folder", at: SourceLocation(file: folder))
+      }
+      let files = jsonFiles(under: root)
+      let outcomes = PortfolioLoader.load(files, root: root)
+      let portfolio = PortfolioSummary.portfolio(outcomes.rows, unreadable: outcomes.unreadable)
+      let report = PortfolioReport(portfolio, table: table)
+      var outputs: [(name: String, data: Data)] = []
+      for format in formats {
+        outputs.append((PortfolioReport.files.first { $0.format == format }?.fileName ?? format, try report.render(format)))
+      }
+      if let out {
+        try OutputWriter.write(outputs, to: Pipeline.url(out), display: out)
+      } else if let first = outputs.first {
+        FileHandle.standardOutput.write(first.data)
+      }
+      Console.error(
+        "\(portfolio.rows.count) dossier(s) aggregated, \(outcomes.unreadable.count) unreadable, \(outcomes.skipped) other JSON file(s) skipped"
+          + (out.map { " → \($0)" } ?? ""))
+      return .ok
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// Every `*.json` file under a folder, hidden entries skipped, in path order.
+  static func jsonFiles(under root: URL) -> [URL] {
+    guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+      return []
+    }
+    var files: [URL] = []
+    for case let url as URL in enumerator where url.pathExtension == "json" { files.append(url) }
+    return files.sorted { $0.path < $1.path }
+  }
+}
+
+/// Reads many dossiers on every core, keeping only what the portfolio needs.
+enum PortfolioLoader {
+  struct Outcome {
+    var rows: [PortfolioRow] = []
+    var unreadable: [IgnoredFile] = []
+    var skipped = 0
+  }
+
+  private final class Slots: @unchecked Sendable {
+    var items: [Result<PortfolioRow, InputError>?]
+    let lock = NSLock()
+    init(_ count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<PortfolioRow, InputError>?) {
+      lock.lock()
+      items[index] = value
+      lock.unlock()
+    }
+  }
+
+  static func load(_ files: [URL], root: URL) -> Outcome {
+    let slots = Slots(files.count)
+    let skipped = Slots(files.count)
+    let base = root.standardizedFileURL.path
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let url = files[index]
+      var relative = url.standardizedFileURL.path
+      if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
+      guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count <= DossierFile.sizeLimit else {
+        slots.set(index, .failure(InputError("cannot read the file", at: SourceLocation(file: relative))))
+        return
+      }
+      do throws(InputError) {
+        let dossier = try DossierFile.decode(data, display: relative)
+        slots.set(index, .success(PortfolioSummary.row(dossier, file: relative)))
+      } catch {
+        if DossierFile.isDossier(data) {
+          slots.set(index, .failure(error))
+        } else {
+          skipped.set(index, .failure(error))
+        }
+      }
+    }
+    var outcome = Outcome()
+    for (index, item) in slots.items.enumerated() {
+      switch item {
+      case .success(let row): outcome.rows.append(row)
+      case .failure(let error): outcome.unreadable.append(IgnoredFile(path: error.location?.file ?? files[index].path, reason: error.message))
+      case nil: if skipped.items[index] != nil { outcome.skipped += 1 }
+      }
+    }
+    return outcome
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HomologModel
+import HomologRender
+import XCTest
+
+/// Runs `scripts/check_html.py` (strict html5lib parsing, no external URL, ids and references) on the
+/// demo page in both languages and on a dossier with nothing in it; skipped where python3 with html5lib is not installed.
+final class HTMLValidityTests: XCTestCase {
+  private static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  func testDemoPagesAreValidHTML5WithoutExternalURL() throws {
+    guard run(["python3", "-c", "import html5lib"]).status == 0 else {
+      throw XCTSkip("python3 with html5lib is not installed (pip install html5lib)")
+    }
+    let folder = try RenderFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var files: [String] = []
+    for lang in ["fr", "en"] {
+      let url = folder.appendingPathComponent("dossier.\(lang).html")
+      try Data(try RenderFixture.render(HTMLRenderer(), lang: lang).utf8).write(to: url)
+      files.append(url.path)
+    }
+    var bare = DemoDossier.make()
+    bare.requirements = []
+    bare.derogations = []
+    bare.evidence = []
+    bare.findings = []
+    bare.coverage = []
+    bare.ignored = []
+    bare.unreadable = []
+    bare.regression = nil
+    bare.score = Score(important: nil, importantWithoutDerogations: nil, met: 0, metWithoutDerogations: 0, applicable: 0, formula: "", categories: [])
+    bare.verdict = Verdict(eliminatory: false, status: .conforme, eliminating: [])
+    bare.counts = StatusCounts()
+    let url = folder.appendingPathComponent("dossier.bare.html")
+    try Data(try RenderFixture.render(HTMLRenderer(), bare).utf8).write(to: url)
+    files.append(url.path)
+    let result = run(["python3", Self.root.appendingPathComponent("scripts/check_html.py").path] + files)
+    XCTAssertEqual(result.status, 0, result.output)
+  }
+
+  private func run(_ arguments: [String]) -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do {
+      try process.run()
+    } catch {
+      return (127, "\(error)")
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
