@@ -119,10 +119,11 @@ public struct EvidenceCollector: Sendable {
       return (try reader.read(input), try FileInput.digest(input.url, displayPath: input.path))
     }
     let hashed = ResultSlots<Result<(sha256: String, bytes: Int), InputError>>(count: 1)
+    let failed = Flag()
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) {
       do throws(InputError) {
-        hashed.set(0, .success(try FileInput.digest(input.url, displayPath: input.path)))
+        hashed.set(0, .success(try FileInput.digest(input.url, displayPath: input.path, isCancelled: { failed.isSet })))
       } catch {
         hashed.set(0, .failure(error))
       }
@@ -132,6 +133,7 @@ public struct EvidenceCollector: Sendable {
       content = .success(try reader.read(input))
     } catch {
       content = .failure(error)
+      failed.set()  // a broken file needs no hash: stop hashing it
     }
     group.wait()
     return (try content.get(), try hashed.values[0]!.get())
