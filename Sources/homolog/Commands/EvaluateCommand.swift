@@ -1,6 +1,7 @@
 import Foundation
 import HomologEvaluate
 import HomologModel
+import HomologParsing
 import HomologRender
 
 /// `homolog evaluate`: evidence in, dossier out, exit code from the gate.
@@ -88,13 +89,23 @@ enum EvaluateCommand: Command {
     }
   }
 
+  /// True when `url` (which may not exist yet) is `folder` or below it, symbolic links resolved.
   private static func isInside(_ url: URL, _ folder: URL) -> Bool {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
-    let base = folder.standardizedFileURL.path
-    let path = url.standardizedFileURL.path
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
+      let base = PathConfinement.resolved(folder)
+    else { return false }
+    // Resolve the deepest part of `url` that exists, then append the rest.
+    var existing = url.standardizedFileURL
+    var rest: [String] = []
+    while PathConfinement.resolved(existing) == nil, existing.path != "/" {
+      rest.insert(existing.lastPathComponent, at: 0)
+      existing = existing.deletingLastPathComponent()
+    }
+    let path = ([PathConfinement.resolved(existing) ?? existing.path] + rest).joined(separator: "/")
     return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
   }
+
 
   private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
     let score = dossier.score.important.map { String(format: "%.1f", $0) } ?? "n/a"
