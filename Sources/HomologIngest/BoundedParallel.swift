@@ -54,3 +54,19 @@ final class Counter: @unchecked Sendable {
     return value
   }
 }
+
+/// A thread-safe flag, set once.
+final class Flag: @unchecked Sendable {
+  private var value = false
+  private let lock = NSLock()
+  func set() {
+    lock.lock()
+    value = true
+    lock.unlock()
+  }
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}

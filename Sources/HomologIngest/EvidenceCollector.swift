@@ -98,8 +98,7 @@ public struct EvidenceCollector: Sendable {
       return .ignored(IgnoredFile(path: input.path, reason: reason))
     }
     guard size <= limit else { throw SizePolicy.tooLarge(input, size: size, limit: limit, format: reader.formatName) }
-    let content = try reader.read(input)
-    let digest = try FileInput.digest(input.url, displayPath: input.path)
+    let (content, digest) = try readAndHash(input, reader: reader, size: size)
     let provenance = Provenance(
       path: input.path, sha256: digest.sha256, bytes: digest.bytes, format: reader.format, tool: content.tool,
       generatedAt: content.generatedAt)
@@ -107,6 +106,37 @@ public struct EvidenceCollector: Sendable {
       EvidenceFile(
         provenance: provenance, findings: content.findings, coverage: content.coverage, tests: content.tests,
         qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes))
+  }
+
+  /// Files from this size on are hashed on another thread while the reader parses them.
+  static let concurrentHashBytes = 8 << 20
+
+  /// The reader's result and the file's SHA-256; a large file is hashed concurrently with its reading.
+  private static func readAndHash(
+    _ input: InputFile, reader: any EvidenceReader.Type, size: Int
+  ) throws(InputError) -> (ReadResult, (sha256: String, bytes: Int)) {
+    guard size >= concurrentHashBytes else {
+      return (try reader.read(input), try FileInput.digest(input.url, displayPath: input.path))
+    }
+    let hashed = ResultSlots<Result<(sha256: String, bytes: Int), InputError>>(count: 1)
+    let failed = Flag()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      do throws(InputError) {
+        hashed.set(0, .success(try FileInput.digest(input.url, displayPath: input.path, isCancelled: { failed.isSet })))
+      } catch {
+        hashed.set(0, .failure(error))
+      }
+    }
+    let content: Result<ReadResult, InputError>
+    do throws(InputError) {
+      content = .success(try reader.read(input))
+    } catch {
+      content = .failure(error)
+      failed.set()  // a broken file needs no hash: stop hashing it
+    }
+    group.wait()
+    return (try content.get(), try hashed.values[0]!.get())
   }
 
   /// Why no reader took a file, from what its first bytes look like.

@@ -129,11 +129,14 @@ public enum FileInput {
     }
   }
 
-  /// SHA-256 and size of a file, streamed.
-  public static func digest(_ url: URL, displayPath: String) throws(InputError) -> (sha256: String, bytes: Int) {
+  /// SHA-256 and size of a file, streamed; stops with an error as soon as `isCancelled` returns true.
+  public static func digest(
+    _ url: URL, displayPath: String, isCancelled: (() -> Bool)? = nil
+  ) throws(InputError) -> (sha256: String, bytes: Int) {
     let hasher = SHA256Hasher()
     var total = 0
-    try forEachChunk(url, displayPath: displayPath) { chunk in
+    try forEachChunk(url, displayPath: displayPath) { chunk throws(InputError) in
+      if let isCancelled, isCancelled() { throw InputError("hashing cancelled", at: SourceLocation(file: displayPath)) }
       hasher.update(chunk)
       total += chunk.count
     }

@@ -113,6 +113,16 @@ final class HostileEvaluateTests: XCTestCase {
     XCTAssertTrue([0, 1].contains(result.status), result.stderr)
   }
 
+  func testOutputThroughALinkIntoAnEvidenceFolderIsRefused() throws {
+    let demo = try CLI.demoCopy()
+    let link = demo.deletingLastPathComponent().appendingPathComponent("innocent")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: demo.appendingPathComponent("reports/shared"))
+    let result = try evaluate(demo, out: link.appendingPathComponent("OUT"))
+    XCTAssertEqual(result.status, 2)
+    XCTAssertTrue(result.stderr.contains("--out must not be inside an evidence folder"), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("reports/shared/OUT").path))
+  }
+
   func testATwoGigabyteSparseEvidenceFileIsRefusedQuicklyWithTheLimitNamed() throws {
     let demo = try CLI.demoCopy()
     let big = demo.appendingPathComponent("reports/shared/huge.json")

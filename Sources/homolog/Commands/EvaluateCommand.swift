@@ -89,23 +89,26 @@ enum EvaluateCommand: Command {
     }
   }
 
-  /// True when `url` (which may not exist yet) is `folder` or below it, symbolic links resolved.
+  /// True when `url` is `folder` or below it, symbolic links resolved (an `--out` given through a link counts).
   private static func isInside(_ url: URL, _ folder: URL) -> Bool {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
-      let base = PathConfinement.resolved(folder)
-    else { return false }
-    // Resolve the deepest part of `url` that exists, then append the rest.
-    var existing = url.standardizedFileURL
-    var rest: [String] = []
-    while PathConfinement.resolved(existing) == nil, existing.path != "/" {
-      rest.insert(existing.lastPathComponent, at: 0)
-      existing = existing.deletingLastPathComponent()
-    }
-    let path = ([PathConfinement.resolved(existing) ?? existing.path] + rest).joined(separator: "/")
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+    let base = resolved(folder)
+    let path = resolved(url)
     return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
   }
 
+  /// The path with links resolved in its longest existing prefix (the output folder may not exist yet).
+  private static func resolved(_ url: URL) -> String {
+    var existing = url.standardizedFileURL
+    var missing: [String] = []
+    while PathConfinement.resolved(existing) == nil && existing.path != "/" {
+      missing.insert(existing.lastPathComponent, at: 0)
+      existing.deleteLastPathComponent()
+    }
+    let base = PathConfinement.resolved(existing) ?? existing.path
+    return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
+  }
 
   private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
     let score = dossier.score.important.map { String(format: "%.1f", $0) } ?? "n/a"
