@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologProject", "HomologKubernetes"]),
     .target(name: "HomologResources"),
     .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources", "HomologParsing"]),
-    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
+    .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologKubernetes", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),
     // Reader throughput on large generated inputs: see bench/run.sh.
     .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     // libFuzzer target over every reader family: see the README's "Fuzzing" section.

@@ -57,17 +57,30 @@ public enum JSONInput {
       return InputError(
         "invalid JSON: nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: depth.line))
     }
-    let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-      ?? context.underlyingError.map { "\($0)" } ?? context.debugDescription
-    var location = SourceLocation(file: file)
-    // Foundation's messages say "around line L, column C".
-    if let range = underlying.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
-      let numbers = underlying[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-      if numbers.count == 2 {
-        location.line = numbers[0]
-        location.column = numbers[1]
+    // JSONDecoder says only "not valid JSON"; JSONSerialization, run again on failure only, says where:
+    // "Invalid value around character N." or "Unexpected end of file".
+    var reason = "the data is not valid JSON"
+    var offset: Int?
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch {
+      let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+      if text.contains("end of file") || text.contains("Unexpected end") {
+        reason = "unexpected end of file (truncated?)"
+        offset = data.count
+      } else if let range = text.range(of: #"character \d+"#, options: .regularExpression) {
+        offset = Int(text[range].dropFirst("character ".count))
+        reason = text.hasSuffix(".") ? String(text.dropLast()) : text
+        reason = reason.prefix(1).lowercased() + reason.dropFirst()
       }
     }
+    var location = SourceLocation(file: file)
+    if let offset {
+      let (line, column) = lineAndColumn(of: min(offset, data.count), in: data)
+      location.line = line
+      location.column = column
+    }
+    let underlying = reason
     return InputError("invalid JSON: \(underlying)", at: location)
   }
 
@@ -83,5 +96,18 @@ public enum JSONInput {
     default:
       "\(type)".hasPrefix("Array") ? "an array" : (("\(type)".hasPrefix("Dictionary")) ? "an object" : "\(type)")
     }
+  }
+
+  /// 1-based line and column (in bytes) of a byte offset.
+  static func lineAndColumn(of offset: Int, in data: Data) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      for index in 0..<offset where raw[index] == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+    }
+    return (line, offset - lineStart + 1)
   }
 }

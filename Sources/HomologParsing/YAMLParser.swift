@@ -73,9 +73,16 @@ public struct YAMLParser: Sendable {
 
 /// Turns libyaml events into nodes, with anchors and bounded alias expansion.
 private struct TreeBuilder {
-  private enum Frame {
-    case sequence(items: [Node], line: Int, column: Int, anchor: String?, size: Int)
-    case mapping(pairs: [Node.Pair], pendingKey: Node?, line: Int, column: Int, anchor: String?, size: Int)
+  /// A collection being built. A struct mutated in place on the stack, so appending never copies the items.
+  private struct Frame {
+    var isMapping: Bool
+    var items: [Node] = []
+    var pairs: [Node.Pair] = []
+    var pendingKey: Node?
+    var line: Int
+    var column: Int
+    var anchor: String?
+    var size = 1
   }
 
   let file: String
@@ -119,48 +126,41 @@ private struct TreeBuilder {
       }
       try complete(anchored.node, size: anchored.size, anchor: nil)
     case YAML_SEQUENCE_START_EVENT:
-      try push(.sequence(items: [], line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor), size: 1), line, column)
+      try push(Frame(isMapping: false, line: line, column: column, anchor: Self.string(event.data.sequence_start.anchor)))
     case YAML_MAPPING_START_EVENT:
-      try push(
-        .mapping(pairs: [], pendingKey: nil, line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor), size: 1),
-        line, column)
+      try push(Frame(isMapping: true, line: line, column: column, anchor: Self.string(event.data.mapping_start.anchor)))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast() else { return }
-      switch frame {
-      case .sequence(let items, let l, let c, let anchor, let size):
-        try complete(Node(.sequence(items), line: l, column: c), size: size, anchor: anchor)
-      case .mapping(let pairs, _, let l, let c, let anchor, let size):
-        try complete(Node(.mapping(pairs), line: l, column: c), size: size, anchor: anchor)
-      }
+      let value: Node.Value = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+      try complete(Node(value, line: frame.line, column: frame.column), size: frame.size, anchor: frame.anchor)
     default:
       break
     }
   }
 
-  private mutating func push(_ frame: Frame, _ line: Int, _ column: Int) throws(InputError) {
+  private mutating func push(_ frame: Frame) throws(InputError) {
     guard stack.count < maxDepth else {
-      throw InputError("YAML nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: line, column: column))
+      throw InputError(
+        "YAML nesting deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: frame.line, column: frame.column))
     }
     stack.append(frame)
   }
 
   private mutating func complete(_ node: Node, size: Int, anchor: String?) throws(InputError) {
     if let anchor { anchors[anchor] = (node, size) }
-    guard let top = stack.popLast() else {
+    guard !stack.isEmpty else {
       documents.append(node)
       return
     }
-    switch top {
-    case .sequence(var items, let l, let c, let a, let s):
-      items.append(node)
-      stack.append(.sequence(items: items, line: l, column: c, anchor: a, size: s + size))
-    case .mapping(var pairs, let pending, let l, let c, let a, let s):
-      if let key = pending {
-        pairs.append(Node.Pair(key: key, value: node))
-        stack.append(.mapping(pairs: pairs, pendingKey: nil, line: l, column: c, anchor: a, size: s + size))
-      } else {
-        stack.append(.mapping(pairs: pairs, pendingKey: node, line: l, column: c, anchor: a, size: s + size))
-      }
+    let top = stack.count - 1
+    stack[top].size += size
+    if !stack[top].isMapping {
+      stack[top].items.append(node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(Node.Pair(key: key, value: node))
+      stack[top].pendingKey = nil
+    } else {
+      stack[top].pendingKey = node
     }
   }
 

@@ -30,6 +30,8 @@ public enum DeclarationsLoader {
       for (position, path) in (try fields.stringList("evidence") ?? []).enumerated() {
         let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
         let shown = display(file)
+        try PathConfinement.check(
+          file, inside: baseDirectory, shown: path, declaredIn: displayPath, what: "attested file")
         do throws(InputError) {
           let digest = try FileInput.digest(file, displayPath: shown)
           files.append(AttestedFile(path: shown, sha256: digest.sha256, bytes: digest.bytes))

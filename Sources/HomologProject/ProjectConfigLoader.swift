@@ -84,6 +84,11 @@ public enum ProjectConfigLoader {
       policy.coverage = thresholds
     }
     policy.sastBlockingSeverity = try fields.enumValue("sast_blocking_severity", Severity.self) ?? policy.sastBlockingSeverity
+    for key in ["attestation_max_age_days", "derogation_warning_days"] {
+      if let days = try fields.int(key), days < 0 {
+        throw fields.error("policy.\(key): expected 0 or more days", at: fields.node[key])
+      }
+    }
     policy.attestationMaxAgeDays = try fields.int("attestation_max_age_days") ?? policy.attestationMaxAgeDays
     policy.derogationWarningDays = try fields.int("derogation_warning_days") ?? policy.derogationWarningDays
     policy.allowedRegistries = try fields.stringList("allowed_registries") ?? policy.allowedRegistries

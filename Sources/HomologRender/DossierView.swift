@@ -455,9 +455,16 @@ struct UILabels {
 
 extension UILabels {
   /// The label at `key` with each `{name}` replaced by its value.
+  /// The label with `{name}` placeholders filled in one pass (a value is never itself substituted again).
   func format(_ key: String, _ values: [String: String]) -> String {
-    var text = self[key]
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    var output = ""
+    var rest = Substring(self[key])
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      output += rest[..<open]
+      let name = String(rest[rest.index(after: open)..<close])
+      output += values[name] ?? String(rest[open...close])
+      rest = rest[rest.index(after: close)...]
+    }
+    return output + rest
   }
 }

@@ -48,8 +48,8 @@ public struct TranslationTable: Sendable {
     var output = ""
     var rest = Substring(pattern)
     while let open = rest.firstIndex(of: "{") {
-      output += rest[..<open]
       guard let close = rest[open...].firstIndex(of: "}") else { break }
+      output += rest[..<open]
       let placeholder = rest[rest.index(after: open)..<close]
       let parts = placeholder.split(separator: ":", maxSplits: 1).map(String.init)
       let value = message.arg(parts.first ?? "") ?? ""

@@ -58,6 +58,11 @@ enum Pipeline {
     maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
   ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
+    let declared = [("catalogue", config.catalogue), ("attestations file", config.attestations), ("derogations file", config.derogations)]
+    for case let (what, url?) in declared {
+      try PathConfinement.check(
+        url, inside: config.baseDirectory, shown: display(url, base: config.baseDirectory), declaredIn: configDisplay, what: what)
+    }
     let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
     for path in config.allEvidencePaths {
       try PathConfinement.check(path, inside: config.baseDirectory, shown: display(path, base: config.baseDirectory), declaredIn: configDisplay)

@@ -64,7 +64,7 @@ final class RealManifestsTests: XCTestCase {
     XCTAssertEqual(problems("k8s.resources", file: "online-boutique-release-manifests.yaml"), ["468 loadgenerator/frontend-check audit"])
     XCTAssertEqual(problems("k8s.resources", file: "cpin-doc-postgres-example.yaml"), ["63 postgres-demo/postgres enforced"])
     XCTAssertEqual(
-      problems("k8s.cronjob-history", file: "polaris-cronjob-busybox-untagged.yaml"), ["5 test/- enforced", "5 test/- enforced"])
+      problems("k8s.cronjob-history", file: "polaris-cronjob-busybox-untagged.yaml"), ["5 test/- audit", "5 test/- audit"])
     XCTAssertEqual(problems("k8s.stateless-workloads", file: "polaris-statefulset-web.yaml"), ["2 web/- audit"])
     let dashboard = results["k8s.image-pull-policy"]?.problems.first
     XCTAssertEqual(dashboard?.object?.helmSource, "polaris/templates/dashboard.deployment.yaml")

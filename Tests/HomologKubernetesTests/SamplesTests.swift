@@ -30,12 +30,12 @@ final class SamplesTests: XCTestCase {
         )
       }
     }
-    let source = "signalement/templates/"
+    let source = "rhab/templates/"
     XCTAssertEqual(
       failures,
       [
         "k8s.configmap-no-credentials manifests/rendered.yaml:18:3 \(source)configmap.yaml enforced",
-        "k8s.cronjob-history manifests/rendered.yaml:289:1 \(source)cronjob-purge.yaml enforced",
+        "k8s.cronjob-history manifests/rendered.yaml:289:1 \(source)cronjob-purge.yaml audit",
         "k8s.image-tag-pinned manifests/rendered.yaml:112:18 \(source)frontend/deployment.yaml enforced",
         "k8s.probes manifests/rendered.yaml:175:11 \(source)backend/deployment.yaml audit",
         "k8s.security-context-unset manifests/rendered.yaml:163:20 \(source)backend/deployment.yaml audit",

@@ -1,7 +1,7 @@
 import Foundation
 import HomologEvaluate
-import HomologIngest
 import HomologModel
+import HomologParsing
 import HomologRender
 
 /// `homolog evaluate`: evidence in, dossier out, exit code from the gate.

@@ -1,6 +1,7 @@
 import Foundation
 import HomologEvaluate
 import HomologIngest
+import HomologKubernetes
 import HomologModel
 import HomologRender
 
@@ -140,7 +141,7 @@ enum InspectCommand: Command {
             message: table.text(observation.message)))
       }
     }
-    let containers = file.kubernetes.reduce(0) { $0 + KubernetesCounting.containers(in: $1) }
+    let containers = Workload.all(in: file.kubernetes).reduce(0) { $0 + $1.containers.count }
     return .init(objects: file.kubernetes.count, containers: containers, findings: findings)
   }
 
@@ -167,15 +168,5 @@ enum InspectCommand: Command {
       }
     }
     return text
-  }
-}
-
-/// Counting containers in an object's pod template, without depending on the Kubernetes module's internals.
-enum KubernetesCounting {
-  static func containers(in object: KubernetesObject) -> Int {
-    var node: Node? = object.body["spec"]
-    if object.kind == "CronJob" { node = node?["jobTemplate"]?["spec"] }
-    if object.kind != "Pod" { node = node?["template"]?["spec"] }
-    return (node?["containers"]?.items?.count ?? 0) + (node?["initContainers"]?.items?.count ?? 0)
   }
 }
