@@ -63,7 +63,7 @@ public struct DiffReport: Codable, Sendable {
     lines.append("")
     lines.append("| | \(t("diff.baseline")) | \(t("diff.current")) |")
     lines.append("|---|---|---|")
-    lines.append("| \(t("diff.as-of")) | \(baseline.asOf) | \(current.asOf) |")
+    lines.append("| \(t("diff.as-of")) | \(e(baseline.asOf)) | \(e(current.asOf)) |")
     lines.append("| \(t("diff.verdict")) | \(t("decision.verdict.\(baseline.verdict.rawValue)")) | \(t("decision.verdict.\(current.verdict.rawValue)")) |")
     lines.append("| \(t("diff.score")) | \(number(baseline.score)) | \(number(current.score)) |")
     lines.append("")

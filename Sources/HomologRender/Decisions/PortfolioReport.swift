@@ -65,9 +65,9 @@ public struct PortfolioReport: Sendable {
     for row in portfolio.rows {
       let verdict = t("decision.verdict.\(row.verdict.rawValue)")
         + (row.eliminating.isEmpty ? "" : " (\(row.eliminating.count))")
-      let expiring = row.expiringDerogations.isEmpty ? "0" : "\(row.expiringDerogations.count) (\(row.nextExpiry ?? ""))"
+      let expiring = row.expiringDerogations.isEmpty ? "0" : "\(row.expiringDerogations.count) (\(e(row.nextExpiry ?? "")))"
       let cells = [
-        e(row.application), e(row.version ?? ""), row.asOf, (row.verdict == .eliminatoire ? "⛔ " : "") + verdict, score(row.score),
+        e(row.application), e(row.version ?? ""), e(row.asOf), (row.verdict == .eliminatoire ? "⛔ " : "") + verdict, score(row.score),
         expiring, "\(row.expiredDerogations.count)", "\(row.criticalVulnerabilities)", "\(row.highVulnerabilities)", e(row.file),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
