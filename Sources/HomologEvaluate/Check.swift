@@ -24,7 +24,7 @@ public struct CheckDoc: Sendable {
   }
 }
 
-/// A built-in check: reads normalized evidence only and concludes pass / fail / not applicable / no evidence.
+/// A built-in check: reads normalized evidence only and concludes pass / fail / no evidence (never non applicable).
 /// Checks carry no level or severity: the catalogue decides what a failure weighs.
 public protocol Check: Sendable {
   static var doc: CheckDoc { get }
@@ -35,12 +35,14 @@ extension Check {
   /// The check's id.
   public var id: String { Self.doc.id }
 
-  /// A result with the check's id and messages keyed `<id>.<outcome>`.
+  /// A result with the check's id and its summary keyed `<id>.<outcome>`, or `<id>.<reason>` when a reason is given
+  /// (e.g. why there is no evidence: `no_component`, `nothing_to_judge`).
   public func result(
-    _ outcome: CheckOutcome, _ args: [MessageArg] = [], observations: [Observation] = [], evidence: [String] = []
+    _ outcome: CheckOutcome, _ args: [MessageArg] = [], reason: String? = nil, observations: [Observation] = [],
+    evidence: [String] = []
   ) -> CheckResult {
     CheckResult(
-      id: Self.doc.id, outcome: outcome, summary: Message("\(Self.doc.id).\(outcome.rawValue)", args),
+      id: Self.doc.id, outcome: outcome, summary: Message("\(Self.doc.id).\(reason ?? outcome.rawValue)", args),
       observations: observations, evidence: evidence)
   }
 }

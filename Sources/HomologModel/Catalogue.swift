@@ -22,28 +22,95 @@ public struct Applicability: Codable, Hashable, Sendable {
   /// True when no condition is set.
   public var isAlways: Bool { self == Applicability() }
 
-  /// The conditions that do not hold in this context, as messages (empty when the requirement applies).
-  public func unmet(in context: ProjectContext) -> [Message] {
+  /// Whether the requirement applies in this context: a condition on a fact `homolog.yaml` does not state makes it
+  /// undecided (non évalué), never non applicable.
+  public func decide(in context: ProjectContext) -> ApplicabilityDecision {
+    var unstated: [String] = []
     var unmet: [Message] = []
-    if let exposure, !exposure.contains(context.exposure) {
-      unmet.append(Message("applicability.exposure", [MessageArg("expected", exposure.map(\.rawValue).joined(separator: ", ")), MessageArg("actual", context.exposure.rawValue)]))
+    func judge<Value: RawRepresentable>(_ key: String, _ expected: [Value]?, _ actual: Value?, _ message: String)
+    where Value.RawValue == String, Value: Equatable {
+      guard let expected else { return }
+      guard let actual else { return unstated.append(key) }
+      if !expected.contains(actual) {
+        unmet.append(Message(message, [MessageArg("expected", expected.map(\.rawValue).joined(separator: ", ")), MessageArg("actual", actual.rawValue)]))
+      }
     }
-    if let dataSensitivity, !dataSensitivity.contains(context.dataSensitivity) {
-      unmet.append(Message("applicability.data-sensitivity", [MessageArg("expected", dataSensitivity.map(\.rawValue).joined(separator: ", ")), MessageArg("actual", context.dataSensitivity.rawValue)]))
+    judge("exposure", exposure, context.exposure, "applicability.exposure")
+    judge("data_sensitivity", dataSensitivity, context.dataSensitivity, "applicability.data-sensitivity")
+    if let personalData {
+      if let actual = context.personalData {
+        if actual != personalData { unmet.append(Message(personalData ? "applicability.personal-data" : "applicability.no-personal-data")) }
+      } else {
+        unstated.append("personal_data")
+      }
     }
-    if let personalData, personalData != context.personalData {
-      unmet.append(Message(personalData ? "applicability.personal-data" : "applicability.no-personal-data"))
+    judge("hosting", hosting, context.hosting, "applicability.hosting")
+    if let procurement {
+      if let actual = context.procurement {
+        if actual != procurement { unmet.append(Message(procurement ? "applicability.procurement" : "applicability.no-procurement")) }
+      } else {
+        unstated.append("procurement")
+      }
     }
-    if let hosting, !hosting.contains(context.hosting) {
-      unmet.append(Message("applicability.hosting", [MessageArg("expected", hosting.map(\.rawValue).joined(separator: ", ")), MessageArg("actual", context.hosting.rawValue)]))
+    if let roles {
+      if let actual = context.roles {
+        if !roles.contains(where: actual.contains) {
+          unmet.append(Message("applicability.roles", [MessageArg("expected", roles.map(\.rawValue).joined(separator: ", "))]))
+        }
+      } else {
+        unstated.append("components")
+      }
     }
-    if let procurement, procurement != context.procurement {
-      unmet.append(Message(procurement ? "applicability.procurement" : "applicability.no-procurement"))
-    }
-    if let roles, !roles.contains(where: context.roles.contains) {
-      unmet.append(Message("applicability.roles", [MessageArg("expected", roles.map(\.rawValue).joined(separator: ", "))]))
-    }
-    return unmet
+    if let reason = unmet.first { return .notApplicable(reason) }
+    if !unstated.isEmpty { return .unstated(unstated) }
+    return .applies
+  }
+}
+
+/// Whether a requirement applies, decided from the stated context only.
+public enum ApplicabilityDecision: Hashable, Sendable {
+  case applies
+  /// A stated fact puts it out of scope (the message says which).
+  case notApplicable(Message)
+  /// A condition bears on facts `homolog.yaml` does not state (their keys): undecided.
+  case unstated([String])
+}
+
+/// How one part of a requirement's text can be proven.
+public enum ProofMode: String, Codable, Hashable, Sendable, CaseIterable {
+  /// Every listed check passes.
+  case checks
+  /// A valid attestation of the team.
+  case attestation
+  /// Every listed check passes and a valid attestation covers the rest.
+  case both
+  /// Every listed check passes or, when they conclude nothing, a valid attestation.
+  case either
+
+  /// True when a check is part of the proof.
+  public var usesChecks: Bool { self != .attestation }
+  /// True when an attestation can be (part of) the proof.
+  public var acceptsAttestation: Bool { self != .checks }
+}
+
+/// A part of a requirement's text (quoted) and how it is proven.
+public struct RequirementPart: Codable, Hashable, Sendable {
+  /// Short id, unique within the requirement.
+  public var id: String
+  /// The part of the statement it judges, quoted verbatim.
+  public var text: String
+  public var proof: ProofMode
+  /// Checks that judge this part (empty for an attestation part).
+  public var checks: [String]
+  /// Why these checks prove this sentence: the CCT sentence cited and the platform fact relied on.
+  public var note: String?
+
+  public init(id: String, text: String, proof: ProofMode, checks: [String] = [], note: String? = nil) {
+    self.id = id
+    self.text = text
+    self.proof = proof
+    self.checks = checks
+    self.note = note
   }
 }
 
@@ -59,18 +126,24 @@ public struct Requirement: Codable, Hashable, Sendable {
   public var statement: String
   public var weight: Double
   public var appliesWhen: Applicability
-  /// Ids of the built-in checks that can prove or disprove it.
-  public var checks: [String]
-  /// Whether a team attestation may prove it when no check concludes.
-  public var attestable: Bool
+  /// The parts of the text and how each is proven: the requirement is met only when every part is.
+  public var parts: [RequirementPart]
   public var note: String?
   /// 1-based line of the entry in the catalogue file.
   public var line: Int
 
+  /// Ids of the built-in checks that judge some part of it, in order, without repeats.
+  public var checks: [String] {
+    var seen = Set<String>()
+    return parts.flatMap(\.checks).filter { seen.insert($0).inserted }
+  }
+
+  /// Whether a team attestation may prove some part of it.
+  public var attestable: Bool { parts.contains { $0.proof.acceptsAttestation } }
+
   public init(
     id: String, sourceId: String, level: Level, category: String, title: String, statement: String, weight: Double = 1,
-    appliesWhen: Applicability = Applicability(), checks: [String] = [], attestable: Bool = false, note: String? = nil,
-    line: Int = 0
+    appliesWhen: Applicability = Applicability(), parts: [RequirementPart], note: String? = nil, line: Int = 0
   ) {
     self.id = id
     self.sourceId = sourceId
@@ -80,10 +153,23 @@ public struct Requirement: Codable, Hashable, Sendable {
     self.statement = statement
     self.weight = weight
     self.appliesWhen = appliesWhen
-    self.checks = checks
-    self.attestable = attestable
+    self.parts = parts
     self.note = note
     self.line = line
+  }
+
+  /// A requirement in the catalogue's short form: one part, the whole statement, proven by `checks`, by an attestation
+  /// when `attestable`, or either way when both are given.
+  public init(
+    id: String, sourceId: String, level: Level, category: String, title: String, statement: String, weight: Double = 1,
+    appliesWhen: Applicability = Applicability(), checks: [String] = [], attestable: Bool = false, note: String? = nil,
+    line: Int = 0
+  ) {
+    let proof: ProofMode = checks.isEmpty ? .attestation : (attestable ? .either : .checks)
+    let parts = checks.isEmpty && !attestable ? [] : [RequirementPart(id: "all", text: statement, proof: proof, checks: checks)]
+    self.init(
+      id: id, sourceId: sourceId, level: level, category: category, title: title, statement: statement, weight: weight,
+      appliesWhen: appliesWhen, parts: parts, note: note, line: line)
   }
 }
 

@@ -1,9 +1,23 @@
-/// What a check concluded.
+/// What a check concluded. A check that finds nothing to judge concludes `noEvidence`: absence of evidence is
+/// never a verdict, and non applicable comes only from the stated context (the catalogue's `applies_when`).
 public enum CheckOutcome: String, Codable, Hashable, Sendable {
   case pass
   case fail
-  case notApplicable = "not_applicable"
   case noEvidence = "no_evidence"
+
+  /// Decodes an outcome; `not_applicable`, written by dossiers before version 2, reads as no evidence.
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    if text == "not_applicable" {
+      self = .noEvidence
+      return
+    }
+    guard let outcome = CheckOutcome(rawValue: text) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "unknown check outcome '\(text)'"))
+    }
+    self = outcome
+  }
 }
 
 /// The Kubernetes object an observation is about.

@@ -202,6 +202,8 @@ public struct AttestationRecord: Codable, Hashable, Sendable {
   public var date: String
   public var evidence: [AttestedFile]
   public var links: [String]
+  /// Ids of the parts it covers; nil covers every attestable part.
+  public var parts: [String]?
   /// True when fresh (within the policy's maximum age) and not dated in the future.
   public var valid: Bool
   /// Why it is not valid, when it is not.
@@ -221,6 +223,9 @@ public struct AttestationRecord: Codable, Hashable, Sendable {
     self.problem = problem
     self.problemText = nil
   }
+
+  /// True when it covers the part with this id.
+  public func covers(_ part: String) -> Bool { parts?.contains(part) ?? true }
 }
 
 /// A file attached to an attestation, hashed.
@@ -249,8 +254,13 @@ public struct RequirementResult: Codable, Hashable, Sendable {
   /// Why the requirement does not apply, when it does not.
   public var applicability: Message?
   public var applicabilityText: String?
+  /// Each part of the text, how it is proven and where it stands.
+  public var parts: [PartResult]
   public var checks: [CheckResult]
+  /// The attestation that proves its attestable parts, when one is valid.
   public var attestation: AttestationRecord?
+  /// Every attestation of the requirement, newest first, valid or not (a future or stale one is shown, never hidden).
+  public var attestations: [AttestationRecord]
   /// Id of the valid derogation that covers it.
   public var derogation: String?
   public var attestable: Bool
@@ -258,9 +268,11 @@ public struct RequirementResult: Codable, Hashable, Sendable {
   public init(
     id: String, sourceId: String, level: Level, category: String, title: String,
     statement: String, weight: Double, status: RequirementStatus, basis: StatusBasis,
-    applicability: Message?, checks: [CheckResult], attestation: AttestationRecord?,
-    derogation: String?, attestable: Bool
+    applicability: Message?, parts: [PartResult] = [], checks: [CheckResult], attestation: AttestationRecord?,
+    attestations: [AttestationRecord] = [], derogation: String?, attestable: Bool
   ) {
+    self.parts = parts
+    self.attestations = attestations
     self.id = id
     self.sourceId = sourceId
     self.level = level

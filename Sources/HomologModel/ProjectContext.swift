@@ -20,20 +20,34 @@ public enum ComponentRole: String, Codable, Hashable, Sendable, CaseIterable {
   case backend, frontend, worker, batch, data, other
 }
 
-/// The facts about a project that decide which requirements apply.
+/// How the application is deployed (EXI-ORG-8, EXI-ARCH-8, EXI-ARCH-9).
+public enum DeploymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
+  /// Through the Argo CD Applications the Cloud Pi Native console creates.
+  case consoleArgoCD = "console-argocd"
+  /// Any other way.
+  case other
+}
+
+/// The facts about a project that decide which requirements apply; nil means `homolog.yaml` does not state it,
+/// and a requirement whose applicability depends on an unstated fact is non évalué, never non applicable.
 public struct ProjectContext: Codable, Hashable, Sendable {
-  public var exposure: Exposure
-  public var dataSensitivity: DataSensitivity
-  public var personalData: Bool
-  public var hosting: Hosting
+  public var exposure: Exposure?
+  public var dataSensitivity: DataSensitivity?
+  public var personalData: Bool?
+  public var hosting: Hosting?
   /// True when the dossier supports a bid in a call for tenders.
-  public var procurement: Bool
-  /// The roles of the project's components.
-  public var roles: [ComponentRole]
+  public var procurement: Bool?
+  /// The roles of the project's declared components; nil when no component is declared.
+  public var roles: [ComponentRole]?
+  /// How the application is deployed, when stated.
+  public var deployment: DeploymentMethod?
+  /// The environments the application is deployed to (`dev`, `prod`…), when stated.
+  public var environments: [String]?
 
   public init(
-    exposure: Exposure = .internal, dataSensitivity: DataSensitivity = .usual, personalData: Bool = false,
-    hosting: Hosting = .cloudPi, procurement: Bool = false, roles: [ComponentRole] = []
+    exposure: Exposure? = nil, dataSensitivity: DataSensitivity? = nil, personalData: Bool? = nil,
+    hosting: Hosting? = nil, procurement: Bool? = nil, roles: [ComponentRole]? = nil,
+    deployment: DeploymentMethod? = nil, environments: [String]? = nil
   ) {
     self.exposure = exposure
     self.dataSensitivity = dataSensitivity
@@ -41,5 +55,7 @@ public struct ProjectContext: Codable, Hashable, Sendable {
     self.hosting = hosting
     self.procurement = procurement
     self.roles = roles
+    self.deployment = deployment
+    self.environments = environments
   }
 }

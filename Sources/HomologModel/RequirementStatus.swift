@@ -6,7 +6,7 @@ public enum RequirementStatus: String, Codable, Hashable, Sendable, CaseIterable
   case nonConforme = "non_conforme"
   /// Not met, but covered by a valid derogation.
   case derogation
-  /// Out of scope for this project's context.
+  /// Out of scope, from a fact the project's context states.
   case nonApplicable = "non_applicable"
   /// No evidence either way: counts as not met, shown apart.
   case nonEvalue = "non_evalue"
@@ -27,5 +27,13 @@ public enum VerdictStatus: String, Codable, Hashable, Sendable {
 
 /// What decided a requirement's status.
 public enum StatusBasis: String, Codable, Hashable, Sendable {
-  case checks, attestation, context, none
+  /// Checks only.
+  case checks
+  /// An attestation only.
+  case attestation
+  /// Checks and an attestation (parts proven each way, or a part asking both).
+  case both
+  /// The stated context (non applicable).
+  case context
+  case none
 }

@@ -6,8 +6,12 @@ import HomologParsing
 public enum CatalogueLoader {
   /// Keys a requirement entry may have.
   static let requirementKeys: Set<String> = [
-    "id", "source_id", "level", "category", "title", "statement", "weight", "applies_when", "checks", "attestation", "note",
+    "id", "source_id", "level", "category", "title", "statement", "weight", "applies_when", "parts", "checks", "attestation",
+    "note",
   ]
+
+  /// Keys a part of a requirement may have.
+  static let partKeys: Set<String> = ["id", "text", "proof", "checks", "note"]
 
   /// Parses a catalogue; `problems` lists every validation error (an empty list means valid).
   /// Throws only when the file is not YAML at all or has no usable structure.
@@ -64,10 +68,6 @@ public enum CatalogueLoader {
     }
     let weight = try named.double("weight") ?? 1
     guard weight > 0 else { throw named.error("\(id): weight must be positive", at: node["weight"]) }
-    let checks = try named.stringList("checks") ?? []
-    for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
-      throw named.error("\(id): unknown check id '\(check)'", at: node["checks"]?.items?[position])
-    }
     var applicability = Applicability()
     if let conditions = try named.mapping("applies_when") {
       try conditions.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement", "roles"])
@@ -77,10 +77,71 @@ public enum CatalogueLoader {
         personalData: try conditions.bool("personal_data"), hosting: try conditions.enumList("hosting", Hosting.self),
         procurement: try conditions.bool("procurement"), roles: try conditions.enumList("roles", ComponentRole.self))
     }
+    let statement = try named.requiredString("statement")
+    let parts: [RequirementPart]
+    if let partNodes = try named.list("parts") {
+      if node["checks"] != nil || node["attestation"] != nil {
+        throw named.error("\(id): 'parts' replaces 'checks' and 'attestation': give one form only", at: node["parts"])
+      }
+      parts = try parseParts(partNodes, of: id, statement: statement, file: file, knownChecks: knownChecks)
+    } else {
+      let checks = try named.stringList("checks") ?? []
+      for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
+        throw named.error("\(id): unknown check id '\(check)'", at: node["checks"]?.items?[position])
+      }
+      let whole = Requirement(
+        id: id, sourceId: id, level: level, category: "", title: "", statement: statement, checks: checks,
+        attestable: try named.bool("attestation") ?? false)
+      parts = whole.parts
+    }
     return Requirement(
       id: id, sourceId: try named.string("source_id") ?? id, level: level, category: try named.requiredString("category"),
-      title: try named.requiredString("title"), statement: try named.requiredString("statement"), weight: weight,
-      appliesWhen: applicability, checks: checks, attestable: try named.bool("attestation") ?? false,
-      note: try named.string("note"), line: node.line)
+      title: try named.requiredString("title"), statement: statement, weight: weight, appliesWhen: applicability,
+      parts: parts, note: try named.string("note"), line: node.line)
+  }
+
+  /// The parts of a requirement: unique ids, a valid proof, checks exactly when the proof uses them, known check ids,
+  /// and a text quoted from the statement (spaces and line breaks aside).
+  private static func parseParts(
+    _ nodes: [Node], of id: String, statement: String, file: String, knownChecks: Set<String>
+  ) throws(InputError) -> [RequirementPart] {
+    var parts: [RequirementPart] = []
+    let flatStatement = collapsed(statement)
+    for (index, node) in nodes.enumerated() {
+      let fields = try YAMLFields(node, file: file, context: "\(id).parts[\(index)]")
+      try fields.rejectUnknown(partKeys)
+      let partID = try fields.requiredString("id")
+      guard !parts.contains(where: { $0.id == partID }) else {
+        throw fields.error("\(id).parts[\(index)]: duplicate part id '\(partID)'", at: node["id"])
+      }
+      let text = try fields.requiredString("text")
+      guard flatStatement.contains(collapsed(text)) else {
+        throw fields.error("\(id).parts[\(index)]: text is not quoted from the statement", at: node["text"])
+      }
+      guard let proofText = try fields.string("proof") else {
+        throw fields.error("\(id).parts[\(index)]: missing required key 'proof' (checks, attestation, both or either)")
+      }
+      guard let proof = ProofMode(rawValue: proofText) else {
+        throw fields.error(
+          "\(id).parts[\(index)]: unknown proof '\(proofText)' (expected checks, attestation, both or either)", at: node["proof"])
+      }
+      let checks = try fields.stringList("checks") ?? []
+      for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
+        throw fields.error("\(id).parts[\(index)]: unknown check id '\(check)'", at: node["checks"]?.items?[position])
+      }
+      if proof.usesChecks && checks.isEmpty {
+        throw fields.error("\(id).parts[\(index)]: proof '\(proofText)' needs at least one check", at: node["proof"])
+      }
+      if !proof.usesChecks && !checks.isEmpty {
+        throw fields.error("\(id).parts[\(index)]: proof 'attestation' takes no checks", at: node["checks"])
+      }
+      parts.append(RequirementPart(id: partID, text: text, proof: proof, checks: checks, note: try fields.string("note")))
+    }
+    return parts
+  }
+
+  /// Text with every run of white space made one space, for comparing quotes with the statement.
+  static func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }

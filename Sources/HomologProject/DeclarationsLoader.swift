@@ -16,7 +16,7 @@ public enum DeclarationsLoader {
     var result: [Attestation] = []
     for (index, node) in (try top.list("attestations") ?? []).enumerated() {
       let fields = try YAMLFields(node, file: displayPath, context: "attestations[\(index)]")
-      try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links"])
+      try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links", "parts"])
       let id = try fields.requiredString("requirement")
       guard let requirement = catalogue.requirement(id) else {
         throw fields.error("attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)", at: node["requirement"])
@@ -25,6 +25,20 @@ public enum DeclarationsLoader {
         throw fields.error(
           "attestations[\(index)]: \(id) cannot be proven by an attestation (the catalogue requires technical evidence)",
           at: node["requirement"])
+      }
+      let parts = try fields.stringList("parts")
+      for (position, part) in (parts ?? []).enumerated() {
+        guard let declared = requirement.parts.first(where: { $0.id == part }) else {
+          let known = requirement.parts.map(\.id).joined(separator: ", ")
+          throw fields.error(
+            "attestations[\(index)].parts[\(position)]: \(id) has no part '\(part)' (its parts: \(known))",
+            at: node["parts"]?.items?[position])
+        }
+        guard declared.proof.acceptsAttestation else {
+          throw fields.error(
+            "attestations[\(index)].parts[\(position)]: part '\(part)' of \(id) is proven by checks only, not by an attestation",
+            at: node["parts"]?.items?[position])
+        }
       }
       var files: [AttestedFile] = []
       for (position, path) in (try fields.stringList("evidence") ?? []).enumerated() {
@@ -44,7 +58,8 @@ public enum DeclarationsLoader {
       result.append(
         Attestation(
           requirement: id, statement: try fields.requiredString("statement"), author: try fields.requiredString("author"),
-          date: try fields.requiredDay("date"), evidence: files, links: try fields.stringList("links") ?? [], line: node.line))
+          date: try fields.requiredDay("date"), evidence: files, links: try fields.stringList("links") ?? [], parts: parts,
+          line: node.line))
     }
     return result
   }

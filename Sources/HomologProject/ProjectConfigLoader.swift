@@ -19,12 +19,16 @@ public enum ProjectConfigLoader {
 
     var context = ProjectContext()
     if let fields = try top.mapping("context") {
-      try fields.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement"])
-      context.exposure = try fields.enumValue("exposure", Exposure.self) ?? context.exposure
-      context.dataSensitivity = try fields.enumValue("data_sensitivity", DataSensitivity.self) ?? context.dataSensitivity
-      context.personalData = try fields.bool("personal_data") ?? context.personalData
-      context.hosting = try fields.enumValue("hosting", Hosting.self) ?? context.hosting
-      context.procurement = try fields.bool("procurement") ?? context.procurement
+      try fields.rejectUnknown([
+        "exposure", "data_sensitivity", "personal_data", "hosting", "procurement", "deployment", "environments",
+      ])
+      context.exposure = try fields.enumValue("exposure", Exposure.self)
+      context.dataSensitivity = try fields.enumValue("data_sensitivity", DataSensitivity.self)
+      context.personalData = try fields.bool("personal_data")
+      context.hosting = try fields.enumValue("hosting", Hosting.self)
+      context.procurement = try fields.bool("procurement")
+      context.deployment = try fields.enumValue("deployment", DeploymentMethod.self)
+      context.environments = try fields.stringList("environments")
     }
 
     func resolve(_ path: String) -> URL {
@@ -43,7 +47,8 @@ public enum ProjectConfigLoader {
       }
       components.append(ComponentConfig(name: name, role: role, evidence: (try fields.stringList("evidence") ?? []).map(resolve)))
     }
-    context.roles = components.map(\.role)
+    // Declared components state the project's roles; none declared states nothing.
+    context.roles = components.isEmpty ? nil : components.map(\.role)
 
     let (policy, gate) = try parsePolicy(try top.mapping("policy"))
     return ProjectConfig(

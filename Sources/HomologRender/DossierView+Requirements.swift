@@ -11,7 +11,7 @@ extension DossierView {
   static func requirement(
     _ result: RequirementResult, ui: UILabels, links: Linker, lang: String, escape: (String) -> String
   ) -> Requirement {
-    let attestation = result.attestation.map { attestation in
+    let attestations = result.attestations.map { attestation in
       Attestation(
         statement: escape(attestation.statement), author: escape(attestation.author), date: attestation.date,
         valid: attestation.valid, problem: attestation.problemText.map(escape),
@@ -28,8 +28,14 @@ extension DossierView {
       category: escape(result.category), title: escape(result.title), statement: escape(result.statement),
       status: result.status.rawValue, statusLabel: ui["status.\(result.status.rawValue)"], statusIcon: ui["icon.\(result.status.rawValue)"],
       basisLabel: ui["basis.\(result.basis.rawValue)"], applicability: result.applicabilityText.map(escape),
+      parts: result.parts.map { part in
+        Part(
+          id: escape(part.id), text: escape(part.text), proof: part.proof.rawValue, proofLabel: ui["proof.\(part.proof.rawValue)"],
+          checks: part.checks.map(escape), hasChecks: !part.checks.isEmpty, status: part.status.rawValue, statusLabel: ui["part_status.\(part.status.rawValue)"],
+          reasons: part.reasonTexts.map(escape), note: part.note.map(escape))
+      }, hasParts: !result.parts.isEmpty,
       checks: result.checks.map { check($0, ui: ui, links: links, escape: escape) },
-      attestation: attestation, derogation: result.derogation.map(escape), anchor: links.requirements[result.id] ?? "",
+      attestations: attestations, derogation: result.derogation.map(escape), anchor: links.requirements[result.id] ?? "",
       derogationAnchor: result.derogation.flatMap { links.derogations[$0] },
       failing: result.status == .nonConforme || result.status == .nonEvalue, weight: decimal(result.weight, lang: lang),
       hasChecks: !result.checks.isEmpty,

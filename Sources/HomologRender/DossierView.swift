@@ -57,6 +57,19 @@ struct DossierView: Encodable {
     var sha256: String
     var bytes: String
   }
+  /// One part of a requirement's text, how it is proven and where it stands.
+  struct Part: Encodable {
+    var id: String
+    var text: String
+    var proof: String
+    var proofLabel: String
+    var checks: [String]
+    var hasChecks: Bool
+    var status: String
+    var statusLabel: String
+    var reasons: [String]
+    var note: String?
+  }
   struct Requirement: Encodable {
     var id: String
     var sourceId: String
@@ -72,8 +85,11 @@ struct DossierView: Encodable {
     var statusIcon: String
     var basisLabel: String
     var applicability: String?
+    var parts: [Part]
+    var hasParts: Bool
     var checks: [Check]
-    var attestation: Attestation?
+    /// Every attestation of the requirement, newest first; the invalid ones say why they do not count.
+    var attestations: [Attestation]
     var derogation: String?
     var anchor: String
     var derogationAnchor: String?
@@ -344,7 +360,7 @@ struct DossierView: Encodable {
     hasCategories = !categoryStatus.isEmpty
     evidence = dossier.evidence.map { Self.evidence($0, anchor: links.evidence[$0.path] ?? "", lang: lang, escape: escape) }
     hasEvidence = !evidence.isEmpty
-    attestedFiles = views.flatMap { requirement in requirement.attestation?.fileList ?? [] }
+    attestedFiles = views.flatMap { requirement in requirement.attestations.flatMap(\.fileList) }
     hasAttestedFiles = !attestedFiles.isEmpty
     ignored = dossier.ignored.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
     unreadable = dossier.unreadable.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
@@ -371,12 +387,14 @@ struct DossierView: Encodable {
     regression = dossier.regression.map { Self.regression($0, ui: ui, links: links, number: number, escape: escape) }
     gate = escape(dossier.gate.joined(separator: ", "))
     let project = dossier.project.context
+    func stated(_ key: String?) -> String { ui[key ?? "context.unstated"] }
+    func yesNo(_ value: Bool?) -> String { stated(value.map { $0 ? "context.yes" : "context.no" }) }
     context = Context(
-      exposure: ui["context.exposure_values.\(project.exposure.rawValue)"],
-      dataSensitivity: ui["context.sensitivity_values.\(project.dataSensitivity.rawValue)"],
-      personalData: ui[project.personalData ? "context.yes" : "context.no"],
-      hosting: ui["context.hosting_values.\(project.hosting.rawValue)"],
-      procurement: ui[project.procurement ? "context.yes" : "context.no"])
+      exposure: stated(project.exposure.map { "context.exposure_values.\($0.rawValue)" }),
+      dataSensitivity: stated(project.dataSensitivity.map { "context.sensitivity_values.\($0.rawValue)" }),
+      personalData: yesNo(project.personalData),
+      hosting: stated(project.hosting.map { "context.hosting_values.\($0.rawValue)" }),
+      procurement: yesNo(project.procurement))
     components = dossier.project.components.map { Component(name: escape($0.name), roleLabel: ui["role.\($0.role.rawValue)"]) }
   }
 

@@ -12,6 +12,12 @@ public enum Localizer {
         attestation.problemText = attestation.problem.map(table.text)
         requirement.attestation = attestation
       }
+      for attestationIndex in requirement.attestations.indices {
+        requirement.attestations[attestationIndex].problemText = requirement.attestations[attestationIndex].problem.map(table.text)
+      }
+      for partIndex in requirement.parts.indices {
+        requirement.parts[partIndex].reasonTexts = requirement.parts[partIndex].reasons.map(table.text)
+      }
       for checkIndex in requirement.checks.indices {
         requirement.checks[checkIndex].summaryText = table.text(requirement.checks[checkIndex].summary)
         for observationIndex in requirement.checks[checkIndex].observations.indices {

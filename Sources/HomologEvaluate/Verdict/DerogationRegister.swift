@@ -1,5 +1,4 @@
 import HomologModel
-import HomologProject
 
 /// The derogation register: each derogation's state on the evaluation date and whether it is used.
 enum DerogationRegister {

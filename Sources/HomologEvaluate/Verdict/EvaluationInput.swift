@@ -1,5 +1,4 @@
 import HomologModel
-import HomologProject
 
 /// Everything one evaluation needs, already loaded and validated.
 public struct EvaluationInput: Sendable {

@@ -1,5 +1,4 @@
 import HomologModel
-import HomologProject
 
 /// Turns loaded inputs into the dossier model: runs the checks, judges every requirement, scores, registers derogations.
 public enum Evaluator {
@@ -9,7 +8,11 @@ public enum Evaluator {
     for check in AllChecks.list where wanted.contains(check.id) {
       results[check.id] = check.evaluate(input.evidence)
     }
-    let judge = RequirementJudge(input: input, results: results)
+    let choice = AttestationChoice(
+      attestations: input.attestations, asOf: input.asOf, maxAgeDays: input.evidence.policy.attestationMaxAgeDays)
+    let judge = RequirementJudge(
+      context: input.evidence.context, results: results, attestations: choice, derogations: input.derogations,
+      asOf: input.asOf)
     let requirements = input.catalogue.requirements.map(judge.judge)
     var counts = StatusCounts()
     for requirement in requirements { counts.add(requirement.status) }

@@ -22,8 +22,8 @@ struct ComponentCoverageEvaluation {
 
   /// pass when every component reaches the minimum, fail when one does not, no evidence when one has no report.
   func result(of check: some Check, minimum: Double?) -> CheckResult {
-    guard !entries.isEmpty else { return check.result(.notApplicable) }
-    guard let minimum else { return check.result(.notApplicable) }
+    guard !entries.isEmpty else { return check.result(.noEvidence, reason: "no_component") }
+    guard let minimum else { return check.result(.noEvidence, reason: "no_threshold") }
     var observations: [Observation] = []
     var failed = false
     var missing = false

@@ -2,7 +2,7 @@ import HomologKubernetes
 import HomologModel
 
 /// What a Kubernetes check saw: how many things it checked, and an observation per failure (or note).
-/// Its result is no evidence without manifests, not applicable when nothing was concerned,
+/// Its result is no evidence without manifests or when nothing was concerned (absence is never a verdict),
 /// otherwise fail when any observation is a problem, else pass.
 struct ManifestJudgement {
   let manifests: Manifests
@@ -48,7 +48,9 @@ struct ManifestJudgement {
   /// The check's result, summary args `checked` and `failed` (plus `extra`).
   func result(of check: some Check, _ extra: [MessageArg] = []) -> CheckResult {
     guard !manifests.objects.isEmpty else { return check.result(.noEvidence) }
-    guard checked > 0 else { return check.result(.notApplicable, extra, observations: observations, evidence: manifests.files) }
+    guard checked > 0 else {
+      return check.result(.noEvidence, extra, reason: "nothing_to_judge", observations: observations, evidence: manifests.files)
+    }
     let args = [MessageArg("checked", "\(checked)"), MessageArg("failed", "\(failures)")] + extra
     return check.result(failures > 0 ? .fail : .pass, args, observations: observations, evidence: manifests.files)
   }

@@ -11,7 +11,7 @@ public struct TestsFrontendFunctionalCheck: Check {
 
   public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
     let frontends = evidence.components(.frontend)
-    guard !frontends.isEmpty else { return result(.notApplicable) }
+    guard !frontends.isEmpty else { return result(.noEvidence, reason: "no_component") }
     var observations: [Observation] = []
     var failed = false
     var missing = false

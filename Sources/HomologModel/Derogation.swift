@@ -1,30 +1,3 @@
-import Foundation
-import HomologModel
-
-/// A team's signed statement that a requirement is met, with the files that support it.
-public struct Attestation: Sendable, Hashable {
-  public var requirement: String
-  public var statement: String
-  public var author: String
-  public var date: Day
-  public var evidence: [AttestedFile]
-  public var links: [String]
-  /// 1-based line in attestations.yaml.
-  public var line: Int
-
-  public init(
-    requirement: String, statement: String, author: String, date: Day, evidence: [AttestedFile], links: [String], line: Int
-  ) {
-    self.requirement = requirement
-    self.statement = statement
-    self.author = author
-    self.date = date
-    self.evidence = evidence
-    self.links = links
-    self.line = line
-  }
-}
-
 /// An approved derogation: a requirement not met, accepted until a date, with compensating measures.
 public struct Derogation: Sendable, Hashable {
   public var id: String
