@@ -12,6 +12,8 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
   case expiredDerogation
   /// A requirement is non évalué.
   case noEvidence
+  /// The platform would refuse an object in production (a Kyverno validate rule in ENFORCE).
+  case platformRefusal
 
   /// Parses `eliminatory`, `regression`, `score<80`, `expired-derogation`, `no-evidence`.
   public init?(_ text: String) {
@@ -21,6 +23,7 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     case "regression": self = .regression
     case "expired-derogation": self = .expiredDerogation
     case "no-evidence": self = .noEvidence
+    case "platform-refusal": self = .platformRefusal
     default:
       guard trimmed.hasPrefix("score<"), let value = Double(trimmed.dropFirst(6)), (0...100).contains(value) else { return nil }
       self = .scoreBelow(value)
@@ -28,14 +31,25 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Every rule name `--fail-on` accepts, for messages.
-  public static let expected = "eliminatory, regression, score<N (N from 0 to 100), expired-derogation, no-evidence"
+  public static let expected =
+    "eliminatory, regression, score<N (N from 0 to 100), expired-derogation, no-evidence, platform-refusal; -RULE removes a rule"
 
   /// Parses a list of rules (from `--fail-on a,b` or homolog.yaml's `policy.gate`); blank entries are skipped.
-  public static func parse(_ texts: [String]) throws(InputError) -> [GateRule] {
-    var rules: [GateRule] = []
+  /// The rules in `always` hold whatever the list says, unless it removes one explicitly (`-eliminatory`): a gate
+  /// that adds `score<80` still fails an eliminated project.
+  public static func parse(_ texts: [String], always: [GateRule] = [.eliminatory]) throws(InputError) -> [GateRule] {
+    var rules = always
     for text in texts where !text.trimmingCharacters(in: .whitespaces).isEmpty {
-      guard let rule = GateRule(text) else { throw InputError("unknown gate rule '\(text)' (expected \(expected))") }
-      if !rules.contains(rule) { rules.append(rule) }
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let removing = trimmed.hasPrefix("-")
+      guard let rule = GateRule(removing ? String(trimmed.dropFirst()) : trimmed) else {
+        throw InputError("unknown gate rule '\(text)' (expected \(expected))")
+      }
+      if removing {
+        rules.removeAll { $0 == rule }
+      } else if !rules.contains(rule) {
+        rules.append(rule)
+      }
     }
     return rules
   }
@@ -47,6 +61,7 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     case .scoreBelow(let value): "score<\(Percentage.text(value))"
     case .expiredDerogation: "expired-derogation"
     case .noEvidence: "no-evidence"
+    case .platformRefusal: "platform-refusal"
     }
   }
 
@@ -54,8 +69,9 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
   public func failure(_ dossier: Dossier) -> String? {
     switch self {
     case .eliminatory:
-      return dossier.verdict.eliminatory
-        ? "eliminatory: Primordial requirement(s) not met: \(dossier.verdict.eliminating.joined(separator: ", "))" : nil
+      guard dossier.verdict.eliminatory else { return nil }
+      return "eliminatory: Primordial requirement(s) not met: \(dossier.verdict.eliminating.joined(separator: ", "))"
+        + GateExplanation.unmet(dossier.requirements.filter { dossier.verdict.eliminating.contains($0.id) })
     case .regression:
       guard let regression = dossier.regression, regression.isRegression else { return nil }
       return "regression against the baseline of \(regression.baselineAsOf): \(regression.reasonTexts.joined(separator: "; "))"
@@ -68,6 +84,12 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     case .noEvidence:
       let missing = dossier.requirements.filter { $0.status == .nonEvalue }.map(\.id)
       return missing.isEmpty ? nil : "no-evidence: \(missing.count) requirement(s) non évalué(s): \(missing.prefix(10).joined(separator: ", "))"
+    case .platformRefusal:
+      let refused = dossier.admission.filter { $0.outcome == .refusedInProduction }
+      guard !refused.isEmpty else { return nil }
+      return "platform-refusal: objects refused in production by "
+        + refused.map { "\($0.policy) (\($0.entries.count))" }.joined(separator: ", ")
+        + refused.flatMap { rule in rule.entries.map { "\n  \(rule.policy): \($0.text)" } }.joined()
     }
   }
 }

@@ -1,7 +1,7 @@
 /// The dossier: every figure any output shows. JSON is its serialization; other outputs derive from it.
 public struct Dossier: Codable, Sendable {
   /// Schema identifier of this JSON shape.
-  public static let schemaID = "homolog-dossier/1"
+  public static let schemaID = "homolog-dossier/2"
 
   public var schema: String
   public var generator: ToolInfo
@@ -23,6 +23,8 @@ public struct Dossier: Codable, Sendable {
   public var coverage: [ComponentCoverage]
   public var tests: [ComponentTests]
   public var policy: Policy
+  /// The platform's admission rules predicted from the manifests (apart from the CCT verdicts).
+  public var admission: [AdmissionRule]
   /// The gate rules the run applied (`eliminatory`, `score<80`…).
   public var gate: [String] = []
   public var regression: Regression?
@@ -32,9 +34,10 @@ public struct Dossier: Codable, Sendable {
     catalogue: CatalogueSummary, verdict: Verdict, score: Score, counts: StatusCounts,
     requirements: [RequirementResult], derogations: [DerogationEntry], evidence: [EvidenceSummary],
     ignored: [IgnoredFile], unreadable: [IgnoredFile], findings: [Finding],
-    coverage: [ComponentCoverage], tests: [ComponentTests], policy: Policy,
+    coverage: [ComponentCoverage], tests: [ComponentTests], policy: Policy, admission: [AdmissionRule] = [],
     regression: Regression? = nil
   ) {
+    self.admission = admission
     self.schema = Dossier.schemaID
     self.generator = generator
     self.asOf = asOf

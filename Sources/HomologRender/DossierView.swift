@@ -255,6 +255,10 @@ struct DossierView: Encodable {
   var counts: [Count]
   var total: Int
   var primordialFailures: [Requirement]
+  /// The platform's admission rules, apart from the CCT verdicts.
+  var admission: [AdmissionRuleView]
+  var hasAdmission: Bool
+  var admissionRefusals: Int
   var otherFailures: [Requirement]
   var hasPrimordialFailures: Bool
   var hasOtherFailures: Bool
@@ -345,6 +349,9 @@ struct DossierView: Encodable {
     otherFailureCount = otherFailures.count
     verdictExplain = ui["verdict_explain.\(dossier.verdict.status.rawValue)"]
 
+    admission = Self.admission(dossier.admission, ui: ui, links: links, escape: escape)
+    hasAdmission = !admission.isEmpty
+    admissionRefusals = dossier.admission.filter { $0.outcome == .refusedInProduction }.reduce(0) { $0 + $1.entries.count }
     derogations = dossier.derogations.map { Self.derogation($0, ui: ui, links: links, escape: escape) }
     flaggedDerogations = derogations.filter { $0.flagged || $0.unused }
     hasFlaggedDerogations = !flaggedDerogations.isEmpty

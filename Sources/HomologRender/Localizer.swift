@@ -27,6 +27,11 @@ public enum Localizer {
       }
       dossier.requirements[index] = requirement
     }
+    for ruleIndex in dossier.admission.indices {
+      for entryIndex in dossier.admission[ruleIndex].entries.indices {
+        dossier.admission[ruleIndex].entries[entryIndex].text = table.text(dossier.admission[ruleIndex].entries[entryIndex].message)
+      }
+    }
     if var regression = dossier.regression {
       regression.reasonTexts = regression.reasons.map(table.text)
       dossier.regression = regression

@@ -101,13 +101,13 @@ final class DecisionCommandTests: XCTestCase {
   func testDossierOfAnotherSchemaIsRefused() throws {
     try write(dossier("App", primordial: .conforme, important: [.conforme]), "old/dossier.json")
     var text = try String(contentsOf: folder.appendingPathComponent("old/dossier.json"), encoding: .utf8)
-    text = text.replacingOccurrences(of: "homolog-dossier/1", with: "homolog-dossier/9")
+    text = text.replacingOccurrences(of: "homolog-dossier/2", with: "homolog-dossier/9")
     try text.write(to: folder.appendingPathComponent("future.json"), atomically: true, encoding: .utf8)
     try "[1, 2]".write(to: folder.appendingPathComponent("array.json"), atomically: true, encoding: .utf8)
     let result = try run(["diff", "future.json", "old/dossier.json"])
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(
-      result.err.contains("future.json (at $.schema): error: dossier of schema \"homolog-dossier/9\", this homolog reads \"homolog-dossier/1\""),
+      result.err.contains("future.json (at $.schema): error: dossier of schema \"homolog-dossier/9\", this homolog reads \"homolog-dossier/2\""),
       result.err)
     let array = try run(["diff", "array.json", "old/dossier.json"])
     XCTAssertEqual(array.status, 2)
@@ -169,7 +169,7 @@ final class DecisionCommandTests: XCTestCase {
       try Data((shapes[key] ?? "").replacingOccurrences(of: "APP-NAME", with: String(format: "App %04d", index)).utf8).write(to: url)
     }
     try "[]".write(to: folder.appendingPathComponent("apps/app1/gl-code-quality.json"), atomically: true, encoding: .utf8)
-    try "{\"schema\": \"homolog-dossier/1\"}".write(to: folder.appendingPathComponent("apps/broken.json"), atomically: true, encoding: .utf8)
+    try "{\"schema\": \"homolog-dossier/2\"}".write(to: folder.appendingPathComponent("apps/broken.json"), atomically: true, encoding: .utf8)
     let start = Date()
     let result = try run(["portfolio", "apps", "--format", "json"])
     let seconds = Date().timeIntervalSince(start)

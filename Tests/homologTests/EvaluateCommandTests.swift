@@ -19,7 +19,7 @@ final class EvaluateCommandTests: XCTestCase {
       XCTAssertEqual(a, b, "\(name) differs between two runs")
     }
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("a/dossier.json"))) as! [String: Any]
-    XCTAssertEqual(json["schema"] as? String, "homolog-dossier/1")
+    XCTAssertEqual(json["schema"] as? String, "homolog-dossier/2")
     let requirements = json["requirements"] as! [[String: Any]]
     XCTAssertEqual(requirements.count, 55)
     let statuses: Set<String> = ["conforme", "non_conforme", "derogation", "non_applicable", "non_evalue"]

@@ -3,7 +3,7 @@ import HomologModel
 /// Turns loaded inputs into the dossier model: runs the checks, judges every requirement, scores, registers derogations.
 public enum Evaluator {
   public static func evaluate(_ input: EvaluationInput) -> Dossier {
-    let wanted = Set(input.catalogue.requirements.flatMap(\.checks))
+    let wanted = Set(input.catalogue.requirements.flatMap(\.checks)).union(PlatformRules.checks)
     var results: [String: CheckResult] = [:]
     for check in AllChecks.list where wanted.contains(check.id) {
       results[check.id] = check.evaluate(input.evidence)
@@ -28,6 +28,6 @@ public enum Evaluator {
         warningDays: input.evidence.policy.derogationWarningDays),
       evidence: EvidenceDigest.summaries(input.evidence), ignored: input.ignored, unreadable: input.unreadable,
       findings: EvidenceDigest.findings(input.evidence, requirements: requirements), coverage: EvidenceDigest.coverage(input.evidence),
-      tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy)
+      tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results))
   }
 }

@@ -36,7 +36,7 @@ enum DiffCommand: Command {
     if let lang, !TranslationTable.languages.contains(lang) { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
 
     do throws(InputError) {
-      let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [])
+      let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [], always: [])
       let baseline = try DossierFile.load(paths[0])
       var current = try DossierFile.load(paths[1])
       try DossierFile.checkComparable(baseline, current, baselineDisplay: paths[0])

@@ -23,8 +23,9 @@ enum EvaluateCommand: Command {
       --lang fr|en         language of the dossier (default fr)
       --templates DIR      override built-in templates and translations with files of the same name
       --format LIST        outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)
-      --fail-on RULES      gate rules, comma-separated: eliminatory, regression, score<N,
-                           expired-derogation, no-evidence (default: homolog.yaml's policy.gate, else eliminatory)
+      --fail-on RULES      gate rules added to homolog.yaml's policy.gate, comma-separated: regression,
+                           score<N, expired-derogation, no-evidence, platform-refusal; eliminatory always
+                           holds unless removed with -eliminatory
       --baseline FILE      a previous dossier.json: fills the dossier's regression section (new and fixed
                            findings, coverage, score and status changes); with --fail-on regression, a
                            regression fails the gate

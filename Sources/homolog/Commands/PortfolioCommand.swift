@@ -10,7 +10,7 @@ enum PortfolioCommand: Command {
   static let usage = """
     USAGE: homolog portfolio DIR [options]
 
-    Reads every homolog dossier (*.json with schema homolog-dossier/1) under DIR, at any depth, and prints
+    Reads every homolog dossier (*.json with schema homolog-dossier/2) under DIR, at any depth, and prints
     one line per application: verdict, Important score, derogations expiring soon or expired, open
     critical and high vulnerabilities, with totals. Other JSON files are skipped; dossiers that cannot be
     read are listed.

@@ -1,0 +1,68 @@
+/// What a platform admission rule does to an object that breaks it.
+public enum AdmissionAction: String, Codable, Hashable, Sendable {
+  /// A Kyverno validate rule: AUDIT outside production, ENFORCE (refused) in production.
+  case validate
+  /// A Kyverno mutate rule: the platform rewrites the object, in every environment.
+  case mutate
+}
+
+/// Where a platform rule stands for the project's manifests.
+public enum AdmissionOutcome: String, Codable, Hashable, Sendable {
+  /// No object breaks it.
+  case admitted
+  /// Some object would be refused in production (reported, admitted, outside it).
+  case refusedInProduction = "refused_in_production"
+  /// Some object would be rewritten by the platform.
+  case mutated
+  /// No manifest concerned by the rule: nothing to predict.
+  case noEvidence = "no_evidence"
+}
+
+/// One object that breaks a platform rule, and what the platform does with it.
+public struct AdmissionEntry: Codable, Hashable, Sendable {
+  public var message: Message
+  public var text: String
+  public var object: ObjectRef?
+  public var evidence: String?
+  public var location: SourceLocation?
+  /// In production: refused (validate) or mutated.
+  public var production: AdmissionOutcome
+  /// Outside production (AUDIT): admitted and reported, or mutated.
+  public var otherEnvironments: AdmissionOutcome
+
+  public init(observation: Observation, action: AdmissionAction) {
+    message = observation.message
+    text = observation.text
+    object = observation.object
+    evidence = observation.evidence
+    location = observation.location
+    production = action == .mutate ? .mutated : .refusedInProduction
+    otherEnvironments = action == .mutate ? .mutated : .admitted
+  }
+}
+
+/// One of the platform's Kyverno rules, predicted from the manifests: platform admission, not a CCT verdict,
+/// unless `requirement` names the CCT requirement whose text asks the same thing.
+public struct AdmissionRule: Codable, Hashable, Sendable {
+  /// The Kyverno policy's name (`check-labels`, `disallow-latest`…).
+  public var policy: String
+  /// The homolog check that predicts it.
+  public var check: String
+  public var action: AdmissionAction
+  /// The CCT requirement whose text asks the same thing, when there is one.
+  public var requirement: String?
+  public var outcome: AdmissionOutcome
+  public var entries: [AdmissionEntry]
+
+  public init(
+    policy: String, check: String, action: AdmissionAction, requirement: String?, outcome: AdmissionOutcome,
+    entries: [AdmissionEntry]
+  ) {
+    self.policy = policy
+    self.check = check
+    self.action = action
+    self.requirement = requirement
+    self.outcome = outcome
+    self.entries = entries
+  }
+}
