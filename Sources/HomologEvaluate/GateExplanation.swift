@@ -10,7 +10,7 @@ enum GateExplanation {
         let facts = requirement.parts.filter { $0.status == .failed }.flatMap { part in
           requirement.checks.filter { part.checks.contains($0.id) && $0.outcome == .fail }.map { "\($0.id): \($0.summaryText)" }
         }
-        return "\n  \(requirement.id) non conforme: " + unique(facts).joined(separator: "; ")
+        return "\n  \(requirement.id) non conforme" + (facts.isEmpty ? "" : ": " + unique(facts).joined(separator: "; "))
       case .nonEvalue:
         if let reason = requirement.applicabilityText {
           return "\n  \(requirement.id) non évalué: \(reason)"

@@ -70,8 +70,9 @@ final class EvaluatorTests: XCTestCase {
     let dossier = Evaluator.evaluate(Build.input(catalogue, files: [], attestations: [fresh, stale]))
     XCTAssertEqual(dossier.requirements.map(\.status), [.conforme, .nonEvalue])
     XCTAssertEqual(dossier.requirements[0].basis, .attestation)
-    XCTAssertEqual(dossier.requirements[1].attestation?.valid, false)
-    XCTAssertEqual(dossier.requirements[1].attestation?.problem?.key, "attestation.stale")
+    XCTAssertNil(dossier.requirements[1].attestation, "a stale attestation proves nothing")
+    XCTAssertEqual(dossier.requirements[1].attestations.map(\.valid), [false])
+    XCTAssertEqual(dossier.requirements[1].attestations.first?.problem?.key, "attestation.stale")
     XCTAssertEqual(dossier.score.important, 50)
   }
 
@@ -108,7 +109,7 @@ final class EvaluatorTests: XCTestCase {
       Build.requirement("G6", .primordial, applies: Applicability(exposure: [.internet])),
       Build.requirement("D2", .primordial, applies: Applicability(personalData: true)),
     ])
-    let dossier = Evaluator.evaluate(Build.input(catalogue, files: [], context: ProjectContext(exposure: .rie)))
+    let dossier = Evaluator.evaluate(Build.input(catalogue, files: [], context: ProjectContext(exposure: .rie, personalData: false)))
     XCTAssertEqual(dossier.requirements.map(\.status), [.nonApplicable, .nonApplicable])
     XCTAssertEqual(dossier.requirements[0].applicability?.key, "applicability.exposure")
     XCTAssertFalse(dossier.verdict.eliminatory)

@@ -30,7 +30,7 @@ final class GateRuleTests: XCTestCase {
 
   func testEliminatoryNamesTheRequirements() {
     let dossier = F.dossier(requirements: [F.requirement("P-1", .primordial, status: .nonConforme), F.requirement("I-1", .important, status: .conforme)])
-    XCTAssertEqual(GateRule.eliminatory.failure(dossier), "eliminatory: Primordial requirement(s) not met: P-1")
+    XCTAssertEqual(GateRule.eliminatory.failure(dossier), "eliminatory: Primordial requirement(s) not met: P-1\n  P-1 non conforme")
     let passing = F.dossier(requirements: [F.requirement("P-1", .primordial, status: .conforme)])
     XCTAssertNil(GateRule.eliminatory.failure(passing))
   }

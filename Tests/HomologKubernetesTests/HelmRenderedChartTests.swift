@@ -70,7 +70,7 @@ final class HelmRenderedChartTests: XCTestCase {
     XCTAssertEqual(outcomes["k8s.unprivileged-ports"], .pass)
     XCTAssertEqual(outcomes["k8s.argocd-application"], .fail, "a chart alone does not say it is deployed by Argo CD")
     XCTAssertEqual(outcomes["k8s.stateless-workloads"], .pass)
-    XCTAssertEqual(outcomes["k8s.pvc-size"], .notApplicable)
+    XCTAssertEqual(outcomes["k8s.pvc-size"], .noEvidence)
   }
 
   func testHealthAndMetricsEndpointsAreNoted() throws {

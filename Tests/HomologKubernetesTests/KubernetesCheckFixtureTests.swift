@@ -34,7 +34,7 @@ final class KubernetesCheckFixtureTests: XCTestCase {
           XCTAssertEqual(result.outcome, .pass, "\(label): \(result.problems.map(\.message.key))")
           XCTAssertTrue(result.problems.isEmpty, label)
         } else if name.hasPrefix("na.") {
-          XCTAssertEqual(result.outcome, .notApplicable, label)
+          XCTAssertEqual(result.outcome, .noEvidence, label)
         } else {
           XCTAssertEqual(result.outcome, .fail, label)
           XCTAssertEqual(

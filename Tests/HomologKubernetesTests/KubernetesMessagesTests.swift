@@ -65,9 +65,9 @@ final class KubernetesMessagesTests: XCTestCase {
       }
     }
     for check in TestEvidence.kubernetesChecks {
-      for outcome in ["pass", "fail", "not_applicable", "no_evidence"] where !keys.contains("\(check.id).\(outcome)") {
+      for outcome in ["pass", "fail", "nothing_to_judge", "no_evidence"] where !keys.contains("\(check.id).\(outcome)") {
         XCTAssertTrue(
-          outcome == "not_applicable" && check.id == "k8s.argocd-application", "\(check.id).\(outcome) never emitted by the tests")
+          outcome == "nothing_to_judge" && check.id == "k8s.argocd-application", "\(check.id).\(outcome) never emitted by the tests")
       }
     }
   }

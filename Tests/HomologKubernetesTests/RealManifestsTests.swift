@@ -27,7 +27,7 @@ final class RealManifestsTests: XCTestCase {
       "k8s.stateless-workloads": (.fail, 1),  // polaris nginx StatefulSet
       "k8s.high-availability": (.fail, 41),  // 21 application Deployments: 20 with 1 replica, 21 without spread
       "k8s.argocd-application": (.pass, 0),  // two Argo CD Applications
-      "k8s.configmap-no-credentials": (.notApplicable, 0),
+      "k8s.configmap-no-credentials": (.noEvidence, 0),
       "k8s.resources": (.fail, 16),  // sock-shop 7, online boutique init container, 8 fixtures
       "k8s.labels": (.fail, 84),  // nobody uses the platform's env/tier labels
       "k8s.allowed-registries": (.fail, 34),  // only quay.io/reactiveops/polaris and bitnami/postgresql are allowed

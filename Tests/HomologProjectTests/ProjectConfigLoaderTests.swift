@@ -26,7 +26,7 @@ final class ProjectConfigLoaderTests: XCTestCase {
     let config = try ProjectConfigLoader.load(url, displayPath: "homolog.yaml")
     XCTAssertEqual(config.name, "Demo")
     XCTAssertEqual(config.context.exposure, .internet)
-    XCTAssertTrue(config.context.personalData)
+    XCTAssertEqual(config.context.personalData, true)
     XCTAssertEqual(config.context.roles, [.backend])
     XCTAssertEqual(config.components.first?.evidence.first?.lastPathComponent, "api")
     XCTAssertEqual(config.policy.vulnerabilities.critical, 0)

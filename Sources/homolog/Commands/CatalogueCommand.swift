@@ -7,15 +7,19 @@ import HomologProject
 /// `homolog catalogue validate FILE` and `homolog catalogue list [FILE]`.
 enum CatalogueCommand: Command {
   static let name = "catalogue"
-  static let summary = "validate a requirements catalogue, or list its requirements"
+  static let summary = "validate a requirements catalogue, list its requirements, or print its proof mapping"
   static let usage = """
     USAGE: homolog catalogue validate FILE
            homolog catalogue list [FILE]
+           homolog catalogue mapping [FILE]
 
     validate  checks a catalogue: YAML syntax, required fields (id, level, category, title, statement),
               levels P or I, unique ids, known check ids, applicability conditions. Every problem is
               printed as file:line: error: message; exit 2 when there is any.
     list      prints id, level, category and title of each requirement (default: the built-in CCT catalogue).
+    mapping   prints, as a Markdown table, each part of each requirement (quoted), how it is proven (checks,
+              attestation, both, either), by which checks, and why; then the platform's Kyverno rules and the
+              CCT requirement each counts for (docs/verdicts.md embeds this table).
     """
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
@@ -38,8 +42,17 @@ enum CatalogueCommand: Command {
       } catch {
         throw .input(error)
       }
+    case "mapping":
+      guard positionals.count <= 2 else { throw .usage("mapping expects at most one FILE", command: name) }
+      do throws(InputError) {
+        let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
+        Console.out(CatalogueMapping.markdown(catalogue))
+        return .ok
+      } catch {
+        throw .input(error)
+      }
     default:
-      throw .usage("unknown catalogue action '\(action)' (expected validate or list)", command: name)
+      throw .usage("unknown catalogue action '\(action)' (expected validate, list or mapping)", command: name)
     }
   }
 

@@ -1,0 +1,42 @@
+import HomologModel
+
+/// The catalogue's mapping of checks and attestations to the parts of each requirement, as a Markdown table an
+/// authority can audit (`homolog catalogue mapping`; `docs/verdicts.md` embeds it and a test keeps it in sync).
+public enum CatalogueMapping {
+  /// One row per part of every requirement, then the platform's admission rules and where they count.
+  public static func markdown(_ catalogue: Catalogue) -> String {
+    var lines = [
+      "Catalogue `\(catalogue.id)` version \(catalogue.version) — \(catalogue.requirements.count) requirements.",
+      "",
+      "| Exigence / requirement | Niveau | Partie / part | Texte cité / quoted text | Preuve / proof | Contrôles / checks | Fondement / basis |",
+      "|---|---|---|---|---|---|---|",
+    ]
+    for requirement in catalogue.requirements {
+      let applies = requirement.appliesWhen.isAlways ? "" : " (applies_when)"
+      if requirement.parts.isEmpty {
+        lines.append("| \(cell(requirement.id))\(applies) | \(requirement.level.rawValue) | — | — | none | — | \(cell(requirement.note ?? "")) |")
+      }
+      for part in requirement.parts {
+        let checks = part.checks.isEmpty ? "—" : part.checks.map { "`\($0)`" }.joined(separator: ", ")
+        lines.append(
+          "| \(cell(requirement.id))\(applies) | \(requirement.level.rawValue) | \(cell(part.id)) | « \(cell(part.text)) » | "
+            + "\(part.proof.rawValue) | \(checks) | \(cell(part.note ?? "")) |")
+      }
+    }
+    lines += [
+      "",
+      "| Règle Kyverno / Kyverno rule | Contrôle / check | Type | Exigence CCT / CCT requirement |",
+      "|---|---|---|---|",
+    ]
+    for rule in PlatformRules.list {
+      lines.append(
+        "| `\(rule.policy)` | `\(rule.check)` | \(rule.action.rawValue) | \(rule.requirement ?? "admission seulement / admission only") |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A table cell: one line, pipes escaped.
+  private static func cell(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+  }
+}
