@@ -1,7 +1,8 @@
 /// The one way homolog reduces and prints figures (coverage, scores, marks, thresholds, weights, sizes).
 ///
-/// Rule: a figure is **truncated toward zero** to its decimals (one for percentages and scores, two for marks on
-/// another scale), never rounded. Coverage tools truncate their own figures (JaCoCo floors its percentages,
+/// Rule: a computed figure is **truncated toward zero** to its decimals (one for percentages and scores, two for
+/// marks on another scale), never rounded. A value a person gave (threshold, weight, scale, tolerance) is printed
+/// as given (`givenDecimals`). Coverage tools truncate their own figures (JaCoCo floors its percentages,
 /// Istanbul floors to two decimals), and a figure compared with a threshold must never be shown at or above a
 /// threshold it does not reach: with rounding, 79.96 % would print "80" beside "below the 80 % minimum". Truncation
 /// keeps every printed figure at or below the exact ratio, so what is printed and what is judged agree.
@@ -25,6 +26,9 @@ public enum NumberFormatting {
     /// The style of a dossier language (`fr` → French, anything else → English).
     public init(lang: String) { self = lang == "fr" ? .french : .english }
   }
+
+  /// Decimals of a value a person gave (threshold, weight, scale, tolerance): enough to print it as written.
+  public static let givenDecimals = 6
 
   /// What separates a figure from its `%` sign, as the templates write it.
   public static let percentSeparator = " "
