@@ -61,7 +61,8 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
       return "regression against the baseline of \(regression.baselineAsOf): \(regression.reasonTexts.joined(separator: "; "))"
     case .scoreBelow(let minimum):
       guard let score = dossier.score.important else { return nil }
-      return score < minimum ? "score<\(Percentage.given(minimum)): Important score \(Percentage.score(score)) is below \(Percentage.given(minimum))" : nil
+      let limit = Percentage.given(minimum)
+      return score < minimum ? "score<\(limit): Important score \(Percentage.score(score)) is below \(limit)" : nil
     case .expiredDerogation:
       let expired = dossier.derogations.filter { $0.state == .expired }.map(\.id)
       return expired.isEmpty ? nil : "expired-derogation: \(expired.joined(separator: ", "))"

@@ -68,8 +68,8 @@ enum DossierCharts {
 
     let coverageBars = dossier.coverage.map { entry in
       let percent = NumberFormatting.percent(entry.lines.covered, of: entry.lines.total)
-      let values = ["percent": number(percent), "threshold": entry.threshold.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) }
-        ?? ui["score.none"]]
+      let threshold = entry.threshold.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) }
+      let values = ["percent": number(percent), "threshold": threshold ?? ui["score.none"]]
       let key: String
       if entry.threshold != nil {
         key = entry.isBelowThreshold ? "chart.coverage_value_below" : "chart.coverage_value"

@@ -285,6 +285,9 @@ struct DossierView: Encodable {
     let lang = table.lang
     let style = NumberFormatting.Style(lang: lang)
     func number(_ value: Double?) -> String { value.map { NumberFormatting.text($0, style: style) } ?? ui["score.none"] }
+    func given(_ value: Double?) -> String {
+      value.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) } ?? ui["score.none"]
+    }
     var anchors = Anchors()
     var requirementAnchors: [String: String] = [:]
     for result in dossier.requirements where requirementAnchors[result.id] == nil {
@@ -338,8 +341,8 @@ struct DossierView: Encodable {
     categories = dossier.score.categories.map { category in
       Category(
         category: escape(category.category), score: number(category.important),
-        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: NumberFormatting.text(category.met, decimals: NumberFormatting.givenDecimals, style: style),
-        applicable: NumberFormatting.text(category.applicable, decimals: NumberFormatting.givenDecimals, style: style))
+        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: given(category.met),
+        applicable: given(category.applicable))
     }
     categoryStatus = Self.categoryStatus(dossier, ui: ui, number: number, escape: escape)
     hasCategories = !categoryStatus.isEmpty
@@ -353,9 +356,9 @@ struct DossierView: Encodable {
     hasUnreadable = !unreadable.isEmpty
     coverage = dossier.coverage.map { entry in
       Coverage(
-        component: escape(entry.component), roleLabel: ui["role.\(entry.role.rawValue)"], percent: number(NumberFormatting.percent(entry.lines.covered, of: entry.lines.total)),
-        threshold: entry.threshold.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) }
-          ?? ui["score.none"], below: entry.isBelowThreshold, covered: entry.lines.covered,
+        component: escape(entry.component), roleLabel: ui["role.\(entry.role.rawValue)"],
+        percent: number(NumberFormatting.percent(entry.lines.covered, of: entry.lines.total)), threshold: given(entry.threshold),
+        below: entry.isBelowThreshold, covered: entry.lines.covered,
         total: entry.lines.total, branches: entry.branches.flatMap { NumberFormatting.percent($0.covered, of: $0.total) }.map(number))
     }
     hasCoverage = !coverage.isEmpty

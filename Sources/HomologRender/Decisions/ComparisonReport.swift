@@ -39,7 +39,8 @@ public struct ComparisonReport: Sendable {
 
   func score(_ value: Double?) -> String {
     guard let value else { return "—" }
-    return NumberFormatting.text(value, decimals: BidComparison.markDecimals(scale: comparison.scale), style: NumberFormatting.Style(lang: table.lang))
+    let decimals = BidComparison.markDecimals(scale: comparison.scale)
+    return NumberFormatting.text(value, decimals: decimals, style: NumberFormatting.Style(lang: table.lang))
   }
 
   static let icons: [RequirementStatus: String] = [
@@ -162,7 +163,8 @@ public struct ComparisonReport: Sendable {
         [
           bid.rank.map(String.init) ?? "", bid.name, bid.file ?? "", bid.eliminated ? "true" : "false",
           bid.eliminating.joined(separator: " "), CSVWriting.number(bid.score, decimals: decimals),
-        ] + bid.categories.map { CSVWriting.number($0.score, decimals: decimals) } + comparison.requirements.map { bid.statuses[$0.id]?.rawValue ?? "" })
+        ] + bid.categories.map { CSVWriting.number($0.score, decimals: decimals) }
+          + comparison.requirements.map { bid.statuses[$0.id]?.rawValue ?? "" })
     }
     return CSVWriting.document(rows)
   }
