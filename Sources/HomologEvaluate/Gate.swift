@@ -58,7 +58,7 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .eliminatory: "eliminatory"
     case .regression: "regression"
-    case .scoreBelow(let value): "score<\(Percentage.text(value))"
+    case .scoreBelow(let value): "score<\(Percentage.given(value))"
     case .expiredDerogation: "expired-derogation"
     case .noEvidence: "no-evidence"
     case .platformRefusal: "platform-refusal"
@@ -77,7 +77,8 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
       return "regression against the baseline of \(regression.baselineAsOf): \(regression.reasonTexts.joined(separator: "; "))"
     case .scoreBelow(let minimum):
       guard let score = dossier.score.important else { return nil }
-      return score < minimum ? "score<\(Percentage.text(minimum)): Important score \(Percentage.text(score)) is below \(Percentage.text(minimum))" : nil
+      let limit = Percentage.given(minimum)
+      return score < minimum ? "score<\(limit): Important score \(Percentage.score(score)) is below \(limit)" : nil
     case .expiredDerogation:
       let expired = dossier.derogations.filter { $0.state == .expired }.map(\.id)
       return expired.isEmpty ? nil : "expired-derogation: \(expired.joined(separator: ", "))"
@@ -94,9 +95,10 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// Number formatting for messages: no trailing `.0`.
+/// Figures in gate messages: read by people and machines alike, so plain (a point, no trailing zero).
 enum Percentage {
-  static func text(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
-  }
+  /// The Important score, truncated to one decimal like everywhere else.
+  static func score(_ value: Double) -> String { NumberFormatting.text(value, style: .plain) }
+  /// A minimum given on the command line or in homolog.yaml, as written.
+  static func given(_ value: Double) -> String { NumberFormatting.text(value, decimals: NumberFormatting.givenDecimals, style: .plain) }
 }

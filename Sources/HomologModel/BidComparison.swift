@@ -10,6 +10,9 @@ public struct BidComparison: Codable, Hashable, Sendable {
   public var commonOnly: Bool
   /// Scores are marks out of this (100 by default, 20 with `--scale 20`).
   public var scale: Double
+
+  /// Decimals of a mark on `scale`: one out of 100 (the dossier's score), two on another scale.
+  public static func markDecimals(scale: Double) -> Int { scale == 100 ? 1 : 2 }
   /// True when bids are named Offre A, B, C… (`--anonymize`).
   public var anonymized: Bool
   /// The compared requirements, in catalogue order.

@@ -405,7 +405,7 @@ public struct ComponentCoverage: Codable, Hashable, Sendable {
   public var role: ComponentRole
   public var lines: CoverageCounter
   public var branches: CoverageCounter?
-  /// Line coverage percent, rounded to one decimal.
+  /// Line coverage percent, truncated to one decimal (`NumberFormatting.percent`); judge on `lines`.
   public var percent: Double?
   /// The policy's minimum for this role.
   public var threshold: Double?
@@ -421,6 +421,12 @@ public struct ComponentCoverage: Codable, Hashable, Sendable {
     self.percent = percent
     self.threshold = threshold
     self.files = files
+  }
+
+  /// The exact line coverage (covered / total) is below the policy's minimum; false without a minimum.
+  public var isBelowThreshold: Bool {
+    guard let threshold else { return false }
+    return (lines.percent ?? 0) < threshold
   }
 }
 
@@ -478,13 +484,33 @@ public struct Regression: Codable, Hashable, Sendable {
 /// A component's coverage before and after.
 public struct CoverageChange: Codable, Hashable, Sendable {
   public var component: String
+  /// Line coverage percent in the baseline, truncated to one decimal.
   public var before: Double?
+  /// Line coverage percent now, truncated to one decimal.
   public var after: Double?
-  public init(component: String, before: Double?, after: Double?) {
+  /// Covered and total lines in the baseline (absent in diffs written before they were recorded).
+  public var linesBefore: CoverageCounter?
+  /// Covered and total lines now.
+  public var linesAfter: CoverageCounter?
+  public init(
+    component: String, before: Double?, after: Double?, linesBefore: CoverageCounter? = nil, linesAfter: CoverageCounter? = nil
+  ) {
     self.component = component
     self.before = before
     self.after = after
+    self.linesBefore = linesBefore
+    self.linesAfter = linesAfter
   }
+
+  /// The exact drop in points (covered / total, not the printed figures); nil unless both sides were measured.
+  public var pointsDown: Double? {
+    if let old = linesBefore?.percent, let new = linesAfter?.percent { return old - new }
+    guard let before, let after else { return nil }
+    return before - after
+  }
+
+  /// Coverage went down, by however little.
+  public var isDown: Bool { (pointsDown ?? 0) > 0 }
 }
 
 /// A requirement whose status changed.

@@ -13,6 +13,9 @@ public enum RequirementStatus: String, Codable, Hashable, Sendable, CaseIterable
 
   /// Met for scoring when derogations count as met.
   public var isMetWithDerogations: Bool { self == .conforme || self == .derogation }
+
+  /// Not met: non conforme or non évalué (what eliminates at Primordial level and fails a report).
+  public var isNotMet: Bool { self == .nonConforme || self == .nonEvalue }
 }
 
 /// The overall verdict.

@@ -5,7 +5,8 @@ import HomologModel
 enum DossierCharts {
   static func make(_ dossier: Dossier, ui: UILabels) -> [String: String] {
     let lang = dossier.lang
-    func number(_ value: Double?) -> String { value.map { DossierView.decimal($0, lang: lang) } ?? ui["score.none"] }
+    let style = NumberFormatting.Style(lang: lang)
+    func number(_ value: Double?) -> String { value.map { NumberFormatting.text($0, style: style) } ?? ui["score.none"] }
     let separator = ui["chart.separator"]
     var charts: [String: String] = [:]
 
@@ -66,17 +67,19 @@ enum DossierCharts {
       bars: vulnerabilityBars, scale: vulnerabilityScale)
 
     let coverageBars = dossier.coverage.map { entry in
-      let values = ["percent": number(entry.percent), "threshold": number(entry.threshold)]
+      let percent = NumberFormatting.percent(entry.lines.covered, of: entry.lines.total)
+      let threshold = entry.threshold.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) }
+      let values = ["percent": number(percent), "threshold": threshold ?? ui["score.none"]]
       let key: String
-      if let threshold = entry.threshold {
-        key = (entry.percent ?? 0) < threshold ? "chart.coverage_value_below" : "chart.coverage_value"
+      if entry.threshold != nil {
+        key = entry.isBelowThreshold ? "chart.coverage_value_below" : "chart.coverage_value"
       } else {
         key = "chart.coverage_value_no_threshold"
       }
       return SVGCharts.Bar(
         label: ui.format("chart.coverage_label", ["component": entry.component, "role": ui["role.\(entry.role.rawValue)"]]),
-        value: entry.percent ?? 0, valueText: ui.format(key, values),
-        cssClass: (entry.percent ?? 0) < (entry.threshold ?? 0) ? "cov-below" : "cov-ok", marker: entry.threshold)
+        value: percent ?? 0, valueText: ui.format(key, values),
+        cssClass: entry.isBelowThreshold ? "cov-below" : "cov-ok", marker: entry.threshold)
     }
     if !coverageBars.isEmpty {
       charts["coverage"] = SVGCharts.bars(

@@ -3,12 +3,15 @@ import HomologModel
 extension DossierView {
   /// One row of the provenance table: the file, its hash and what was read from it.
   static func evidence(_ file: EvidenceSummary, anchor: String, lang: String, escape: (String) -> String) -> Evidence {
-    Evidence(
+    let style = NumberFormatting.Style(lang: lang)
+    return Evidence(
       path: escape(file.path), format: escape(file.format.rawValue),
       tool: escape([file.tool?.name, file.tool?.version].compactMap { $0 }.joined(separator: " ")), sha256: file.sha256,
       bytes: file.bytes, generatedAt: file.generatedAt.map(escape), components: escape(file.components.joined(separator: ", ")),
-      anchor: anchor, bytesText: grouped(file.bytes, lang: lang), findingsTotal: file.findings?.total,
-      coveragePercent: file.coverage?.lines.percent.map { decimal(($0 * 10).rounded() / 10, lang: lang) },
+      anchor: anchor, bytesText: NumberFormatting.grouped(file.bytes, style: style), findingsTotal: file.findings?.total,
+      coveragePercent: file.coverage.flatMap { NumberFormatting.percent($0.lines.covered, of: $0.lines.total) }.map {
+        NumberFormatting.text($0, style: style)
+      },
       testsTotal: file.tests?.total, testsBroken: file.tests.map { $0.failed + $0.errored },
       qualityGate: file.qualityGate.map { escape($0.rawValue) }, kubernetesObjects: file.kubernetesObjects)
   }
@@ -22,12 +25,12 @@ extension DossierView {
       StatusChange(
         requirement: escape(change.requirement), anchor: links.requirements[change.requirement],
         before: change.before.rawValue, beforeLabel: ui["status.\(change.before.rawValue)"], after: change.after.rawValue,
-        afterLabel: ui["status.\(change.after.rawValue)"], worse: change.before.isMetWithDerogations && !change.after.isMetWithDerogations)
+        afterLabel: ui["status.\(change.after.rawValue)"], worse: change.before.isMetWithDerogations && change.after.isNotMet)
     }
     let coverage = regression.coverageChanges.map { change in
       CoverageChange(
         component: escape(change.component), before: number(change.before), after: number(change.after),
-        dropped: (change.after ?? 0) < (change.before ?? 0))
+        dropped: change.isDown)
     }
     return Regression(
       baselineAsOf: escape(regression.baselineAsOf), isRegression: regression.isRegression, reasons: regression.reasonTexts.map(escape),

@@ -19,7 +19,7 @@ extension DossierView {
         fileList: attestation.evidence.map { file in
           AttestedFile(
             requirement: escape(result.id), requirementAnchor: links.requirements[result.id], path: escape(file.path),
-            sha256: file.sha256, bytes: grouped(file.bytes, lang: lang))
+            sha256: file.sha256, bytes: NumberFormatting.grouped(file.bytes, style: NumberFormatting.Style(lang: lang)))
         })
     }
     return Requirement(
@@ -37,7 +37,8 @@ extension DossierView {
       checks: result.checks.map { check($0, ui: ui, links: links, escape: escape) },
       attestations: attestations, derogation: result.derogation.map(escape), anchor: links.requirements[result.id] ?? "",
       derogationAnchor: result.derogation.flatMap { links.derogations[$0] },
-      failing: result.status == .nonConforme || result.status == .nonEvalue, weight: decimal(result.weight, lang: lang),
+      failing: result.status.isNotMet, weight: NumberFormatting.text(
+        result.weight, decimals: NumberFormatting.givenDecimals, style: NumberFormatting.Style(lang: lang)),
       hasChecks: !result.checks.isEmpty,
       hasFailingChecks: result.checks.contains { $0.outcome == .fail || $0.outcome == .noEvidence })
   }

@@ -303,7 +303,11 @@ struct DossierView: Encodable {
   init(_ dossier: Dossier, table: TranslationTable, escape: (String) -> String) {
     let ui = UILabels(table)
     let lang = table.lang
-    func number(_ value: Double?) -> String { value.map { Self.decimal($0, lang: lang) } ?? ui["score.none"] }
+    let style = NumberFormatting.Style(lang: lang)
+    func number(_ value: Double?) -> String { value.map { NumberFormatting.text($0, style: style) } ?? ui["score.none"] }
+    func given(_ value: Double?) -> String {
+      value.map { NumberFormatting.text($0, decimals: NumberFormatting.givenDecimals, style: style) } ?? ui["score.none"]
+    }
     var anchors = Anchors()
     var requirementAnchors: [String: String] = [:]
     for result in dossier.requirements where requirementAnchors[result.id] == nil {
@@ -360,8 +364,8 @@ struct DossierView: Encodable {
     categories = dossier.score.categories.map { category in
       Category(
         category: escape(category.category), score: number(category.important),
-        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: Self.decimal(category.met, lang: lang),
-        applicable: Self.decimal(category.applicable, lang: lang))
+        scoreWithoutDerogations: number(category.importantWithoutDerogations), met: given(category.met),
+        applicable: given(category.applicable))
     }
     categoryStatus = Self.categoryStatus(dossier, ui: ui, number: number, escape: escape)
     hasCategories = !categoryStatus.isEmpty
@@ -375,9 +379,10 @@ struct DossierView: Encodable {
     hasUnreadable = !unreadable.isEmpty
     coverage = dossier.coverage.map { entry in
       Coverage(
-        component: escape(entry.component), roleLabel: ui["role.\(entry.role.rawValue)"], percent: number(entry.percent),
-        threshold: number(entry.threshold), below: (entry.percent ?? 0) < (entry.threshold ?? 0), covered: entry.lines.covered,
-        total: entry.lines.total, branches: entry.branches?.percent.map { Self.decimal(($0 * 10).rounded() / 10, lang: lang) })
+        component: escape(entry.component), roleLabel: ui["role.\(entry.role.rawValue)"],
+        percent: number(NumberFormatting.percent(entry.lines.covered, of: entry.lines.total)), threshold: given(entry.threshold),
+        below: entry.isBelowThreshold, covered: entry.lines.covered,
+        total: entry.lines.total, branches: entry.branches.flatMap { NumberFormatting.percent($0.covered, of: $0.total) }.map(number))
     }
     hasCoverage = !coverage.isEmpty
     var counts = SeverityCounts()
@@ -438,23 +443,6 @@ struct DossierView: Encodable {
       anchor: links.derogations[entry.id] ?? "", requirementAnchor: links.requirements[entry.requirement],
       expired: entry.state == .expired, expiring: entry.state == .expiring,
       daysOverdue: max(-entry.daysToExpiry, 0), hasScope: entry.scope != nil)
-  }
-
-  /// A size in bytes with the language's digit grouping (`24 983` in French, `24,983` in English).
-  static func grouped(_ value: Int, lang: String) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out += lang == "fr" ? "\u{202F}" : "," }
-      out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
-  }
-
-  /// A figure with one decimal and the language's decimal separator (`72,5` in French).
-  static func decimal(_ value: Double, lang: String) -> String {
-    let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    return lang == "fr" ? text.replacingOccurrences(of: ".", with: ",") : text
   }
 }
 

@@ -52,11 +52,12 @@ public struct TranslationTable: Sendable {
       output += rest[..<open]
       let placeholder = rest[rest.index(after: open)..<close]
       let parts = placeholder.split(separator: ":", maxSplits: 1).map(String.init)
-      let value = message.arg(parts.first ?? "") ?? ""
+      let arg = message.args.first { $0.name == (parts.first ?? "") }
+      let value = arg?.value ?? ""
       if parts.count == 2 {
         output += messages["\(parts[1]).\(value)"] ?? value
       } else {
-        output += value
+        output += arg?.text(style: NumberFormatting.Style(lang: lang)) ?? ""
       }
       rest = rest[rest.index(after: close)...]
     }

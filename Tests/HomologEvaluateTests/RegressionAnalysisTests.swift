@@ -31,7 +31,12 @@ final class RegressionAnalysisTests: XCTestCase {
     XCTAssertEqual(regression.reasons[1].arg("before"), "91.5")
     XCTAssertEqual(regression.reasons[1].arg("after"), "88.2")
     XCTAssertEqual(regression.coverageChanges, [
-      CoverageChange(component: "api", before: 91.5, after: 88.2), CoverageChange(component: "web", before: 70, after: 70),
+      CoverageChange(
+        component: "api", before: 91.5, after: 88.2, linesBefore: CoverageCounter(total: 1000, covered: 915),
+        linesAfter: CoverageCounter(total: 1000, covered: 882)),
+      CoverageChange(
+        component: "web", before: 70, after: 70, linesBefore: CoverageCounter(total: 1000, covered: 700),
+        linesAfter: CoverageCounter(total: 1000, covered: 700)),
     ])
   }
 
@@ -98,5 +103,48 @@ final class RegressionAnalysisTests: XCTestCase {
     XCTAssertEqual(regression.reasons.count, RegressionAnalysis.listedFindings + 1)
     XCTAssertEqual(regression.reasons.last?.key, "regression.new-findings-more")
     XCTAssertEqual(regression.reasons.last?.arg("count"), "10")
+  }
+
+  /// A component's coverage measured as `covered` lines out of 10 000.
+  func counted(_ component: String, covered: Int, total: Int = 10_000) -> ComponentCoverage {
+    ComponentCoverage(
+      component: component, role: .backend, lines: CoverageCounter(total: total, covered: covered), branches: nil,
+      percent: NumberFormatting.percent(covered, of: total), threshold: 80, files: ["reports/\(component)/coverage.xml"])
+  }
+
+  func testCoverageDropOfNineHundredthsOfAPointIsARegressionThoughBothPrintAs81Point8() {
+    let before = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8189)])
+    let after = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8180)])
+    XCTAssertEqual(before.coverage[0].percent, 81.8)
+    XCTAssertEqual(after.coverage[0].percent, 81.8)
+    let regression = RegressionAnalysis.compare(baseline: before, current: after)
+    XCTAssertTrue(regression.isRegression)
+    XCTAssertEqual(regression.reasons.map(\.key), ["regression.coverage-down"])
+    XCTAssertEqual(regression.reasons[0].arg("before"), "81.8")
+    XCTAssertEqual(regression.reasons[0].arg("after"), "81.8")
+    XCTAssertEqual(regression.coverageChanges[0].pointsDown ?? 0, 0.09, accuracy: 1e-9)
+    XCTAssertTrue(regression.coverageChanges[0].isDown)
+  }
+
+  func testEqualCountsAreNoRegressionEvenWithADifferentTotal() {
+    let before = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8189)])
+    let same = RegressionAnalysis.compare(baseline: before, current: before)
+    XCTAssertFalse(same.isRegression)
+    XCTAssertEqual(same.coverageChanges[0].pointsDown, 0)
+    XCTAssertFalse(same.coverageChanges[0].isDown)
+    let doubled = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 16_378, total: 20_000)])
+    XCTAssertFalse(RegressionAnalysis.compare(baseline: before, current: doubled).isRegression)
+  }
+
+  func testDropWithinTheToleranceInPointsIsNoRegression() {
+    var policy = Policy()
+    policy.coverageTolerance = 0.1
+    let before = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8189)])
+    let within = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8180)], policy: policy)
+    XCTAssertFalse(RegressionAnalysis.compare(baseline: before, current: within).isRegression)
+    let beyond = F.dossier(requirements: baseline().requirements, coverage: [counted("api", covered: 8178)], policy: policy)
+    let regression = RegressionAnalysis.compare(baseline: before, current: beyond)
+    XCTAssertEqual(regression.reasons.map(\.key), ["regression.coverage-down"])
+    XCTAssertEqual(regression.reasons[0].arg("tolerance"), "0.1")
   }
 }

@@ -55,13 +55,13 @@ public enum Comparison {
 
     var ranked: [RankedBid] = zip(bids, labels).map { bid, label in
       let results = bid.dossier.requirements.filter { compared.contains($0.id) }
-      let eliminating = results.filter { $0.level == .primordial && ($0.status == .nonConforme || $0.status == .nonEvalue) }.map(\.id)
+      let eliminating = Scoring.eliminating(results)
       let marks = categories.map { category in
-        CategoryMark(category: category, score: mark(results.filter { $0.category == category }, scale: scale))
+        CategoryMark(category: category, score: Scoring.mark(results.filter { $0.category == category }, scale: scale))
       }
       return RankedBid(
         name: label, file: anonymize ? nil : bid.file, rank: nil, eliminated: !eliminating.isEmpty, eliminating: eliminating,
-        score: mark(results, scale: scale), categories: marks,
+        score: Scoring.mark(results, scale: scale), categories: marks,
         statuses: Dictionary(results.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a }))
     }
     ranked.sort { a, b in
@@ -101,20 +101,5 @@ public enum Comparison {
       value = value / 26 - 1
     } while value >= 0
     return text
-  }
-
-  /// Σ weight(Important met, derogations as met) / Σ weight(Important applicable) × scale, rounded like the
-  /// dossier's score (one decimal out of 100, two decimals on another scale); nil when nothing applies.
-  static func mark(_ results: [RequirementResult], scale: Double) -> Double? {
-    var met = 0.0
-    var applicable = 0.0
-    for result in results where result.level == .important && result.status != .nonApplicable {
-      applicable += result.weight
-      if result.status.isMetWithDerogations { met += result.weight }
-    }
-    guard applicable > 0 else { return nil }
-    let percent = (met * 1000 / applicable).rounded() / 10
-    if scale == 100 { return percent }
-    return (percent * scale).rounded() / 100
   }
 }

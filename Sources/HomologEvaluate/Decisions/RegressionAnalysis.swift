@@ -4,7 +4,8 @@ import HomologModel
 ///
 /// The current dossier's policy decides. A regression is any of:
 /// - a new finding (fingerprint absent from the baseline, not suppressed) at or above `policy.regressionSeverity`;
-/// - a component's line coverage down by more than `policy.coverageTolerance` points, or no longer measured;
+/// - a component's line coverage down by more than `policy.coverageTolerance` points, or no longer measured: judged on
+///   the exact covered / total ratios, never on the printed one-decimal figures (81.89 → 81.80 is a 0.09-point drop);
 /// - the Important score (derogations counted as met) down;
 /// - a requirement from met (conforme, dérogation) to not met (non conforme, non évalué).
 public enum RegressionAnalysis {
@@ -44,23 +45,23 @@ public enum RegressionAnalysis {
     for change in coverage {
       guard let old = change.before else { continue }
       guard let new = change.after else {
-        reasons.append(Message("regression.coverage-missing", [MessageArg("component", change.component), MessageArg("before", number(old))]))
+        reasons.append(Message("regression.coverage-missing", [MessageArg("component", change.component), .number("before", old)]))
         continue
       }
-      if old - new > policy.coverageTolerance + 1e-9 {
+      if let drop = change.pointsDown, drop > policy.coverageTolerance + 1e-9 {
         reasons.append(
           Message(
             "regression.coverage-down",
             [
-              MessageArg("component", change.component), MessageArg("before", number(old)), MessageArg("after", number(new)),
-              MessageArg("tolerance", number(policy.coverageTolerance)),
+              MessageArg("component", change.component), .number("before", old), .number("after", new),
+              .number("tolerance", policy.coverageTolerance, decimals: NumberFormatting.givenDecimals),
             ]))
       }
     }
     if let old = baseline.score.important, let new = current.score.important, new < old {
-      reasons.append(Message("regression.score-down", [MessageArg("before", number(old)), MessageArg("after", number(new))]))
+      reasons.append(Message("regression.score-down", [.number("before", old), .number("after", new)]))
     }
-    for change in statusChanges where change.before.isMetWithDerogations && isNotMet(change.after) {
+    for change in statusChanges where change.before.isMetWithDerogations && change.after.isNotMet {
       reasons.append(
         Message(
           "regression.requirement-lost",
@@ -80,9 +81,14 @@ public enum RegressionAnalysis {
     var names = current.coverage.map(\.component)
     for entry in baseline.coverage where !names.contains(entry.component) { names.append(entry.component) }
     return names.compactMap { name in
-      let old = baseline.coverage.first { $0.component == name }?.percent
-      let new = current.coverage.first { $0.component == name }?.percent
-      return old == nil && new == nil ? nil : CoverageChange(component: name, before: old, after: new)
+      let old = baseline.coverage.first { $0.component == name }
+      let new = current.coverage.first { $0.component == name }
+      let before = old.flatMap { NumberFormatting.percent($0.lines.covered, of: $0.lines.total) }
+      let after = new.flatMap { NumberFormatting.percent($0.lines.covered, of: $0.lines.total) }
+      guard before != nil || after != nil else { return nil }
+      return CoverageChange(
+        component: name, before: before, after: after, linesBefore: before == nil ? nil : old?.lines,
+        linesAfter: after == nil ? nil : new?.lines)
     }
   }
 
@@ -94,8 +100,4 @@ public enum RegressionAnalysis {
       return StatusChange(requirement: requirement.id, before: before, after: requirement.status)
     }
   }
-
-  private static func isNotMet(_ status: RequirementStatus) -> Bool { status == .nonConforme || status == .nonEvalue }
-
-  private static func number(_ value: Double) -> String { Percentage.text((value * 10).rounded() / 10) }
 }

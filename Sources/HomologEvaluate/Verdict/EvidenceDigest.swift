@@ -55,7 +55,7 @@ enum EvidenceDigest {
       let lines = reports.reduce(CoverageCounter()) { $0 + $1.coverage!.lines }
       let branchReports = reports.compactMap { $0.coverage?.branches }
       let branches = branchReports.isEmpty ? nil : branchReports.reduce(CoverageCounter(), +)
-      let percent = lines.percent.map { ($0 * 10).rounded(.down) / 10 }
+      let percent = NumberFormatting.percent(lines.covered, of: lines.total)
       return ComponentCoverage(
         component: component.name, role: component.role, lines: lines, branches: branches, percent: percent,
         threshold: evidence.policy.coverageMinimum(for: component.role), files: reports.map(\.id))

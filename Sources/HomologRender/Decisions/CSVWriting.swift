@@ -1,3 +1,5 @@
+import HomologModel
+
 /// CSV as RFC 4180 (comma-separated, CRLF line ends, fields quoted when needed), safe to open in a spreadsheet:
 /// a cell starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so it is never read as
 /// a formula (CSV injection).
@@ -15,9 +17,8 @@ enum CSVWriting {
     rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
   }
 
-  /// A number with a dot and no trailing `.0`, or empty.
-  static func number(_ value: Double?) -> String {
-    guard let value else { return "" }
-    return value == value.rounded() ? String(Int(value)) : String(value)
+  /// A figure in `NumberFormatting`'s plain style (a dot, no trailing zero), or empty.
+  static func number(_ value: Double?, decimals: Int = 1) -> String {
+    value.map { NumberFormatting.text($0, decimals: decimals, style: .plain) } ?? ""
   }
 }

@@ -39,8 +39,8 @@ public struct ComparisonReport: Sendable {
 
   func score(_ value: Double?) -> String {
     guard let value else { return "—" }
-    let text = value == value.rounded() ? String(Int(value)) : String(value)
-    return table.lang == "fr" ? text.replacingOccurrences(of: ".", with: ",") : text
+    let decimals = BidComparison.markDecimals(scale: comparison.scale)
+    return NumberFormatting.text(value, decimals: decimals, style: NumberFormatting.Style(lang: table.lang))
   }
 
   static let icons: [RequirementStatus: String] = [
@@ -55,7 +55,7 @@ public struct ComparisonReport: Sendable {
   func subtitle() -> String {
     var parts = [
       t("compare.catalogue", [MessageArg("title", comparison.catalogue.title), MessageArg("version", comparison.catalogue.version)]),
-      t("compare.scale", [MessageArg("scale", CSVWriting.number(comparison.scale))]),
+      t("compare.scale", [MessageArg.number("scale", comparison.scale, decimals: NumberFormatting.givenDecimals)]),
     ]
     if comparison.commonOnly { parts.append(t("compare.common", [MessageArg("count", "\(comparison.requirements.count)")])) }
     return parts.joined(separator: " · ")
@@ -157,12 +157,14 @@ public struct ComparisonReport: Sendable {
     var rows = [
       ["rank", "bid", "file", "eliminated", "eliminating", "score"] + comparison.categories + comparison.requirements.map(\.id)
     ]
+    let decimals = BidComparison.markDecimals(scale: comparison.scale)
     for bid in comparison.bids {
       rows.append(
         [
           bid.rank.map(String.init) ?? "", bid.name, bid.file ?? "", bid.eliminated ? "true" : "false",
-          bid.eliminating.joined(separator: " "), CSVWriting.number(bid.score),
-        ] + bid.categories.map { CSVWriting.number($0.score) } + comparison.requirements.map { bid.statuses[$0.id]?.rawValue ?? "" })
+          bid.eliminating.joined(separator: " "), CSVWriting.number(bid.score, decimals: decimals),
+        ] + bid.categories.map { CSVWriting.number($0.score, decimals: decimals) }
+          + comparison.requirements.map { bid.statuses[$0.id]?.rawValue ?? "" })
     }
     return CSVWriting.document(rows)
   }

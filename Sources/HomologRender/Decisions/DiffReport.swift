@@ -55,7 +55,8 @@ public struct DiffReport: Codable, Sendable {
     let e = MarkdownEscaping.escape
     func t(_ key: String) -> String { table.text(Message(key)) }
     func status(_ value: RequirementStatus) -> String { t("decision.status.\(value.rawValue)") }
-    func number(_ value: Double?) -> String { value.map { Self.decimal($0, lang: table.lang) } ?? "—" }
+    let style = NumberFormatting.Style(lang: table.lang)
+    func number(_ value: Double?) -> String { value.map { NumberFormatting.text($0, style: style) } ?? "—" }
     var lines: [String] = []
     lines.append("## \(t("diff.title"))")
     lines.append("")
@@ -127,7 +128,4 @@ public struct DiffReport: Codable, Sendable {
     }
     return lines.joined(separator: "\n") + "\n"
   }
-
-  /// A figure with one decimal, French decimal comma in French.
-  static func decimal(_ value: Double, lang: String) -> String { DossierView.decimal(value, lang: lang) }
 }

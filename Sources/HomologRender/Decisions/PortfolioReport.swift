@@ -37,8 +37,7 @@ public struct PortfolioReport: Sendable {
 
   func score(_ value: Double?) -> String {
     guard let value else { return "—" }
-    let text = value == value.rounded() ? String(Int(value)) : String(value)
-    return table.lang == "fr" ? text.replacingOccurrences(of: ".", with: ",") : text
+    return NumberFormatting.text(value, style: NumberFormatting.Style(lang: table.lang))
   }
 
   /// Totals, then one line per application.

@@ -19,7 +19,7 @@ public struct JUnitRenderer: Renderer {
       if members[requirement.category] == nil { categories.append(requirement.category) }
       members[requirement.category, default: []].append(requirement)
     }
-    func failing(_ list: [RequirementResult]) -> Int { list.filter { $0.status == .nonConforme || $0.status == .nonEvalue }.count }
+    func failing(_ list: [RequirementResult]) -> Int { list.filter(\.status.isNotMet).count }
     func skipped(_ list: [RequirementResult]) -> Int { list.filter { $0.status == .nonApplicable }.count }
 
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

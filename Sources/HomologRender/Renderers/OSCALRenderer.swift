@@ -46,7 +46,7 @@ public struct OSCALRenderer: Renderer {
           controlId: control, description: line(requirement.title),
           props: props([
             ("level", requirement.level.rawValue), ("category", requirement.category), ("source-id", requirement.sourceId),
-            ("weight", Self.number(requirement.weight)),
+            ("weight", NumberFormatting.text(requirement.weight, decimals: NumberFormatting.givenDecimals, style: .plain)),
           ]),
           parts: [Part(name: "objective", prose: requirement.statement.isEmpty ? requirement.title : requirement.statement)]))
 
@@ -100,7 +100,7 @@ public struct OSCALRenderer: Renderer {
         riskIds.append(id)
         risks.append(risk(derogation, uuid: id, mitigation: { uuid("mitigation", derogation.id, String($0)) }, related: related))
       }
-      guard requirement.status == .nonConforme || requirement.status == .nonEvalue || requirement.status == .derogation else { continue }
+      guard requirement.status.isNotMet || requirement.status == .derogation else { continue }
       let statusText = table.text(Message("decision.status.\(requirement.status.rawValue)"))
       findings.append(
         OSCALFinding(
@@ -121,10 +121,10 @@ public struct OSCALRenderer: Renderer {
     let result = Result(
       uuid: uuid("result"), title: line("\(dossier.catalogue.title) — \(dossier.project.name)"),
       description: line(
-        "\(table.text(Message("decision.verdict.\(dossier.verdict.status.rawValue)"))); Important score \(dossier.score.important.map(Self.number) ?? "n/a")"),
+        "\(table.text(Message("decision.verdict.\(dossier.verdict.status.rawValue)"))); Important score \(dossier.score.important.map(Self.score) ?? "n/a")"),
       start: timestamp, end: timestamp,
       props: props([
-        ("verdict", dossier.verdict.status.rawValue), ("important-score", dossier.score.important.map(Self.number) ?? "n/a"),
+        ("verdict", dossier.verdict.status.rawValue), ("important-score", dossier.score.important.map(Self.score) ?? "n/a"),
         ("eliminating", dossier.verdict.eliminating.joined(separator: " ")),
       ]),
       reviewedControls: ReviewedControls(
@@ -189,5 +189,6 @@ public struct OSCALRenderer: Renderer {
     return out.isEmpty ? "_" : out
   }
 
-  static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+  /// A score in the plain style (a point, no trailing zero), as OSCAL properties are read by machines.
+  static func score(_ value: Double) -> String { NumberFormatting.text(value, style: .plain) }
 }

@@ -112,7 +112,7 @@ enum EvaluateCommand: Command {
   }
 
   private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
-    let score = dossier.score.important.map { String(format: "%.1f", $0) } ?? "n/a"
+    let score = dossier.score.important.map { NumberFormatting.text($0, style: .plain) } ?? "n/a"
     let counts = dossier.counts
     return """
       \(dossier.project.name): \(dossier.verdict.status.rawValue), Important score \(score) \
