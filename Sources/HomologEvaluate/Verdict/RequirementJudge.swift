@@ -46,7 +46,7 @@ struct RequirementJudge {
       result.status = .conforme
       result.basis = Self.basis(of: result.parts)
     }
-    if result.status == .nonConforme || result.status == .nonEvalue, let derogation = validDerogation(for: requirement.id) {
+    if result.status.isNotMet, let derogation = validDerogation(for: requirement.id) {
       result.status = .derogation
       result.derogation = derogation.id
     }
