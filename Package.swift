@@ -33,7 +33,7 @@ let package = Package(
       name: "HomologKubernetesTests",
       dependencies: ["HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
     .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject", "HomologModel"]),
-    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel"]),
+    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel", "HomologIngest", "HomologParsing"]),
     .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
     .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),
   ]

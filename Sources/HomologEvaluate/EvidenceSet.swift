@@ -19,13 +19,20 @@ public struct EvidenceSet: Sendable {
   public var components: [ComponentEvidence]
   public var policy: Policy
   public var context: ProjectContext
+  /// The evaluation date (`--as-of`): checks that depend on time judge at this day. 1970-01-01 when not given,
+  /// where `image.base-supported` concludes nothing (every release is later).
+  public var asOf: Day
   private let index: [String: Int]
 
-  public init(files: [EvidenceFile], components: [ComponentEvidence] = [], policy: Policy = Policy(), context: ProjectContext = ProjectContext()) {
+  public init(
+    files: [EvidenceFile], components: [ComponentEvidence] = [], policy: Policy = Policy(),
+    context: ProjectContext = ProjectContext(), asOf: Day = Day(ordinal: 0)
+  ) {
     self.files = files
     self.components = components
     self.policy = policy
     self.context = context
+    self.asOf = asOf
     var index: [String: Int] = [:]
     for (position, file) in files.enumerated() { index[file.id] = position }
     self.index = index

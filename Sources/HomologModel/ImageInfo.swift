@@ -4,7 +4,8 @@ public struct ImageInfo: Codable, Hashable, Sendable {
   public var name: String
   public var osFamily: String?
   public var osName: String?
-  /// True when the scanner says the OS is end of service life.
+  /// True when the scanner says the OS is end of service life (as of its scan; false also when it says nothing, as Grype).
+  /// Reported only: `image.base-supported` judges by its dated end-of-life table.
   public var endOfLife: Bool
   public init(name: String, osFamily: String? = nil, osName: String? = nil, endOfLife: Bool = false) {
     self.name = name

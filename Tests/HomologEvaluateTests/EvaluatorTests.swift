@@ -34,7 +34,7 @@ private enum Build {
     return EvaluationInput(
       generator: ToolInfo(name: "homolog", version: "test"), catalogue: catalogue,
       project: ProjectSummary(name: "p", version: nil, organisation: nil, context: context, components: []),
-      evidence: EvidenceSet(files: files, components: components, policy: Policy(), context: context),
+      evidence: EvidenceSet(files: files, components: components, policy: Policy(), context: context, asOf: Day(asOf)!),
       attestations: attestations, derogations: derogations, asOf: Day(asOf)!, lang: "fr")
   }
 }

@@ -50,6 +50,36 @@ final class TrivyJSONReaderTests: XCTestCase {
     XCTAssertEqual(result.findings.filter { $0.kind == .misconfiguration }.count, 10)
   }
 
+  func testKubernetesClusterReportStatesEachImageOSFromItsTarget() throws {
+    let result = try read("trivy-k8s-cluster-eks.json")
+    XCTAssertEqual(
+      result.images,
+      [
+        ImageInfo(name: "gcr.io/google_samples/gb-redis-follower:v2", osFamily: "debian", osName: "10.4", endOfLife: false),
+        ImageInfo(name: "docker.io/redis:6.0.5", osFamily: "debian", osName: "10.4", endOfLife: false),
+      ])
+  }
+
+  func testLegacyTopLevelArrayStatesTheDebianImageFromItsTarget() throws {
+    let result = try read("trivy-legacy-list-debian-10.8.json")
+    XCTAssertEqual(result.images, [ImageInfo(name: "debian", osFamily: "debian", osName: "10.8", endOfLife: false)])
+  }
+
+  func testScanWithMetadataOSListsItsImageOnceAndFilesystemScanNone() throws {
+    XCTAssertEqual(try read("trivy-image-teamdojo-alpine-3.9.json").images.map(\.name), ["teamdojo:latest"])
+    XCTAssertEqual(try read("trivy-fs-vulns-misconfig-secrets.json").images, [])
+    XCTAssertEqual(try read("trivy-config-helm-chart-golden.json").images, [])
+  }
+
+  func testAmazonTargetKeepsTheVersionWithItsCodename() throws {
+    let text = """
+      [{"Target": "app:1 (amazon 2 (Karoo))", "Type": "amazon", "Vulnerabilities": []},
+       {"Target": "app/package-lock.json", "Type": "npm", "Vulnerabilities": []}]
+      """
+    let result = try TrivyJSONReader.read(try Fixtures.temporary(text, name: "trivy.json"))
+    XCTAssertEqual(result.images, [ImageInfo(name: "app:1", osFamily: "amazon", osName: "2 (Karoo)", endOfLife: false)])
+  }
+
   func testSecretsGolden() throws {
     let result = try read("trivy-fs-secrets-golden.json")
     XCTAssertEqual(result.findings.filter { $0.kind == .secret }.count, 2)

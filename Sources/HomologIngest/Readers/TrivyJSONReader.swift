@@ -26,6 +26,7 @@ public enum TrivyJSONReader: EvidenceReader {
       let results = try JSONInput.decode([TrivyResult].self, from: data, file: input.path)
       var out = ReadResult(tool: ToolInfo(name: "Trivy"))
       for result in results { collect(result, into: &out, resource: nil) }
+      addImages(results.compactMap(osImage), to: &out)
       return out
     }
     let report = try JSONInput.decode(TrivyReport.self, from: data, file: input.path)
@@ -35,13 +36,38 @@ public enum TrivyJSONReader: EvidenceReader {
         ImageInfo(name: report.ArtifactName ?? "", osFamily: family, osName: os.Name, endOfLife: os.EOSL ?? false))
     }
     for result in report.Results ?? [] { collect(result, into: &out, resource: nil) }
+    var resourceResults: [TrivyResult] = []
     for group in [report.Vulnerabilities, report.Misconfigurations, report.Resources] {
       for resource in group ?? [] {
         let name = [resource.Namespace, resource.Kind, resource.Name].compactMap { $0 }.joined(separator: "/")
         for result in resource.Results ?? [] { collect(result, into: &out, resource: name) }
+        resourceResults += resource.Results ?? []
       }
     }
+    if out.images.isEmpty {
+      // No `Metadata.OS` (a `trivy k8s` report): the OS of each image is in its OS-package result's target.
+      addImages(((report.Results ?? []) + resourceResults).compactMap(osImage), to: &out)
+    }
     return out
+  }
+
+  /// Appends images not already listed, in order.
+  private static func addImages(_ images: [ImageInfo], to out: inout ReadResult) {
+    for image in images where !out.images.contains(image) { out.images.append(image) }
+  }
+
+  /// The image of an OS-package result whose target reads `NAME (FAMILY VERSION)`, e.g. `debian (debian 10.8)` or
+  /// `docker.io/redis:6.0.5 (debian 10.4)`: how the old top-level array and `trivy k8s` state the OS (no `Metadata.OS`).
+  /// Trivy does not say there whether the OS is end of life.
+  fileprivate static func osImage(_ result: TrivyResult) -> ImageInfo? {
+    guard let family = result.`Type`, !family.isEmpty, result.Class == nil || result.Class == "os-pkgs",
+      let target = result.Target, target.hasSuffix(")"),
+      let marker = target.range(of: " (\(family) ", options: .backwards)
+    else { return nil }
+    let version = target[marker.upperBound..<target.index(before: target.endIndex)].trimmingCharacters(in: .whitespaces)
+    let name = target[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
+    guard !version.isEmpty, !name.isEmpty else { return nil }
+    return ImageInfo(name: name, osFamily: family, osName: version, endOfLife: false)
   }
 
   private static func collect(_ result: TrivyResult, into out: inout ReadResult, resource: String?) {
@@ -163,6 +189,8 @@ private struct TrivyResult: Decodable {
     var Name: String?
   }
   var Target: String?
+  var `Type`: String?
+  var Class: String?
   var Vulnerabilities: [Vulnerability]?
   var Misconfigurations: [Misconfiguration]?
   var Secrets: [Secret]?
