@@ -20,6 +20,14 @@ public enum ComponentRole: String, Codable, Hashable, Sendable, CaseIterable {
   case backend, frontend, worker, batch, data, other
 }
 
+/// How the application is deployed, when the project states it.
+public enum DeploymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
+  /// Through the Argo CD Applications the Cloud Pi Native console creates.
+  case consoleArgoCD = "console-argocd"
+  /// Any other way (manual `kubectl`, another CD tool…).
+  case other
+}
+
 /// The facts about a project that decide which requirements apply.
 public struct ProjectContext: Codable, Hashable, Sendable {
   public var exposure: Exposure
@@ -30,10 +38,15 @@ public struct ProjectContext: Codable, Hashable, Sendable {
   public var procurement: Bool
   /// The roles of the project's components.
   public var roles: [ComponentRole]
+  /// How the application is deployed; nil when not stated.
+  public var deployment: DeploymentMethod?
+  /// The environments the application is deployed to (e.g. dev, preprod, prod); nil when not stated.
+  public var environments: [String]?
 
   public init(
     exposure: Exposure = .internal, dataSensitivity: DataSensitivity = .usual, personalData: Bool = false,
-    hosting: Hosting = .cloudPi, procurement: Bool = false, roles: [ComponentRole] = []
+    hosting: Hosting = .cloudPi, procurement: Bool = false, roles: [ComponentRole] = [],
+    deployment: DeploymentMethod? = nil, environments: [String]? = nil
   ) {
     self.exposure = exposure
     self.dataSensitivity = dataSensitivity
@@ -41,5 +54,7 @@ public struct ProjectContext: Codable, Hashable, Sendable {
     self.hosting = hosting
     self.procurement = procurement
     self.roles = roles
+    self.deployment = deployment
+    self.environments = environments
   }
 }

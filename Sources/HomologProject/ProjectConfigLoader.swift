@@ -19,12 +19,14 @@ public enum ProjectConfigLoader {
 
     var context = ProjectContext()
     if let fields = try top.mapping("context") {
-      try fields.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement"])
+      try fields.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement", "deployment", "environments"])
       context.exposure = try fields.enumValue("exposure", Exposure.self) ?? context.exposure
       context.dataSensitivity = try fields.enumValue("data_sensitivity", DataSensitivity.self) ?? context.dataSensitivity
       context.personalData = try fields.bool("personal_data") ?? context.personalData
       context.hosting = try fields.enumValue("hosting", Hosting.self) ?? context.hosting
       context.procurement = try fields.bool("procurement") ?? context.procurement
+      context.deployment = try fields.enumValue("deployment", DeploymentMethod.self)
+      context.environments = try environments(fields)
     }
 
     func resolve(_ path: String) -> URL {
@@ -52,6 +54,20 @@ public enum ProjectConfigLoader {
       components: components, evidence: (try top.stringList("evidence") ?? []).map(resolve),
       attestations: try top.string("attestations").map(resolve), derogations: try top.string("derogations").map(resolve),
       policy: policy, gate: gate)
+  }
+
+  /// `context.environments`: distinct, non-empty names; nil when absent.
+  private static func environments(_ fields: YAMLFields) throws(InputError) -> [String]? {
+    guard let names = try fields.stringList("environments") else { return nil }
+    var seen = Set<String>()
+    for (index, name) in names.enumerated() {
+      let node = fields.node["environments"]?.items?[index]
+      guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw fields.error("context.environments: an environment name is empty", at: node)
+      }
+      guard seen.insert(name).inserted else { throw fields.error("context.environments: duplicate environment '\(name)'", at: node) }
+    }
+    return names
   }
 
   private static func parsePolicy(_ fields: YAMLFields?) throws(InputError) -> (Policy, [String]) {
