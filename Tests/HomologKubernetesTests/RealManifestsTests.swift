@@ -17,7 +17,7 @@ final class RealManifestsTests: XCTestCase {
       "k8s.unprivileged-ports": (.fail, 16),  // sock-shop: 7 containerPort 80 + 7 Service targetPort 80; polaris: 2 × port 80
       "k8s.no-privileged": (.fail, 1),  // badPods everything-allowed
       "k8s.run-as-non-root": (.pass, 0),  // nobody says runAsUser: 0 or runAsNonRoot: false
-      "k8s.read-only-root-filesystem": (.fail, 11),  // sock-shop 3 of 15 unset, 8 single-container fixtures
+      "k8s.read-only-root-filesystem": (.pass, 0),  // nobody declares false; sock-shop 3 of 15 unset and 8 fixtures: noted
       "k8s.security-context-unset": (.fail, 67),  // online boutique 12 × 3 pod fields + 13 allowPrivilegeEscalation; sock-shop 7 runAsUser + 11 capabilities.add
       "k8s.no-host-access": (.fail, 6),  // badPods hostNetwork/PID/IPC + hostPath, hostnetwork pod, polaris hostPort
       "k8s.image-tag-pinned": (.fail, 8),  // sock-shop 3 untagged, ubuntu ×2, busybox, nginx, nginx:latest
@@ -27,7 +27,7 @@ final class RealManifestsTests: XCTestCase {
       "k8s.stateless-workloads": (.fail, 1),  // polaris nginx StatefulSet
       "k8s.high-availability": (.fail, 41),  // 21 application Deployments: 20 with 1 replica, 21 without spread
       "k8s.argocd-application": (.pass, 0),  // two Argo CD Applications
-      "k8s.configmap-no-credentials": (.notApplicable, 0),
+      "k8s.configmap-no-credentials": (.noEvidence, 0),  // no ConfigMap among them
       "k8s.resources": (.fail, 16),  // sock-shop 7, online boutique init container, 8 fixtures
       "k8s.labels": (.fail, 84),  // nobody uses the platform's env/tier labels
       "k8s.allowed-registries": (.fail, 34),  // only quay.io/reactiveops/polaris and bitnami/postgresql are allowed
@@ -36,6 +36,8 @@ final class RealManifestsTests: XCTestCase {
       "k8s.cronjob-history": (.fail, 2),  // polaris CronJob: both limits unset
     ]
     XCTAssertEqual(Set(results.keys), Set(expected.keys))
+    let unset = results["k8s.read-only-root-filesystem"]?.observations.filter { $0.message.key == "k8s.read-only-root-filesystem.unset" }
+    XCTAssertEqual(unset?.count, 11, "unset is an observation, not a failure")
     for (id, (outcome, failures)) in expected {
       XCTAssertEqual(results[id]?.outcome, outcome, id)
       XCTAssertEqual(results[id]?.problems.count, failures, id)
