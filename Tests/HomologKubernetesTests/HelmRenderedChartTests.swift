@@ -73,20 +73,24 @@ final class HelmRenderedChartTests: XCTestCase {
     XCTAssertEqual(outcomes["k8s.pvc-size"], .noEvidence, "no claim to judge")
   }
 
-  func testHealthAndMetricsEndpointsAreNoted() throws {
+  func testHealthAndMetricsEndpointsAreNotedAndProbesOnOtherPathsProveNothing() throws {
     let evidence = try TestEvidence.set([Fixtures.url("kubernetes/helm-rendered-webshop.yaml")])
-    let notes = ProbesCheck().evaluate(evidence).observations.filter { !$0.problem }
-    let text = notes.map { note in
-      "\(note.object?.name ?? "") \(note.message.key) \(note.message.args.filter { $0.name != "object" && $0.name != "container" }.map(\.value).joined())"
+    let result = HealthEndpointsCheck().evaluate(evidence)
+    XCTAssertEqual(result.outcome, .noEvidence)
+    XCTAssertTrue(result.problems.isEmpty)
+    let text = result.observations.map { note in
+      "\(note.object?.name ?? "") \(note.message.key) \(note.message.args.filter { $0.name != "object" }.map(\.value).joined())"
     }
     XCTAssertEqual(
       text,
       [
-        "webshop-frontend k8s.probes.health-endpoint /healthz, /ready",
-        "webshop-frontend k8s.probes.no-metrics ",
-        "webshop-api k8s.probes.health-endpoint /actuator/health/liveness",
-        "webshop-api k8s.probes.metrics-endpoint pod prometheus.io/scrape /metrics:9090",
-        "webshop-worker k8s.probes.no-metrics ",
+        "webshop-frontend k8s.health-endpoints.no-health /healthz, /ready",
+        "webshop-frontend k8s.health-endpoints.no-metrics ",
+        "webshop-api k8s.health-endpoints.no-health /actuator/health/liveness",
+        "webshop-api k8s.health-endpoints.metrics pod prometheus.io/scrape /metrics:9090",
+        "webshop-worker k8s.health-endpoints.no-health -",
+        "webshop-worker k8s.health-endpoints.no-metrics ",
       ])
+    XCTAssertEqual(ProbesCheck().evaluate(evidence).observations.filter { !$0.problem }, [], "k8s.probes judges presence only")
   }
 }

@@ -91,7 +91,7 @@ final class KubernetesMessagesTests: XCTestCase {
     let folder = Fixtures.repository.appendingPathComponent("Sources/HomologEvaluate/Checks/Kubernetes")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix("Check.swift") }
     let registered = Set(AllChecks.list.map { String(describing: type(of: $0)) + ".swift" })
-    XCTAssertEqual(names.count, 20)
+    XCTAssertEqual(names.count, 23)
     for name in names { XCTAssertTrue(registered.contains(name), "\(name) is not in AllChecks.list") }
   }
 }
