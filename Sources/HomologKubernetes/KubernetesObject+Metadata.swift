@@ -32,3 +32,14 @@ extension KubernetesObject {
     self.kind == kind && apiVersion.hasPrefix(group + "/")
   }
 }
+
+extension KubernetesObject {
+  /// Helm hook types that mark a chart's tests, run by `helm test` only.
+  static let helmTestHooks: Set<String> = ["test", "test-success", "test-failure"]
+
+  /// True for a Helm test hook (`helm.sh/hook` lists `test`, `test-success` or `test-failure`): Argo CD never deploys it.
+  public var isHelmTestHook: Bool {
+    guard let hooks = annotations["helm.sh/hook"] else { return false }
+    return hooks.split(separator: ",").contains { Self.helmTestHooks.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+  }
+}

@@ -6,9 +6,12 @@ import HomologParsing
 ///
 /// Rules, the same as `kubectl apply` and Argo CD: a file is read whole or refused with the file,
 /// line and reason. Empty documents (e.g. Helm templates that rendered to nothing) are skipped; a
-/// document that is not a mapping, an object without `apiVersion` or `kind`, a duplicate key, tabs
+/// document that is not a mapping, an object without `apiVersion` or `kind`, a key repeated with
+/// another value, tabs
 /// used as indentation or any YAML syntax error is an `InputError`. `List` kinds are flattened into
-/// their items. A rendered Helm document keeps its `# Source:` template.
+/// their items. A rendered Helm document keeps its `# Source:` template. A key repeated with the same
+/// value (as `helm template` may write it, and Kubernetes and Argo CD accept) is kept once, with a note
+/// on the object (`k8s.manifest.repeated-key`).
 public enum ManifestDecoder {
   /// Every object of the stream, in document order.
   public static func decode(_ data: Data, file: String, parser: YAMLParser = YAMLParser()) throws(InputError) -> [KubernetesObject] {
@@ -23,11 +26,26 @@ public enum ManifestDecoder {
     let comments = json ? nil : HelmSourceComments(scanning: data)
     var objects: [KubernetesObject] = []
     for (index, document) in documents.enumerated() where !document.isNull {
-      let tree = try TreeNormalizer.normalize(document, file: file)
+      let (tree, repeated) = try TreeNormalizer.normalizeReporting(document, file: file)
       let context = Context(file: file, document: index + 1, helmSource: comments?.source(forDocumentAt: tree.line))
+      let first = objects.count
       try append(tree, context, into: &objects, allowList: true)
+      for repetition in repeated { note(repetition, file: file, in: &objects[first...]) }
     }
     return objects
+  }
+
+  /// Notes a repeated key on the object of the document that declares it (the last one starting before it).
+  private static func note(_ repetition: TreeNormalizer.RepeatedKey, file: String, in objects: inout ArraySlice<KubernetesObject>) {
+    guard let index = objects.indices.last(where: { objects[$0].line <= repetition.line }) ?? objects.indices.first else { return }
+    let object = objects[index]
+    objects[index].notes.append(
+      Observation(
+        Message(
+          "k8s.manifest.repeated-key",
+          [MessageArg("object", object.displayName), MessageArg("key", repetition.key), MessageArg("first", "\(repetition.firstLine)")]),
+        problem: false, evidence: file, location: SourceLocation(file: file, line: repetition.line, column: repetition.column),
+        object: object.ref()))
   }
 
   private struct Context {

@@ -1,40 +1,86 @@
 import HomologModel
 
-/// Makes a parsed YAML tree mean what Kubernetes' YAML decoder reads: duplicate mapping keys are
-/// refused (as `kubectl` does) and `<<` merge keys are resolved.
+/// Makes a parsed YAML tree mean what Kubernetes' YAML decoder reads: a key repeated with the same
+/// value (faithful `helm template` output) is kept once and reported, a key repeated with another value
+/// is refused (the manifest is ambiguous), and `<<` merge keys are resolved.
 public enum TreeNormalizer {
-  /// The tree with merge keys resolved, or an error at the first duplicate key.
-  public static func normalize(_ node: Node, file: String) throws(InputError) -> Node {
-    guard try validate(node, file: file) else { return node }
-    return resolvingMerges(node)
+  /// A key repeated with the same value in one mapping, kept once.
+  public struct RepeatedKey: Sendable, Hashable {
+    /// The key's text.
+    public var key: String
+    /// Where the repetition is (its key), 1-based.
+    public var line: Int
+    public var column: Int
+    /// The line of the key's first occurrence.
+    public var firstLine: Int
   }
 
-  /// Throws at the first duplicate key; returns true when the tree holds a merge key.
-  private static func validate(_ node: Node, file: String) throws(InputError) -> Bool {
+  /// The tree with merge keys resolved and identical repeated keys kept once, or an error at the first key
+  /// repeated with another value.
+  public static func normalize(_ node: Node, file: String) throws(InputError) -> Node {
+    try normalizeReporting(node, file: file).tree
+  }
+
+  /// Like `normalize`, also returning the identical repetitions dropped, in document order.
+  public static func normalizeReporting(_ node: Node, file: String) throws(InputError) -> (tree: Node, repeated: [RepeatedKey]) {
+    var repeated: [RepeatedKey] = []
+    var merges = false
+    let tree = try deduplicated(node, file: file, repeated: &repeated, merges: &merges)
+    return (merges ? resolvingMerges(tree) : tree, repeated)
+  }
+
+  /// The node without identical repeated keys; throws at the first key repeated with another value.
+  private static func deduplicated(
+    _ node: Node, file: String, repeated: inout [RepeatedKey], merges: inout Bool
+  ) throws(InputError) -> Node {
     switch node.value {
     case .scalar:
-      return false
+      return node
     case .sequence(let items):
-      var merges = false
-      for item in items where try validate(item, file: file) { merges = true }
-      return merges
+      var kept: [Node] = []
+      for item in items { kept.append(try deduplicated(item, file: file, repeated: &repeated, merges: &merges)) }
+      return Node(.sequence(kept), line: node.line, column: node.column)
     case .mapping(let pairs):
-      var merges = false
+      var kept: [Node.Pair] = []
       var seen: [String: Int] = [:]
       for pair in pairs {
+        let value = try deduplicated(pair.value, file: file, repeated: &repeated, merges: &merges)
         if isMergeKey(pair.key) {
           merges = true
         } else if case .scalar(let key) = pair.key.value {
-          if let first = seen[key.text] {
-            throw InputError(
-              "duplicate key \"\(key.text)\" in a mapping (first at line \(first)): Kubernetes refuses ambiguous manifests",
-              at: SourceLocation(file: file, line: pair.key.line, column: pair.key.column))
+          if let index = seen[key.text] {
+            let first = kept[index]
+            guard sameMeaning(first.value, value) else {
+              throw InputError(
+                "duplicate key \"\(key.text)\" with a different value (first at line \(first.key.line)): Kubernetes refuses "
+                  + "ambiguous manifests",
+                at: SourceLocation(file: file, line: pair.key.line, column: pair.key.column))
+            }
+            repeated.append(RepeatedKey(key: key.text, line: pair.key.line, column: pair.key.column, firstLine: first.key.line))
+            continue
           }
-          seen[key.text] = pair.key.line
+          seen[key.text] = kept.count
         }
-        if try validate(pair.value, file: file) { merges = true }
+        kept.append(Node.Pair(key: pair.key, value: value))
       }
-      return merges
+      return Node(.mapping(kept), line: node.line, column: node.column)
+    }
+  }
+
+  /// True when two nodes mean the same value, wherever they are written.
+  static func sameMeaning(_ a: Node, _ b: Node) -> Bool {
+    switch (a.value, b.value) {
+    case (.scalar(let x), .scalar(let y)):
+      guard x.text == y.text else { return false }
+      if x.isQuoted == y.isQuoted { return true }
+      let plain = x.isQuoted ? b : a
+      return !plain.isNull && plain.bool == nil && plain.double == nil
+    case (.sequence(let x), .sequence(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { sameMeaning($0, $1) }
+    case (.mapping(let x), .mapping(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { sameMeaning($0.key, $1.key) && sameMeaning($0.value, $1.value) }
+    default:
+      return false
     }
   }
 

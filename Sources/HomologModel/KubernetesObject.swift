@@ -12,6 +12,8 @@ public struct KubernetesObject: Hashable, Sendable {
   public var helmSource: String?
   /// The whole object, with a line for every node.
   public var body: Node
+  /// What the reader noticed while decoding it and accepted (e.g. a key repeated with the same value), never problems.
+  public var notes: [Observation] = []
 
   public init(
     apiVersion: String, kind: String, name: String, namespace: String?, file: String, line: Int,

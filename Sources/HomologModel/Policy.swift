@@ -67,8 +67,11 @@ public struct Policy: Codable, Hashable, Sendable {
   /// Against a baseline, a component's line coverage may drop by at most this many points (default 0).
   public var coverageTolerance: Double
 
-  /// The Cloud Pi Native platform's allowed registries (Kyverno `restrict-image-registry`).
-  public static let platformRegistries = ["docker.io/", "harbor.io/", "registry.redhat.io/", "quay.io/", "bitnami/", "ghcr.io/"]
+  /// The Cloud Pi Native platform's allowed registries: the Kyverno `restrict-image-registry` list, and the
+  /// offer's own Harbor hosts (`harbor.*`, e.g. harbor.apps.c6.numerique-interieur.com), which EXI-ARCH-13 asks for.
+  public static let platformRegistries = [
+    "docker.io/", "harbor.io/", "registry.redhat.io/", "quay.io/", "bitnami/", "ghcr.io/", "harbor.*/",
+  ]
 
   public init(
     vulnerabilities: SeverityLimits = SeverityLimits(),

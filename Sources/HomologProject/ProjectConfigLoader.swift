@@ -28,7 +28,7 @@ public enum ProjectConfigLoader {
       context.hosting = try fields.enumValue("hosting", Hosting.self)
       context.procurement = try fields.bool("procurement")
       context.deployment = try fields.enumValue("deployment", DeploymentMethod.self)
-      context.environments = try fields.stringList("environments")
+      context.environments = try environments(fields)
     }
 
     func resolve(_ path: String) -> URL {
@@ -57,6 +57,20 @@ public enum ProjectConfigLoader {
       components: components, evidence: (try top.stringList("evidence") ?? []).map(resolve),
       attestations: try top.string("attestations").map(resolve), derogations: try top.string("derogations").map(resolve),
       policy: policy, gate: gate)
+  }
+
+  /// `context.environments`: distinct, non-empty names; nil when absent.
+  private static func environments(_ fields: YAMLFields) throws(InputError) -> [String]? {
+    guard let names = try fields.stringList("environments") else { return nil }
+    var seen = Set<String>()
+    for (index, name) in names.enumerated() {
+      let node = fields.node["environments"]?.items?[index]
+      guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw fields.error("context.environments: an environment name is empty", at: node)
+      }
+      guard seen.insert(name).inserted else { throw fields.error("context.environments: duplicate environment '\(name)'", at: node) }
+    }
+    return names
   }
 
   private static func parsePolicy(_ fields: YAMLFields?) throws(InputError) -> (Policy, [String]) {

@@ -3,8 +3,9 @@ import HomologEvaluate
 import HomologModel
 import XCTest
 
-/// Runs every case of `Tests/Fixtures/checks/<check-id>/`: `pass.*.yaml` must pass, `na.*.yaml` be not
-/// applicable, `fail.*.yaml` fail with one problem on each line marked `# FAIL` (`# FAIL×N` for N problems).
+/// Runs every case of `Tests/Fixtures/checks/<check-id>/`: `pass.*.yaml` must pass, `none.*.yaml` give no
+/// evidence (nothing of the kind the check judges), `fail.*.yaml` fail with one problem on each line marked `# FAIL` (`# FAIL×N` for N problems).
+/// A line `# deployment: <method>` states homolog.yaml's `context.deployment` for that case.
 final class KubernetesCheckFixtureTests: XCTestCase {
   func testEveryKubernetesCheckHasPassingAndFailingFixtures() {
     for check in TestEvidence.kubernetesChecks {
@@ -28,13 +29,16 @@ final class KubernetesCheckFixtureTests: XCTestCase {
         cases += 1
         let name = url.lastPathComponent
         let text = try String(contentsOf: url, encoding: .utf8)
-        let result = check.evaluate(try TestEvidence.set(text, name: name))
+        var evidence = try TestEvidence.set(text, name: name)
+        evidence.context.deployment = Self.statedDeployment(text)
+        let result = check.evaluate(evidence)
         let label = "\(check.id)/\(name)"
         if name.hasPrefix("pass.") {
           XCTAssertEqual(result.outcome, .pass, "\(label): \(result.problems.map(\.message.key))")
           XCTAssertTrue(result.problems.isEmpty, label)
-        } else if name.hasPrefix("na.") {
+        } else if name.hasPrefix("none.") {
           XCTAssertEqual(result.outcome, .noEvidence, label)
+          XCTAssertTrue(result.problems.isEmpty, label)
         } else {
           XCTAssertEqual(result.outcome, .fail, label)
           XCTAssertEqual(
@@ -60,6 +64,39 @@ final class KubernetesCheckFixtureTests: XCTestCase {
     for check in TestEvidence.kubernetesChecks {
       XCTAssertEqual(check.evaluate(empty).outcome, .noEvidence, check.id)
     }
+  }
+
+  /// Kubernetes evidence that holds no container (a PolicyReport, a pod with an empty container list) proves nothing.
+  func testEvidenceWithoutContainersNeverPasses() throws {
+    let evidence = try TestEvidence.set("""
+      apiVersion: wgpolicyk8s.io/v1alpha2
+      kind: PolicyReport
+      metadata: {name: polr-ns-app}
+      results: []
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: empty}
+      spec: {containers: []}
+      """)
+    for check in TestEvidence.kubernetesChecks {
+      let result = check.evaluate(evidence)
+      XCTAssertNotEqual(result.outcome, .pass, check.id)
+      XCTAssertNotEqual(result.outcome, .notApplicable, check.id)
+    }
+    for id in [
+      "k8s.read-only-root-filesystem", "k8s.security-context-unset", "k8s.no-privileged", "k8s.run-as-non-root",
+      "k8s.no-host-access", "k8s.image-tag-pinned", "k8s.probes", "k8s.labels", "k8s.allowed-registries",
+    ] {
+      XCTAssertEqual(AllChecks.check(id)?.evaluate(evidence).outcome, .noEvidence, id)
+    }
+  }
+
+  /// The deployment method a `# deployment: <method>` line states, if any.
+  static func statedDeployment(_ text: String) -> DeploymentMethod? {
+    let prefix = "# deployment: "
+    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
+    return DeploymentMethod(rawValue: String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces))
   }
 
   /// Lines marked `# FAIL` (once) or `# FAIL×N` (N times), sorted.

@@ -121,13 +121,50 @@ final class ManifestDecoderTests: XCTestCase {
     XCTAssertTrue(error.description.hasPrefix("m.yaml:4:"), error.description)
   }
 
-  func testDuplicateKeysAreALocatedError() throws {
+  func testAKeyRepeatedWithAnotherValueIsALocatedError() throws {
     let error = try XCTUnwrap(
       self.error("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {}\n  name: b\nspec: {}\n"))
     XCTAssertEqual(error.location?.line, 6)
     XCTAssertEqual(error.location?.column, 3)
     XCTAssertEqual(
-      error.message, "duplicate key \"name\" in a mapping (first at line 4): Kubernetes refuses ambiguous manifests")
+      error.message, "duplicate key \"name\" with a different value (first at line 4): Kubernetes refuses ambiguous manifests")
+    let typed = try XCTUnwrap(self.error("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {replicas: 1, replicas: \"1\"}\n"))
+    XCTAssertEqual(typed.location?.line, 5, "a number and a quoted string are different values")
+  }
+
+  /// `helm template` output where two helpers both emit a label: Kubernetes and Argo CD accept it.
+  func testAKeyRepeatedWithTheSameValueIsKeptOnceWithANote() throws {
+    let text = """
+      # Source: annuaire/templates/deployment.yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: annuaire-api
+        labels:
+          app: annuaire
+          app.kubernetes.io/name: annuaire
+          app: "annuaire"
+      spec:
+        template:
+          metadata:
+            labels: {tier: api, tier: api}
+          spec:
+            containers:
+              - name: api
+                image: harbor.apps.c6.numerique-interieur.com/annuaire/api:1.4.2
+      """
+    let objects = try decode(text, file: "rendered.yaml")
+    XCTAssertEqual(objects.count, 1)
+    let object = try XCTUnwrap(objects.first)
+    XCTAssertEqual(object.body["metadata"]?["labels"]?.pairs?.compactMap(\.key.string), ["app", "app.kubernetes.io/name"])
+    XCTAssertEqual(object.labels, ["app": "annuaire", "app.kubernetes.io/name": "annuaire"])
+    XCTAssertEqual(object.notes.map(\.message.key), ["k8s.manifest.repeated-key", "k8s.manifest.repeated-key"])
+    XCTAssertEqual(object.notes.map { $0.location?.line }, [9, 13])
+    XCTAssertEqual(object.notes.map { $0.message.arg("key") }, ["app", "tier"])
+    XCTAssertEqual(object.notes.map { $0.message.arg("first") }, ["7", "13"])
+    XCTAssertEqual(object.notes.map(\.problem), [false, false])
+    XCTAssertEqual(object.notes.first?.object?.name, "annuaire-api")
+    XCTAssertEqual(object.notes.first?.evidence, "rendered.yaml")
   }
 
   func testADocumentThatIsNotAMappingIsALocatedError() throws {

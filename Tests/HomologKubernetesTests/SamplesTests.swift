@@ -14,9 +14,14 @@ final class SamplesTests: XCTestCase {
     return Dictionary(uniqueKeysWithValues: TestEvidence.kubernetesChecks.map { ($0.id, $0.evaluate(evidence)) })
   }
 
-  func testCleanSamplePassesEveryKubernetesCheck() throws {
+  func testCleanSamplePassesEveryKubernetesCheckThatHasSomethingToJudge() throws {
+    // No Secret to judge; Spring's /actuator/health and nginx's /healthz are not the CCT's /health.
+    let unproven: Set<String> = ["k8s.secret-no-private-key", "k8s.health-endpoints"]
     for (id, result) in try results("clean") {
-      XCTAssertEqual(result.outcome, .pass, "\(id): \(result.problems.map { "\($0.location?.description ?? "") \($0.message.key)" })")
+      XCTAssertEqual(
+        result.outcome, unproven.contains(id) ? .noEvidence : .pass,
+        "\(id): \(result.problems.map { "\($0.location?.description ?? "") \($0.message.key)" })")
+      XCTAssertTrue(result.problems.isEmpty, id)
     }
   }
 

@@ -58,4 +58,55 @@ final class ProjectConfigLoaderTests: XCTestCase {
       XCTAssertTrue(error.message.contains("expected one of: internet, rie, internal"), error.message)
     }
   }
+
+  func testDeploymentAndEnvironmentsAreReadWhenStated() throws {
+    let url = try write("""
+      project: {name: D}
+      context:
+        deployment: console-argocd
+        environments: [dev, preprod, prod]
+      """)
+    let config = try ProjectConfigLoader.load(url, displayPath: "homolog.yaml")
+    XCTAssertEqual(config.context.deployment, .consoleArgoCD)
+    XCTAssertEqual(config.context.environments, ["dev", "preprod", "prod"])
+  }
+
+  func testDeploymentAndEnvironmentsAreNilWhenNotStated() throws {
+    let config = try ProjectConfigLoader.load(try write("project: {name: D}\ncontext: {exposure: rie}\n"), displayPath: "homolog.yaml")
+    XCTAssertNil(config.context.deployment)
+    XCTAssertNil(config.context.environments)
+  }
+
+  func testUnknownDeploymentMethodIsALocatedError() throws {
+    let url = try write("project: {name: D}\ncontext:\n  exposure: rie\n  deployment: kubectl\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(url, displayPath: "homolog.yaml")) { error in
+      let error = error as! InputError
+      XCTAssertEqual(error.location?.line, 4)
+      XCTAssertEqual(error.location?.column, 15)
+      XCTAssertEqual(error.message, "homolog.yaml.context.deployment: unknown value 'kubectl' (expected one of: console-argocd, other)")
+    }
+  }
+
+  func testBadEnvironmentsAreLocatedErrors() throws {
+    let duplicate = try write("project: {name: D}\ncontext:\n  environments:\n    - dev\n    - dev\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(duplicate, displayPath: "homolog.yaml")) { error in
+      let error = error as! InputError
+      XCTAssertEqual(error.location?.line, 5)
+      XCTAssertEqual(error.message, "context.environments: duplicate environment 'dev'")
+    }
+    let mapping = try write("project: {name: D}\ncontext:\n  environments: {dev: true}\n")
+    XCTAssertThrowsError(try ProjectConfigLoader.load(mapping, displayPath: "homolog.yaml")) { error in
+      XCTAssertEqual((error as! InputError).location?.line, 3)
+    }
+  }
+
+  func testContextWithDeploymentRoundTripsThroughJSONAndOlderContextsDecode() throws {
+    let context = ProjectContext(deployment: .other, environments: ["prod"])
+    let decoded = try JSONDecoder().decode(ProjectContext.self, from: JSONEncoder().encode(context))
+    XCTAssertEqual(decoded, context)
+    let older = #"{"exposure":"internal","dataSensitivity":"usual","personalData":false,"hosting":"cloud-pi","procurement":false,"roles":[]}"#
+    let old = try JSONDecoder().decode(ProjectContext.self, from: Data(older.utf8))
+    XCTAssertNil(old.deployment)
+    XCTAssertNil(old.environments)
+  }
 }

@@ -57,6 +57,8 @@ enum Starters {
       personal_data: false        # true when personal data (RGPD) is stored: EXI-DATA-2 applies
       hosting: cloud-pi           # cloud-pi | public-cloud | dedicated | mixed
       procurement: false          # true when this dossier supports a bid in a call for tenders
+      # deployment: console-argocd          # console-argocd | other: how it is deployed (absent = not stated)
+      # environments: [dev, preprod, prod]  # the environments it is deployed to (absent = not stated)
 
     # Components and their role: coverage and tests are judged per role (EXI-ORG-10, EXI-ORG-11).
     components:
@@ -83,6 +85,8 @@ enum Starters {
       derogation_warning_days: 30
       regression_severity: high                  # against a baseline, a new finding at or above this is a regression
       coverage_tolerance: 0                      # against a baseline, coverage may drop by this many points
+      # allowed_registries:                      # images must come from these; the list replaces the default
+      #   - harbor.apps.c6.numerique-interieur.com/   # default: the platform's Kyverno list and the offer's Harbor (harbor.*/)
       gate: [eliminatory]                        # eliminatory, regression, score<N, expired-derogation, no-evidence
 
     """

@@ -1,15 +1,21 @@
 import HomologKubernetes
 import HomologModel
 
-/// The deployment is described by Argo CD Applications (GitOps), found among the manifests (EXI-ORG-8, EXI-ARCH-8).
+/// The deployment goes through Argo CD (GitOps): judged from Applications among the manifests, or from
+/// homolog.yaml's stated deployment method (EXI-ORG-8, EXI-ARCH-8, EXI-ARCH-9).
 public struct ArgoCDApplicationCheck: Check {
   public static let doc = CheckDoc(
     id: "k8s.argocd-application", title: "Deployment described by Argo CD Application(s)",
     rationale: """
-      EXI-ORG-8 and EXI-ARCH-8: only GitOps deployment through Argo CD, no manual `kubectl apply`. Passes when the \
-      manifests hold at least one Argo CD `Application` or `ApplicationSet` (`argoproj.io`), each noted with the Git \
-      repository, path or chart and revision it deploys; fails when none is found. No Kyverno rule counterpart: not \
-      enforced.
+      EXI-ORG-8 and EXI-ARCH-8: only GitOps deployment through Argo CD, no manual `kubectl apply`. On Cloud Pi \
+      Native the console creates the Argo CD Applications (one per infrastructure repository and environment), so a \
+      project's repository normally holds none: their absence proves nothing and gives no evidence, never a \
+      failure. Passes when the manifests hold Argo CD `Application`s or `ApplicationSet`s (`argoproj.io`), each \
+      noted with the Git repository, path or chart and revision it deploys. Fails when homolog.yaml states \
+      `context.deployment: other` (a stated fact: the application is not deployed through the console's Argo CD). \
+      `context.deployment: console-argocd` is noted; it is proven by an attestation, not by this check. Identical \
+      keys repeated in a mapping (faithful `helm template` output, accepted by Kubernetes and Argo CD) are noted \
+      here. No Kyverno rule counterpart: not enforced.
       """,
     reads: [.kubernetes])
 
@@ -22,7 +28,7 @@ public struct ArgoCDApplicationCheck: Check {
     var judgement = ManifestJudgement(evidence)
     let objects = judgement.manifests.objects
     let applications = objects.filter { object in Self.kinds.contains { object.isKind($0, group: "argoproj.io") } }
-    judgement.checked = objects.count
+    judgement.checked = applications.count
     for application in applications {
       let spec = application.kind == "ApplicationSet" ? application.spec?["template"]?["spec"] : application.spec
       let sources = [spec?["source"]].compactMap { $0 } + (spec?["sources"]?.items ?? [])
@@ -31,8 +37,15 @@ public struct ArgoCDApplicationCheck: Check {
         "k8s.argocd-application.found", application, at: application.body["kind"],
         [MessageArg("source", described.isEmpty ? "?" : described)])
     }
-    if applications.isEmpty {
-      judgement.failUnlocated("k8s.argocd-application.missing", [MessageArg("objects", "\(objects.count)")], enforced: false)
+    for note in judgement.manifests.objects.flatMap(\.notes) { judgement.record(note) }
+    switch evidence.context.deployment {
+    case .other?:
+      judgement.checked += 1
+      judgement.failUnlocated("k8s.argocd-application.declared-other", enforced: false)
+    case .consoleArgoCD?:
+      judgement.noteUnlocated("k8s.argocd-application.declared-console")
+    case nil:
+      break
     }
     return judgement.result(of: self, [MessageArg("applications", "\(applications.count)")])
   }

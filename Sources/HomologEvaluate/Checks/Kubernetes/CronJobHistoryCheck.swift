@@ -9,7 +9,7 @@ public struct CronJobHistoryCheck: Check {
       Platform Kyverno rule `job-history` (ENFORCE in production) adds `successfulJobsHistoryLimit: 5` and \
       `failedJobsHistoryLimit: 5` to CronJobs. Fails on every CronJob where either is unset or above 5; not marked \
       as refused in production: the platform's policy sets the limits (a mutation) rather than rejecting the CronJob. \
-      Not applicable without CronJobs.
+      No CronJob gives no evidence.
       """,
     reads: [.kubernetes])
 

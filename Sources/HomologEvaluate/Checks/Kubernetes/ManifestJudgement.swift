@@ -2,8 +2,8 @@ import HomologKubernetes
 import HomologModel
 
 /// What a Kubernetes check saw: how many things it checked, and an observation per failure (or note).
-/// Its result is no evidence without manifests or when nothing was concerned (absence is never a verdict),
-/// otherwise fail when any observation is a problem, else pass.
+/// Its result is no evidence when nothing was judged (no manifests, or nothing of the kind the check judges),
+/// otherwise fail when any observation is a problem, else pass. Helm test hooks are noted, never judged.
 struct ManifestJudgement {
   let manifests: Manifests
   /// How many objects, containers or fields the check looked at (the summary's `checked`).
@@ -28,6 +28,17 @@ struct ManifestJudgement {
     observations.append(observation(key, object, container: container, at: node, args, problem: false, enforced: nil))
   }
 
+  /// Records a fact that is not a problem and belongs to no object (e.g. a fact homolog.yaml states).
+  mutating func noteUnlocated(_ key: String, _ args: [MessageArg] = []) {
+    observations.append(Observation(Message(key, args), problem: false))
+  }
+
+  /// Records an observation made elsewhere (e.g. by the manifest reader), as it is.
+  mutating func record(_ observation: Observation) {
+    if observation.problem { failures += 1 }
+    observations.append(observation)
+  }
+
   /// Records a problem that belongs to no object (e.g. something missing from every manifest).
   mutating func failUnlocated(_ key: String, _ args: [MessageArg] = [], enforced: Bool) {
     failures += 1
@@ -47,11 +58,20 @@ struct ManifestJudgement {
 
   /// The check's result, summary args `checked` and `failed` (plus `extra`).
   func result(of check: some Check, _ extra: [MessageArg] = []) -> CheckResult {
-    guard !manifests.objects.isEmpty else { return check.result(.noEvidence) }
+    let all = observations + hookNotes
     guard checked > 0 else {
-      return check.result(.noEvidence, extra, reason: "nothing_to_judge", observations: observations, evidence: manifests.files)
+      return check.result(.noEvidence, extra, observations: all, evidence: manifests.files)
     }
     let args = [MessageArg("checked", "\(checked)"), MessageArg("failed", "\(failures)")] + extra
-    return check.result(failures > 0 ? .fail : .pass, args, observations: observations, evidence: manifests.files)
+    return check.result(failures > 0 ? .fail : .pass, args, observations: all, evidence: manifests.files)
+  }
+
+  /// One note per Helm test hook: set apart, never judged.
+  private var hookNotes: [Observation] {
+    manifests.testHooks.map { hook in
+      observation(
+        "k8s.helm-test-hook", hook, container: nil, at: hook.body["metadata"]?["annotations"]?.key("helm.sh/hook"),
+        [MessageArg("hook", hook.annotations["helm.sh/hook"] ?? "test")], problem: false, enforced: nil)
+    }
   }
 }
