@@ -11,7 +11,7 @@ final class DemoExpectedStatusesTests: XCTestCase {
   }
 
   private func expected() throws -> [Expected] {
-    let url = CLI.repository.appendingPathComponent("Tests/homologTests/expected-statuses.tsv")
+    let url = CLI.repository.appendingPathComponent("Tests/Fixtures/expected-statuses.tsv")
     return try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
       .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { line in

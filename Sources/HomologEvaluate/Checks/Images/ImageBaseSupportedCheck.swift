@@ -5,7 +5,7 @@ import HomologModel
 public struct ImageBaseSupportedCheck: Check {
   public static let doc = CheckDoc(
     id: "image.base-supported", title: "Base images on a supported operating system (not end of service life)",
-    rationale: "EXI-ARCH-6: an OS past its end of support gets no security fixes, so an image's vulnerability scan stops "
+    rationale: "EXI-ORG-13 (vulnerabilities remediated): an OS past its end of support gets no security fixes, so an image's vulnerability scan stops "
       + "meaning anything. Judged at the evaluation date (`--as-of`) from the dated end-of-life table shipped with homolog "
       + "(endoflife.date copies, commit and date in `data/eol/SOURCES.md`), never from the scanner's EOL flag (Grype sets "
       + "none; Trivy's is as of its scan). The date that counts is the end of free security support (`eol`; for Debian the "
