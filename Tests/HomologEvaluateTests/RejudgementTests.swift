@@ -225,6 +225,10 @@ final class RejudgementTests: XCTestCase {
     XCTAssertEqual(PolicyDigest.sha256(Policy()), "95efb3830e032e2b8c42b02c55eaa82a084fef67ec70f45213a416552420bd18")
     XCTAssertNotEqual(PolicyDigest.sha256(Bid.relaxed), PolicyDigest.sha256(Policy()))
     XCTAssertEqual(
-      PolicyDifference.list(Policy(), Bid.relaxed), ["vulnerabilities.critical: 0 ≠ null", "coverage.backend: 100 ≠ 0"])
+      PolicyDifference.list(Bid.relaxed, from: Policy()),
+      [
+        ThresholdDifference(key: "vulnerabilities.critical", value: "null", reference: "0"),
+        ThresholdDifference(key: "coverage.backend", value: "0", reference: "100"),
+      ])
   }
 }

@@ -2,11 +2,13 @@ import HomologModel
 
 /// The thresholds two policies set differently, named as in homolog.yaml's `policy:` section.
 public enum PolicyDifference {
-  /// One line per differing threshold: `coverage.backend: 100 ≠ 0`; empty when the policies are equal.
-  public static func list(_ a: Policy, _ b: Policy) -> [String] {
-    var lines: [String] = []
-    func compare(_ key: String, _ left: String, _ right: String) {
-      if left != right { lines.append("\(key): \(left) ≠ \(right)") }
+  /// Each threshold `policy` sets differently from `reference`, in homolog.yaml's order; empty when they are equal.
+  public static func list(_ policy: Policy, from reference: Policy) -> [ThresholdDifference] {
+    var lines: [ThresholdDifference] = []
+    let a = policy
+    let b = reference
+    func compare(_ key: String, _ value: String, _ referenceValue: String) {
+      if value != referenceValue { lines.append(ThresholdDifference(key: key, value: value, reference: referenceValue)) }
     }
     for severity in Severity.allCases {
       compare("vulnerabilities.\(severity.rawValue)", limit(a.vulnerabilities[severity]), limit(b.vulnerabilities[severity]))
@@ -21,6 +23,11 @@ public enum PolicyDifference {
     compare("regression_severity", a.regressionSeverity.rawValue, b.regressionSeverity.rawValue)
     compare("coverage_tolerance", number(a.coverageTolerance), number(b.coverageTolerance))
     return lines
+  }
+
+  /// `coverage.backend: 0 (reference 100)`, one per difference, joined with "; ".
+  public static func text(_ differences: [ThresholdDifference], reference: String) -> String {
+    differences.map { "\($0.key): \($0.value) (\(reference) \($0.reference))" }.joined(separator: "; ")
   }
 
   private static func limit(_ value: Int?) -> String { value.map(String.init) ?? "null" }
