@@ -215,6 +215,20 @@ final class RejudgementTests: XCTestCase {
     }
   }
 
+  func testAllowedRegistriesCheckIsNamedAsNotJudgedAgainWhenTheRegistriesDiffer() throws {
+    let catalogue = Catalogue(
+      id: "t", title: "T", version: "1", source: nil,
+      requirements: [
+        Requirement(id: "P-REG", sourceId: "P-REG", level: .primordial, category: "A", title: "r", statement: "s", checks: ["k8s.allowed-registries"])
+      ], sha256: "0")
+    let dossier = evaluate(catalogue, Bid.evidence(vulnerabilities: [], policy: Policy()))
+    var policy = Policy()
+    XCTAssertEqual(Rejudgement.notRejudged(dossier, under: policy), [])
+    policy.allowedRegistries = ["harbor.apps.c6.numerique-interieur.com/"]
+    XCTAssertEqual(Rejudgement.notRejudged(dossier, under: policy), ["k8s.allowed-registries"])
+    XCTAssertEqual(try Rejudgement.rejudge(dossier, under: policy).requirements[0].checks, dossier.requirements[0].checks)
+  }
+
   func testPolicyHashIsTheSHA256OfTheCanonicalJSON() {
     XCTAssertEqual(
       String(decoding: PolicyDigest.canonicalJSON(Policy()), as: UTF8.self),

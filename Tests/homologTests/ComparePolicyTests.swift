@@ -156,6 +156,21 @@ final class ComparePolicyTests: XCTestCase {
         """), result.stdout)
   }
 
+  func testDossierWithoutMeasurementsCannotBeJudgedAgainAndIsBadInput() throws {
+    let url = folder.appendingPathComponent("relaxed/out/dossier.json")
+    var dossier = try JSONRenderer.decoder.decode(Dossier.self, from: Data(contentsOf: url))
+    for index in dossier.requirements.indices {
+      for check in dossier.requirements[index].checks.indices { dossier.requirements[index].checks[check].measurement = nil }
+    }
+    try JSONRenderer.encoder.encode(dossier).write(to: folder.appendingPathComponent("old.json"))
+    let result = try CLI.run(["compare", "strict/out/dossier.json", "old.json", "--policy", "evaluator.yaml"], in: folder)
+    XCTAssertEqual(result.status, 2)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "old.json: error: cannot judge this bid again under --policy: its dossier keeps no measurement for "
+          + "vuln.thresholds, coverage.backend, coverage.frontend, sast.no-blocking (written by an older homolog)"), result.stderr)
+  }
+
   func testPolicyFileWithoutAPolicySectionIsBadInput() throws {
     try "project: {name: x}\n".write(to: folder.appendingPathComponent("nopolicy.yaml"), atomically: true, encoding: .utf8)
     let result = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--policy", "nopolicy.yaml"], in: folder)
