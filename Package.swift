@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "HomologKubernetes", dependencies: ["HomologModel", "HomologParsing"]),
     .target(name: "HomologIngest", dependencies: ["HomologModel", "HomologParsing", "HomologKubernetes"]),
     .target(name: "HomologProject", dependencies: ["HomologModel", "HomologParsing"]),
-    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologKubernetes"]),
+    .target(name: "HomologEvaluate", dependencies: ["HomologModel", "HomologParsing", "HomologKubernetes"]),
     .target(name: "HomologResources"),
     .target(name: "HomologRender", dependencies: ["HomologModel", "HomologResources", "HomologParsing"]),
     .executableTarget(name: "homolog", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologKubernetes", "HomologProject", "HomologEvaluate", "HomologRender", "HomologResources"]),

@@ -21,11 +21,18 @@ public struct BidComparison: Codable, Hashable, Sendable {
   public var categories: [String]
   /// Eliminated bids first, then the others by Important score, best first.
   public var bids: [RankedBid]
+  /// Whether the bids share a policy, were judged again under the evaluator's, or are compared as judged.
+  public var policyBasis: ComparisonPolicyBasis
+  /// SHA-256 of the policy every bid is ranked under (the common one or the evaluator's); nil when mixed.
+  public var policySha256: String?
 
   public init(
     catalogue: CatalogueSummary, commonOnly: Bool, scale: Double, anonymized: Bool,
-    requirements: [ComparedRequirement], categories: [String], bids: [RankedBid]
+    requirements: [ComparedRequirement], categories: [String], bids: [RankedBid],
+    policyBasis: ComparisonPolicyBasis = .common, policySha256: String? = nil
   ) {
+    self.policyBasis = policyBasis
+    self.policySha256 = policySha256
     schema = Self.schemaID
     self.catalogue = catalogue
     self.commonOnly = commonOnly
@@ -78,6 +85,15 @@ public struct RankedBid: Codable, Hashable, Sendable {
   public var categories: [CategoryMark]
   /// Each compared requirement's status for this bid, by requirement id (absent when the bid lacks it).
   public var statuses: [String: RequirementStatus]
+  /// SHA-256 of the policy the bid's own dossier was judged under.
+  public var ownPolicySha256: String = ""
+  /// Thresholds of the bid's own policy that differ from the evaluator's (`--policy`) or, otherwise, from the
+  /// CCT defaults.
+  public var policyDifferences: [ThresholdDifference] = []
+  /// Re-judged under the evaluator's policy: the requirements whose status changed.
+  public var statusChanges: [StatusChange] = []
+  /// Re-judged: policy-sensitive checks kept as the bid's dossier judged them (`k8s.allowed-registries`).
+  public var notRejudged: [String] = []
   public init(
     name: String, file: String?, rank: Int?, eliminated: Bool, eliminating: [String], score: Double?,
     categories: [CategoryMark], statuses: [String: RequirementStatus]
@@ -90,5 +106,30 @@ public struct RankedBid: Codable, Hashable, Sendable {
     self.score = score
     self.categories = categories
     self.statuses = statuses
+  }
+}
+
+/// Which policy the bids of a comparison were ranked under.
+public enum ComparisonPolicyBasis: String, Codable, Hashable, Sendable {
+  /// Every bid was judged under the same policy (same hash).
+  case common
+  /// Every bid was judged again under the evaluator's policy (`--policy`).
+  case evaluator
+  /// Bids judged under different policies, compared as they are (`--allow-mixed-policies`).
+  case mixed
+}
+
+/// A threshold a bid's policy sets differently from a reference policy (the evaluator's, or the CCT defaults).
+public struct ThresholdDifference: Codable, Hashable, Sendable {
+  /// As in homolog.yaml's `policy:` section: `vulnerabilities.critical`, `coverage.backend`…
+  public var key: String
+  /// The bid's value (`null` when it sets no limit).
+  public var value: String
+  /// The reference policy's value.
+  public var reference: String
+  public init(key: String, value: String, reference: String) {
+    self.key = key
+    self.value = value
+    self.reference = reference
   }
 }

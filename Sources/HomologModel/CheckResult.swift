@@ -77,6 +77,8 @@ public struct CheckResult: Codable, Hashable, Sendable {
   public var observations: [Observation]
   /// Relative paths of the evidence files the check read.
   public var evidence: [String]
+  /// For a policy-sensitive check, what it measured before applying the policy (to judge it again under another).
+  public var measurement: CheckMeasurement?
 
   public init(id: String, outcome: CheckOutcome, summary: Message, observations: [Observation] = [], evidence: [String] = []) {
     self.id = id

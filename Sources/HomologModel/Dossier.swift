@@ -23,6 +23,8 @@ public struct Dossier: Codable, Sendable {
   public var coverage: [ComponentCoverage]
   public var tests: [ComponentTests]
   public var policy: Policy
+  /// SHA-256 of the policy's canonical JSON (`PolicyDigest`); nil in dossiers written before it was recorded.
+  public var policySha256: String?
   /// The platform's admission rules predicted from the manifests (apart from the CCT verdicts).
   public var admission: [AdmissionRule]
   /// The gate rules the run applied (`eliminatory`, `score<80`…).

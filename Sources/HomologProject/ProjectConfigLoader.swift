@@ -73,6 +73,19 @@ public enum ProjectConfigLoader {
     return names
   }
 
+  /// The `policy:` section of a homolog.yaml (other sections are not required and not read), as `compare --policy`
+  /// applies it: thresholds validated as for `evaluate`; a file without a `policy:` section is an error.
+  public static func loadPolicy(_ url: URL, displayPath: String) throws(InputError) -> Policy {
+    let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
+    let root = try YAMLParser().parseDocument(data, file: displayPath)
+    let top = try YAMLFields(root, file: displayPath, context: "homolog.yaml")
+    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
+    guard let fields = try top.mapping("policy") else {
+      throw top.error("no 'policy:' section: the evaluator's thresholds are read from it (vulnerabilities, coverage…)")
+    }
+    return try parsePolicy(fields).0
+  }
+
   private static func parsePolicy(_ fields: YAMLFields?) throws(InputError) -> (Policy, [String]) {
     var policy = Policy()
     guard let fields else { return (policy, ["eliminatory"]) }

@@ -19,8 +19,23 @@ public enum Comparison {
     }
   }
 
+  /// Which policy rules the ranking.
+  public enum PolicyRule: Sendable {
+    /// Every bid must have been judged under the same policy; bids of different policies are refused.
+    case uniform
+    /// Bids judged under different policies are compared as they are, each flagged with its differences.
+    case allowMixed
+    /// Every bid is judged again under the evaluator's policy before ranking.
+    case evaluator(Policy)
+  }
+
   /// Why bids cannot be compared.
   public enum Refusal: Error, Equatable, Sendable {
+    /// Bids judged under different policies, without `--policy` or `--allow-mixed-policies`: each bid's file,
+    /// policy hash and the thresholds it sets differently from the CCT defaults.
+    case differentPolicies([MixedPolicy])
+    /// A bid that cannot be judged again under the evaluator's policy (its file and why).
+    case notRejudgeable(String, Rejudgement.Failure)
     /// Fewer than two bids.
     case tooFew
     /// Bids from different catalogues (id, version or content): names each bid's catalogue.
@@ -29,9 +44,54 @@ public enum Comparison {
     case nothingInCommon
   }
 
-  /// The ranking, or why it cannot be made. `scale` is 100 or 20 (marks out of 20).
-  public static func compare(_ bids: [Bid], commonOnly: Bool, scale: Double = 100, anonymize: Bool = false) throws(Refusal) -> BidComparison {
-    guard bids.count >= 2, let first = bids.first else { throw .tooFew }
+  /// One bid's policy, for the refusal of mixed policies.
+  public struct MixedPolicy: Equatable, Sendable {
+    public var file: String
+    public var sha256: String
+    /// Thresholds it sets differently from the CCT defaults.
+    public var differences: [ThresholdDifference]
+  }
+
+  /// The ranking, or why it cannot be made. `scale` is 100 or 20 (marks out of 20). Under `.evaluator(policy)`
+  /// every bid is first judged again under that policy (`Rejudgement`).
+  public static func compare(
+    _ bids: [Bid], commonOnly: Bool, scale: Double = 100, anonymize: Bool = false, policy rule: PolicyRule = .uniform
+  ) throws(Refusal) -> BidComparison {
+    guard bids.count >= 2 else { throw .tooFew }
+    let own = bids.map { PolicyDigest.sha256($0.dossier.policy) }
+    var bids = bids
+    var changes: [[StatusChange]] = Array(repeating: [], count: bids.count)
+    var kept: [[String]] = Array(repeating: [], count: bids.count)
+    var differences = bids.map { PolicyDifference.list($0.dossier.policy, from: Policy()) }
+    let basis: ComparisonPolicyBasis
+    var policySha256: String?
+    switch rule {
+    case .evaluator(let policy):
+      basis = .evaluator
+      policySha256 = PolicyDigest.sha256(policy)
+      for index in bids.indices {
+        let before = bids[index].dossier
+        do {
+          bids[index].dossier = try Rejudgement.rejudge(before, under: policy)
+        } catch {
+          throw .notRejudgeable(bids[index].file, error)
+        }
+        changes[index] = Rejudgement.statusChanges(from: before, to: bids[index].dossier)
+        kept[index] = Rejudgement.notRejudged(before, under: policy)
+        differences[index] = PolicyDifference.list(before.policy, from: policy)
+      }
+    case .uniform, .allowMixed:
+      if Set(own).count == 1 {
+        basis = .common
+        policySha256 = own.first
+      } else if case .allowMixed = rule {
+        basis = .mixed
+      } else {
+        throw .differentPolicies(
+          bids.indices.map { MixedPolicy(file: bids[$0].file, sha256: own[$0], differences: differences[$0]) })
+      }
+    }
+    guard let first = bids.first else { throw .tooFew }
     let signatures = bids.map { "\($0.dossier.catalogue.id) \($0.dossier.catalogue.version) (sha256 \($0.dossier.catalogue.sha256.prefix(12)))" }
     if !commonOnly && Set(signatures).count > 1 {
       throw .differentCatalogues(zip(bids, signatures).map { "\($0.file): \($1)" })
@@ -53,16 +113,23 @@ public enum Comparison {
     }
     let labels = anonymize ? anonymousLabels(bids) : bids.map(\.name)
 
-    var ranked: [RankedBid] = zip(bids, labels).map { bid, label in
+    var ranked: [RankedBid] = bids.indices.map { index in
+      let bid = bids[index]
+      let label = labels[index]
       let results = bid.dossier.requirements.filter { compared.contains($0.id) }
       let eliminating = Scoring.eliminating(results)
       let marks = categories.map { category in
         CategoryMark(category: category, score: Scoring.mark(results.filter { $0.category == category }, scale: scale))
       }
-      return RankedBid(
+      var ranked = RankedBid(
         name: label, file: anonymize ? nil : bid.file, rank: nil, eliminated: !eliminating.isEmpty, eliminating: eliminating,
         score: Scoring.mark(results, scale: scale), categories: marks,
         statuses: Dictionary(results.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a }))
+      ranked.ownPolicySha256 = own[index]
+      ranked.policyDifferences = differences[index]
+      ranked.statusChanges = changes[index].filter { compared.contains($0.requirement) }
+      ranked.notRejudged = kept[index]
+      return ranked
     }
     ranked.sort { a, b in
       if a.eliminated != b.eliminated { return a.eliminated }
@@ -79,7 +146,7 @@ public enum Comparison {
     }
     return BidComparison(
       catalogue: first.dossier.catalogue, commonOnly: commonOnly, scale: scale, anonymized: anonymize,
-      requirements: requirements, categories: categories, bids: ranked)
+      requirements: requirements, categories: categories, bids: ranked, policyBasis: basis, policySha256: policySha256)
   }
 
   /// `Offre A`, `Offre B`… given in the order of the dossier files' SHA-256, so the names do not depend on

@@ -17,14 +17,27 @@ struct AttestationChoice {
     return (all, all.filter(\.valid))
   }
 
+  /// Why an attestation of this date is not valid on `asOf` (dated in the future, older than `maxAgeDays`); nil when valid.
+  static func problem(date: Day, asOf: Day, maxAgeDays: Int) -> Message? {
+    let age = date.days(to: asOf)
+    if age < 0 { return Message("attestation.future", [MessageArg("date", date.description)]) }
+    if age > maxAgeDays { return Message("attestation.stale", [MessageArg("days", "\(age)"), MessageArg("max", "\(maxAgeDays)")]) }
+    return nil
+  }
+
+  /// A recorded attestation judged again on `asOf` with another maximum age; unchanged when its date does not read.
+  static func revalidate(_ record: AttestationRecord, asOf: Day, maxAgeDays: Int) -> AttestationRecord {
+    guard let date = Day(record.date) else { return record }
+    let problem = problem(date: date, asOf: asOf, maxAgeDays: maxAgeDays)
+    var revalidated = record
+    if problem != record.problem { revalidated.problemText = nil }
+    revalidated.problem = problem
+    revalidated.valid = problem == nil
+    return revalidated
+  }
+
   private func record(_ attestation: Attestation) -> AttestationRecord {
-    let age = attestation.date.days(to: asOf)
-    var problem: Message?
-    if age < 0 {
-      problem = Message("attestation.future", [MessageArg("date", attestation.date.description)])
-    } else if age > maxAgeDays {
-      problem = Message("attestation.stale", [MessageArg("days", "\(age)"), MessageArg("max", "\(maxAgeDays)")])
-    }
+    let problem = Self.problem(date: attestation.date, asOf: asOf, maxAgeDays: maxAgeDays)
     var record = AttestationRecord(
       requirement: attestation.requirement, statement: attestation.statement, author: attestation.author,
       date: attestation.date.description, evidence: attestation.evidence, links: attestation.links, valid: problem == nil,

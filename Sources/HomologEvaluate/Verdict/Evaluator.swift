@@ -10,16 +10,14 @@ public enum Evaluator {
     }
     let choice = AttestationChoice(
       attestations: input.attestations, asOf: input.asOf, maxAgeDays: input.evidence.policy.attestationMaxAgeDays)
-    let judge = RequirementJudge(
-      context: input.evidence.context, results: results, attestations: choice, derogations: input.derogations,
-      asOf: input.asOf)
-    let requirements = input.catalogue.requirements.map(judge.judge)
+    let judge = RequirementJudge(context: input.evidence.context, results: results, derogations: input.derogations, asOf: input.asOf)
+    let requirements = input.catalogue.requirements.map { judge.judge($0, attestations: choice) }
     var counts = StatusCounts()
     for requirement in requirements { counts.add(requirement.status) }
 
     let catalogue = CatalogueSummary(
       id: input.catalogue.id, title: input.catalogue.title, version: input.catalogue.version, sha256: input.catalogue.sha256)
-    return Dossier(
+    var dossier = Dossier(
       generator: input.generator, asOf: input.asOf.description, lang: input.lang, project: input.project,
       catalogue: catalogue, verdict: Scoring.verdict(requirements), score: Scoring.score(requirements), counts: counts,
       requirements: requirements,
@@ -29,5 +27,7 @@ public enum Evaluator {
       evidence: EvidenceDigest.summaries(input.evidence), ignored: input.ignored, unreadable: input.unreadable,
       findings: EvidenceDigest.findings(input.evidence, requirements: requirements), coverage: EvidenceDigest.coverage(input.evidence),
       tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results))
+    dossier.policySha256 = PolicyDigest.sha256(input.evidence.policy)
+    return dossier
   }
 }

@@ -6,36 +6,85 @@ import HomologModel
 /// says (checks, attestation, both, either): a failing check fails its part; a requirement is non conforme when
 /// a part fails, conforme when every part is proven, non évalué otherwise (missing proof, never a verdict).
 /// A non conforme or non évalué requirement covered by a derogation in force becomes dérogation.
+/// The same logic judges a catalogue requirement at evaluation (`judge(_:attestations:)`) and a requirement as a
+/// dossier recorded it, under another policy (`rejudge(_:attestations:)`, used by `Rejudgement`).
 struct RequirementJudge {
+  /// Whether the requirement applies, decided before its parts are judged.
+  enum Scope {
+    case applies
+    /// Out of scope by a stated context fact (the message says which).
+    case notApplicable(Message)
+    /// Bears on facts the context does not state (the message names them): non évalué at best.
+    case unstated(Message)
+  }
+
   let context: ProjectContext
   let results: [String: CheckResult]
-  let attestations: AttestationChoice
   let derogations: [Derogation]
   let asOf: Day
 
-  func judge(_ requirement: Requirement) -> RequirementResult {
+  /// A catalogue requirement, its applicability decided from the stated context.
+  func judge(_ requirement: Requirement, attestations: AttestationChoice) -> RequirementResult {
     let chosen = attestations.records(for: requirement.id)
-    var result = RequirementResult(
+    let start = RequirementResult(
       id: requirement.id, sourceId: requirement.sourceId, level: requirement.level, category: requirement.category,
       title: requirement.title, statement: requirement.statement, weight: requirement.weight, status: .nonEvalue,
-      basis: .none, applicability: nil, checks: requirement.checks.compactMap { results[$0] },
-      attestation: nil, attestations: chosen.all, derogation: nil, attestable: requirement.attestable)
-
+      basis: .none, applicability: nil,
+      parts: requirement.parts.map {
+        PartResult(id: $0.id, text: $0.text, proof: $0.proof, checks: $0.checks, note: $0.note, status: .missing, basis: .none, reasons: [])
+      },
+      checks: requirement.checks.compactMap { results[$0] }, attestation: nil, attestations: chosen.all, derogation: nil,
+      attestable: requirement.attestable)
+    let scope: Scope
     switch requirement.appliesWhen.decide(in: context) {
+    case .notApplicable(let reason): scope = .notApplicable(reason)
+    case .unstated(let facts): scope = .unstated(Message("applicability.unstated", [MessageArg("facts", facts.joined(separator: ", "))]))
+    case .applies: scope = .applies
+    }
+    return judge(start, scope: scope, valid: chosen.valid)
+  }
+
+  /// A requirement as a dossier recorded it, judged again: its parts as recorded, its checks replaced by this
+  /// judge's results, `attestations` its records (newest first) as judged now. Applicability is kept as recorded
+  /// (it depends on the context only, never on the policy).
+  func rejudge(_ recorded: RequirementResult, attestations: [AttestationRecord]) -> RequirementResult {
+    var start = recorded
+    start.checks = recorded.checks.map { results[$0.id] ?? $0 }
+    start.attestations = attestations
+    let scope: Scope
+    if recorded.status == .nonApplicable && recorded.basis == .context, let reason = recorded.applicability {
+      scope = .notApplicable(reason)
+    } else if let reason = recorded.applicability {
+      scope = .unstated(reason)
+    } else {
+      scope = .applies
+    }
+    return judge(start, scope: scope, valid: attestations.filter(\.valid))
+  }
+
+  /// The requirement's status from its scope, its parts and derogations; `start` holds its identity, parts and checks.
+  private func judge(_ start: RequirementResult, scope: Scope, valid: [AttestationRecord]) -> RequirementResult {
+    var result = start
+    result.status = .nonEvalue
+    result.basis = .none
+    result.attestation = nil
+    result.derogation = nil
+    switch scope {
     case .notApplicable(let reason):
       result.status = .nonApplicable
       result.basis = .context
       result.applicability = reason
+      result.parts = []
       return result
-    case .unstated(let facts):
-      result.applicability = Message("applicability.unstated", [MessageArg("facts", facts.joined(separator: ", "))])
+    case .unstated(let reason):
+      result.applicability = reason
     case .applies:
-      break
+      result.applicability = nil
     }
 
-    result.parts = requirement.parts.map { judge($0, of: requirement, attestation: chosen.valid) }
+    result.parts = start.parts.map { judge($0, of: start.id, attestation: valid) }
     if result.parts.contains(where: { $0.proof.acceptsAttestation && $0.basis != .checks && $0.status == .proven }) {
-      result.attestation = chosen.valid.first
+      result.attestation = valid.first
     }
     if result.applicability != nil {
       result.status = .nonEvalue
@@ -46,7 +95,7 @@ struct RequirementJudge {
       result.status = .conforme
       result.basis = Self.basis(of: result.parts)
     }
-    if result.status.isNotMet, let derogation = validDerogation(for: requirement.id) {
+    if result.status.isNotMet, let derogation = validDerogation(for: start.id) {
       result.status = .derogation
       result.derogation = derogation.id
     }
@@ -54,7 +103,7 @@ struct RequirementJudge {
   }
 
   /// One part: its checks (all must pass; any failure fails it) and, as the catalogue allows, an attestation.
-  private func judge(_ part: RequirementPart, of requirement: Requirement, attestation valid: [AttestationRecord]) -> PartResult {
+  private func judge(_ part: PartResult, of requirement: String, attestation valid: [AttestationRecord]) -> PartResult {
     let outcomes = part.checks.map { (id: $0, outcome: results[$0]?.outcome ?? .noEvidence) }
     let failing = outcomes.filter { $0.outcome == .fail }.map(\.id)
     let unproven = outcomes.filter { $0.outcome == .noEvidence }.map(\.id)
@@ -91,7 +140,7 @@ struct RequirementJudge {
           reasons.append(
             Message(
               part.proof == .either ? "part.missing-evidence-or-attestation" : "part.missing-attestation",
-              [MessageArg("requirement", requirement.id), MessageArg("part", part.id)]))
+              [MessageArg("requirement", requirement), MessageArg("part", part.id)]))
         }
       }
     }

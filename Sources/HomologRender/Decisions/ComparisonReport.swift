@@ -65,6 +65,55 @@ public struct ComparisonReport: Sendable {
     bid.eliminated ? t("compare.eliminated", [MessageArg("requirements", bid.eliminating.joined(separator: ", "))]) : t("compare.admissible")
   }
 
+  /// The policy the ranking used, then one line per bid: what changed when judged again under the evaluator's
+  /// policy, or a warning when bids were judged under different policies. Printed on stderr and in the reports.
+  public func policyLines() -> [String] {
+    let sha = { (hash: String) in MessageArg("sha", String(hash.prefix(12))) }
+    switch comparison.policyBasis {
+    case .common:
+      return [t("compare.policy.common", [sha(comparison.policySha256 ?? "")])]
+    case .evaluator:
+      var lines = [t("compare.policy.evaluator", [sha(comparison.policySha256 ?? "")])]
+      for bid in comparison.bids {
+        let name = MessageArg("bid", bid.name)
+        if bid.statusChanges.isEmpty {
+          lines.append(t("compare.policy.bid-unchanged", [name, sha(bid.ownPolicySha256)]))
+        } else {
+          let changes = bid.statusChanges.map { change in
+            t(
+              "compare.policy.change",
+              [
+                MessageArg("requirement", change.requirement), MessageArg("before", change.before.rawValue),
+                MessageArg("after", change.after.rawValue),
+              ])
+          }
+          lines.append(t("compare.policy.bid-changes", [name, sha(bid.ownPolicySha256), MessageArg("changes", changes.joined(separator: ", "))]))
+        }
+        if !bid.notRejudged.isEmpty {
+          lines.append(t("compare.policy.not-rejudged", [name, MessageArg("checks", bid.notRejudged.joined(separator: ", "))]))
+        }
+      }
+      return lines
+    case .mixed:
+      var lines = [t("compare.policy.mixed")]
+      for bid in comparison.bids {
+        let name = MessageArg("bid", bid.name)
+        if bid.policyDifferences.isEmpty {
+          lines.append(t("compare.policy.bid-default", [name, sha(bid.ownPolicySha256)]))
+        } else {
+          let differences = bid.policyDifferences.map { difference in
+            t(
+              "compare.policy.difference",
+              [MessageArg("key", difference.key), MessageArg("value", difference.value), MessageArg("reference", difference.reference)])
+          }
+          lines.append(
+            t("compare.policy.bid-mixed", [name, sha(bid.ownPolicySha256), MessageArg("differences", differences.joined(separator: "; "))]))
+        }
+      }
+      return lines
+    }
+  }
+
   func legend() -> String {
     RequirementStatus.allCases.map { "\(Self.icons[$0] ?? "") \(t("decision.status.\($0.rawValue)"))" }.joined(separator: " · ")
   }
@@ -72,7 +121,9 @@ public struct ComparisonReport: Sendable {
   /// The ranking and the status grid in Markdown.
   public func markdown() -> String {
     let e = MarkdownEscaping.escape
-    var lines = ["## \(t("compare.title"))", "", e(subtitle()), ""]
+    var lines = ["## \(t("compare.title"))", "", e(subtitle()), "", "### \(t("compare.policy"))", ""]
+    lines += policyLines().map { "- " + e($0) }
+    lines.append("")
     let header = [t("compare.rank"), t("compare.bid"), t("compare.verdict"), t("compare.score")] + comparison.categories.map(e)
     lines.append("| " + header.joined(separator: " | ") + " |")
     lines.append("|" + String(repeating: "---|", count: header.count))
@@ -110,7 +161,7 @@ public struct ComparisonReport: Sendable {
       th{background:#f0f0f5}td.num{text-align:right}tr.eliminated td{background:#fdecea}
       td.verdict{min-width:16rem}.out{color:#b00020;font-weight:bold}.in{color:#1b6e20;font-weight:bold}
       .scroll{overflow-x:auto}caption{text-align:left;font-weight:bold;padding:.3rem 0}
-      td.status{text-align:center;font-weight:bold;font-size:.85rem}
+      td.status{text-align:center;font-weight:bold;font-size:.85rem}ul.mixed{color:#b00020;font-weight:bold}
       .conforme{background:#e3f4e4}.non_conforme{background:#fbd9d7}.derogation{background:#fff1c9}
       .non_applicable{background:#eeeeee;color:#555}.non_evalue{background:#e6e9f7}
       @media print{body{margin:0}}
@@ -119,6 +170,10 @@ public struct ComparisonReport: Sendable {
       <body>
       <h1>\(x(t("compare.title")))</h1>
       <p>\(x(subtitle()))</p>
+      <h2>\(x(t("compare.policy")))</h2>
+      <ul class="policy\(comparison.policyBasis == .common ? "" : " \(comparison.policyBasis.rawValue)")">
+      \(policyLines().map { "<li>\(x($0))</li>" }.joined(separator: "\n"))
+      </ul>
       <div class="scroll"><table>
       <caption>\(x(t("compare.ranking")))</caption>
       <thead><tr><th scope="col">\(x(t("compare.rank")))</th><th scope="col">\(x(t("compare.bid")))</th><th scope="col">\(x(t("compare.verdict")))</th><th scope="col">\(x(t("compare.score")))</th>

@@ -1,6 +1,7 @@
 import Foundation
 import HomologEvaluate
 import HomologModel
+import HomologProject
 import HomologRender
 
 /// `homolog compare A.json B.json …`: ranks bids for a procurement evaluator.
@@ -14,11 +15,22 @@ enum CompareCommand: Command {
     that eliminate them, then the others by Important score, with per-category scores side by side and
     each requirement's status per bid. Dossiers of different catalogues are refused unless --common.
 
+    The evaluator's policy rules: with --policy FILE every bid is judged again under the thresholds of FILE
+    before ranking (from what its dossier carries: measurements, attestation dates, derogations), and the
+    report gives that policy's SHA-256 and, per bid, the requirements whose status changed. Without it, bids
+    judged under different policies (their dossiers' policy hashes differ) are refused, naming each bid and
+    the thresholds it changed; --allow-mixed-policies compares them as they are, with a warning per bid.
+
     OPTIONS:
       --out DIR            write comparison.md, comparison.html, comparison.csv, comparison.json into DIR
                            (without it, print one format on stdout)
       --format FORMAT      with --out: the formats to write, comma-separated (default all); without
                            --out: the one to print, md, html, csv or json (default md)
+      --policy FILE        a homolog.yaml whose policy: section (only that section; a file holding just
+                           policy: will do) sets the thresholds every bid is judged under; its gate is
+                           not used
+      --allow-mixed-policies
+                           compare bids judged under different policies as they are (each flagged)
       --common             compare only the requirements every bid was evaluated on (different catalogues)
       --scale N            marks out of N, e.g. 20 (default 100)
       --anonymize          name bids Offre A, B, C… in the order of their files' SHA-256; the mapping is
@@ -28,7 +40,8 @@ enum CompareCommand: Command {
       --lang fr|en         language of labels (default fr)
       --templates DIR      override built-in translations
 
-    EXIT CODES: 0 written, 2 bad input or usage (e.g. different catalogues without --common).
+    EXIT CODES: 0 written, 2 bad input or usage (e.g. different catalogues without --common, different
+    policies without --policy or --allow-mixed-policies, a dossier that cannot be judged again).
     """
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
@@ -36,6 +49,8 @@ enum CompareCommand: Command {
     let out = try arguments.value("--out")
     let formatList = try arguments.value("--format")
     let common = arguments.flag("--common")
+    let policyFile = try arguments.value("--policy")
+    let allowMixed = arguments.flag("--allow-mixed-policies")
     let scaleText = try arguments.value("--scale")
     let anonymize = arguments.flag("--anonymize")
     let mapping = try arguments.value("--mapping")
@@ -54,6 +69,9 @@ enum CompareCommand: Command {
       throw .usage("unknown format '\(unknown)' (expected \(known.joined(separator: ", ")))", command: name)
     }
     if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if policyFile != nil && allowMixed {
+      throw .usage("--policy judges every bid under one policy: --allow-mixed-policies has no use with it", command: name)
+    }
     if anonymize && out == nil && mapping == nil {
       throw .usage("--anonymize needs --out DIR or --mapping FILE to write the key of the names", command: name)
     }
@@ -69,12 +87,16 @@ enum CompareCommand: Command {
       for index in bids.indices where names.filter({ $0 == bids[index].name }).count > 1 {
         bids[index].name += " (\(bids[index].file))"
       }
+      let rule: Comparison.PolicyRule =
+        try policyFile.map { path throws(InputError) in .evaluator(try ProjectConfigLoader.loadPolicy(Pipeline.url(path), displayPath: path)) }
+        ?? (allowMixed ? .allowMixed : .uniform)
       let comparison: BidComparison
       do {
-        comparison = try Comparison.compare(bids, commonOnly: common, scale: scale, anonymize: anonymize)
+        comparison = try Comparison.compare(bids, commonOnly: common, scale: scale, anonymize: anonymize, policy: rule)
       } catch {
         throw refusal(error)
       }
+      for line in ComparisonReport(comparison, table: table).policyLines() { Console.error(line) }
       let report = ComparisonReport(comparison, table: table)
       var files: [(name: String, data: Data)] = []
       for format in formats {
@@ -110,6 +132,20 @@ enum CompareCommand: Command {
       return InputError(
         "the bids were evaluated against different catalogues:\n  \(list.joined(separator: "\n  "))\n"
           + "re-evaluate them against one catalogue, or compare the requirements they share with --common")
+    case .differentPolicies(let bids):
+      let lines = bids.map { bid in
+        "\(bid.file): policy sha256 \(bid.sha256.prefix(12)), "
+          + (bid.differences.isEmpty ? "the CCT defaults" : PolicyDifference.text(bid.differences, reference: "CCT default"))
+      }
+      return InputError(
+        "the bids were judged under different policies (each under its own homolog.yaml):\n  \(lines.joined(separator: "\n  "))\n"
+          + "judge them all under your policy with --policy FILE, or compare them as they are with --allow-mixed-policies")
+    case .notRejudgeable(let file, .missingMeasurement(let checks)):
+      return InputError(
+        "cannot judge this bid again under --policy: its dossier keeps no measurement for \(checks.joined(separator: ", "))"
+          + " (written by an older homolog): re-evaluate it with this version", at: SourceLocation(file: file))
+    case .notRejudgeable(let file, .unreadableDate(let date)):
+      return InputError("cannot judge this bid again under --policy: unreadable date '\(date)'", at: SourceLocation(file: file))
     case .nothingInCommon:
       return InputError("the bids share no requirement (same id and level): nothing to compare")
     }

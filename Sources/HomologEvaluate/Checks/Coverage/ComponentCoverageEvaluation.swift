@@ -1,34 +1,28 @@
 import Foundation
 import HomologModel
 
-/// Line coverage of each component of one role against the policy's minimum for that role.
-struct ComponentCoverageEvaluation {
-  /// The figures of one component, or nil coverage when it has no coverage report.
-  struct Entry {
-    var component: ComponentEvidence
-    var lines: CoverageCounter?
-    var files: [String]
-  }
-
-  var entries: [Entry]
-
-  init(_ evidence: EvidenceSet, role: ComponentRole) {
-    entries = evidence.components(role).map { component in
-      let reports = evidence.files(of: component).filter { $0.coverage != nil }
-      let lines = reports.isEmpty ? nil : reports.reduce(CoverageCounter()) { $0 + $1.coverage!.lines }
-      return Entry(component: component, lines: lines, files: reports.map(\.id))
-    }
+/// Line coverage of each component of one role, and its judgement against the policy's minimum for that role.
+enum ComponentCoverageEvaluation {
+  /// Each component of the role with its summed line counts (nil when it has no coverage report).
+  static func measure(_ evidence: EvidenceSet, role: ComponentRole) -> CoverageMeasurement {
+    CoverageMeasurement(
+      role: role,
+      components: evidence.components(role).map { component in
+        let reports = evidence.files(of: component).compactMap { file in file.coverage.map { (file.id, $0.lines) } }
+        let lines = reports.isEmpty ? nil : reports.reduce(CoverageCounter()) { $0 + $1.1 }
+        return CoverageMeasurement.Component(name: component.name, lines: lines, files: reports.map(\.0))
+      })
   }
 
   /// pass when every component reaches the minimum, fail when one does not, no evidence when one has no report.
-  func result(of check: some Check, minimum: Double?) -> CheckResult {
-    guard !entries.isEmpty else { return check.result(.noEvidence, reason: "no_component") }
+  static func judge(_ measurement: CoverageMeasurement, minimum: Double?, check: some Check) -> CheckResult {
+    guard !measurement.components.isEmpty else { return check.result(.noEvidence, reason: "no_component") }
     guard let minimum else { return check.result(.noEvidence, reason: "no_threshold") }
     var observations: [Observation] = []
     var failed = false
     var missing = false
-    for entry in entries {
-      let name = MessageArg("component", entry.component.name)
+    for entry in measurement.components {
+      let name = MessageArg("component", entry.name)
       let min = MessageArg("min", Percent.text(minimum))
       guard let lines = entry.lines, let percent = lines.percent else {
         missing = true
@@ -46,7 +40,8 @@ struct ComponentCoverageEvaluation {
     }
     let outcome: CheckOutcome = failed ? .fail : (missing ? .noEvidence : .pass)
     return check.result(
-      outcome, [MessageArg("min", Percent.text(minimum))], observations: observations, evidence: entries.flatMap(\.files))
+      outcome, [MessageArg("min", Percent.text(minimum))], observations: observations,
+      evidence: measurement.components.flatMap(\.files))
   }
 }
 

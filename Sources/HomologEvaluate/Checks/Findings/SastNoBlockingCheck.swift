@@ -1,7 +1,7 @@
 import HomologModel
 
 /// No static-analysis finding at or above the policy's blocking severity (SARIF, SonarQube issues).
-public struct SastNoBlockingCheck: Check {
+public struct SastNoBlockingCheck: MeasuredCheck {
   public static let doc = CheckDoc(
     id: "sast.no-blocking", title: "No static-analysis finding at or above the blocking severity",
     rationale: "EXI-ORG-7 and EXI-ORG-1: the pipeline checks code quality and security before production.",
@@ -15,20 +15,43 @@ public struct SastNoBlockingCheck: Check {
     return format.hasPrefix("sarif") || format.hasPrefix("sonar") || file.findings.contains { $0.kind == .codeIssue }
   }
 
-  public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
+  /// Open code findings per severity, and the first of each severity in listing order.
+  public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
     let files = evidence.files.filter(Self.isStaticAnalysis)
-    guard !files.isEmpty else { return result(.noEvidence) }
-    let threshold = evidence.policy.sastBlockingSeverity
-    var blocking: [(Finding, String)] = []
-    var total = 0
+    var counts = SeverityCounts()
+    var findings: [(Finding, String)] = []
     for file in files {
       for finding in file.findings where finding.kind == .codeIssue && finding.suppression == nil {
-        total += 1
-        if finding.severity >= threshold { blocking.append((finding, file.id)) }
+        counts.add(finding.severity)
+        findings.append((finding, file.id))
       }
     }
-    let observations = FindingObservations.list(blocking, key: "sast.finding")
-    let args = [MessageArg("count", "\(blocking.count)"), MessageArg("total", "\(total)"), MessageArg("severity", threshold.rawValue)]
-    return result(blocking.isEmpty ? .pass : .fail, args, observations: observations, evidence: files.map(\.id))
+    var kept = SeverityCounts()
+    var listed: [MeasuredFinding] = []
+    for finding in FindingObservations.ordered(findings) where kept[finding.severity] < FindingObservations.limit {
+      kept.add(finding.severity)
+      listed.append(finding)
+    }
+    return FindingMeasurement(files: files.map(\.id), counts: counts, listed: listed)
+  }
+
+  /// Fails when a finding is at or above the policy's blocking severity.
+  public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
+    guard !measurement.files.isEmpty else { return result(.noEvidence) }
+    let threshold = policy.sastBlockingSeverity
+    let blocking = Severity.allCases.filter { $0 >= threshold }.reduce(0) { $0 + measurement.counts[$1] }
+    let observations = FindingObservations.list(
+      ordered: measurement.listed.filter { $0.severity >= threshold }, total: blocking, key: "sast.finding")
+    let args = [
+      MessageArg("count", "\(blocking)"), MessageArg("total", "\(measurement.counts.total)"), MessageArg("severity", threshold.rawValue),
+    ]
+    return result(blocking == 0 ? .pass : .fail, args, observations: observations, evidence: measurement.files)
+  }
+
+  public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .staticAnalysis(measurement) }
+
+  public static func measurement(from stored: CheckMeasurement) -> FindingMeasurement? {
+    if case .staticAnalysis(let measurement) = stored { return measurement }
+    return nil
   }
 }

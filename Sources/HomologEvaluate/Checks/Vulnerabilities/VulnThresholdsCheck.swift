@@ -1,7 +1,7 @@
 import HomologModel
 
 /// Open vulnerabilities found by image and filesystem scanners stay within the policy's limits per severity.
-public struct VulnThresholdsCheck: Check {
+public struct VulnThresholdsCheck: MeasuredCheck {
   public static let doc = CheckDoc(
     id: "vuln.thresholds", title: "Open vulnerabilities in images and filesystems within the policy's limits",
     rationale: "EXI-ORG-1 and EXI-ORG-13: no exploitable vulnerability before production, new ones remediated.",
@@ -12,12 +12,22 @@ public struct VulnThresholdsCheck: Check {
 
   public init() {}
 
-  public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
-    let tally = VulnerabilityTally(evidence) { file in
+  public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
+    VulnerabilityTally.measure(evidence) { file in
       !Self.dependencyFormats.contains(file.provenance.format)
         && (file.findings.contains { $0.kind == .vulnerability } || !file.images.isEmpty
           || file.provenance.format == "trivy-json" || file.provenance.format == "grype-json")
     }
-    return tally.result(of: self, limits: evidence.policy.vulnerabilities)
+  }
+
+  public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
+    VulnerabilityTally.judge(measurement, limits: policy.vulnerabilities, check: self)
+  }
+
+  public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .vulnerabilities(measurement) }
+
+  public static func measurement(from stored: CheckMeasurement) -> FindingMeasurement? {
+    if case .vulnerabilities(let measurement) = stored { return measurement }
+    return nil
   }
 }
