@@ -23,7 +23,7 @@ enum ComponentCoverageEvaluation {
     var missing = false
     for entry in measurement.components {
       let name = MessageArg("component", entry.name)
-      let min = MessageArg("min", Percent.text(minimum))
+      let min = MessageArg.number("min", minimum, decimals: NumberFormatting.givenDecimals)
       guard let lines = entry.lines, let percent = lines.percent else {
         missing = true
         observations.append(Observation(Message("coverage.missing", [name]), problem: true))
@@ -35,22 +35,12 @@ enum ComponentCoverageEvaluation {
         Observation(
           Message(
             below ? "coverage.below" : "coverage.reached",
-            [name, MessageArg("percent", Percent.text(percent)), min, MessageArg("covered", "\(lines.covered)"), MessageArg("total", "\(lines.total)")]),
+            [name, MessageArg.number("percent", percent), min, MessageArg("covered", "\(lines.covered)"), MessageArg("total", "\(lines.total)")]),
           problem: below, evidence: entry.files.first))
     }
     let outcome: CheckOutcome = failed ? .fail : (missing ? .noEvidence : .pass)
     return check.result(
-      outcome, [MessageArg("min", Percent.text(minimum))], observations: observations,
+      outcome, [MessageArg.number("min", minimum, decimals: NumberFormatting.givenDecimals)], observations: observations,
       evidence: measurement.components.flatMap(\.files))
-  }
-}
-
-/// Percent formatting shared by checks: one decimal, never rounded up to a threshold it does not reach.
-enum Percent {
-  /// `99.94` → "99.9", `100` → "100".
-  static func text(_ value: Double) -> String {
-    let truncated = (value * 10).rounded(.down) / 10
-    if truncated == truncated.rounded() { return String(Int(truncated)) }
-    return String(format: "%.1f", truncated)
   }
 }
