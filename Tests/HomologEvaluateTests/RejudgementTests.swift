@@ -120,7 +120,7 @@ final class RejudgementTests: XCTestCase {
         StatusChange(requirement: "P-COV", before: .conforme, after: .nonConforme),
       ])
     let coverage = rejudged.requirements[1].checks[0]
-    XCTAssertEqual(coverage.summary, Message("coverage.backend.fail", [MessageArg("min", "100")]))
+    XCTAssertEqual(coverage.summary, Message("coverage.backend.fail", [MessageArg.number("min", 100, decimals: NumberFormatting.givenDecimals)]))
     XCTAssertEqual(coverage.observations.map(\.message.key), ["coverage.below"])
   }
 
@@ -128,7 +128,7 @@ final class RejudgementTests: XCTestCase {
     let findings = [Bid.vulnerability(1, .critical), Bid.vulnerability(2, .medium)]
     let strict = try Bid.evaluate(Bid.evidence(vulnerabilities: findings, policy: Policy()))
     let relaxed = try Bid.evaluate(Bid.evidence(vulnerabilities: findings, policy: Bid.relaxed))
-    XCTAssertEqual(relaxed.score.important, 3.6)
+    XCTAssertEqual(relaxed.score.important, 3.5, "1 of 28 Important requirements, truncated")
     XCTAssertEqual(strict.score.important, 0)
     let rejudged = try Rejudgement.rejudge(relaxed, under: Policy())
     XCTAssertEqual(try Bid.json(rejudged), try Bid.json(strict))
@@ -139,7 +139,6 @@ final class RejudgementTests: XCTestCase {
         StatusChange(requirement: "EXI-ORG-10", before: .conforme, after: .nonConforme),
         StatusChange(requirement: "EXI-ORG-13", before: .nonEvalue, after: .nonConforme),
         StatusChange(requirement: "EXI-ORG-14", before: .nonEvalue, after: .nonConforme),
-        StatusChange(requirement: "EXI-ARCH-5", before: .nonEvalue, after: .nonConforme),
       ])
   }
 
@@ -232,11 +231,11 @@ final class RejudgementTests: XCTestCase {
   func testPolicyHashIsTheSHA256OfTheCanonicalJSON() {
     XCTAssertEqual(
       String(decoding: PolicyDigest.canonicalJSON(Policy()), as: UTF8.self),
-      #"{"allowed_registries":["docker.io/","harbor.io/","registry.redhat.io/","quay.io/","bitnami/","ghcr.io/"],"#
+      #"{"allowed_registries":["docker.io/","harbor.io/","registry.redhat.io/","quay.io/","bitnami/","ghcr.io/","harbor.*/"],"#
         + #""attestation_max_age_days":365,"coverage":[{"minimum":100,"role":"backend"},{"minimum":60,"role":"frontend"}],"#
         + #""coverage_tolerance":0,"derogation_warning_days":30,"regression_severity":"high","sast_blocking_severity":"high","#
         + #""vulnerabilities":{"critical":0,"high":0}}"#)
-    XCTAssertEqual(PolicyDigest.sha256(Policy()), "95efb3830e032e2b8c42b02c55eaa82a084fef67ec70f45213a416552420bd18")
+    XCTAssertEqual(PolicyDigest.sha256(Policy()), "bae1576dfaced48efa689f625da5c6507573895e195834e4a00034b3697d42cc")
     XCTAssertNotEqual(PolicyDigest.sha256(Bid.relaxed), PolicyDigest.sha256(Policy()))
     XCTAssertEqual(
       PolicyDifference.list(Bid.relaxed, from: Policy()),

@@ -2,7 +2,8 @@ import HomologModel
 
 /// A fixed dossier in the image of the demo project (RHab), already localized in French, touching every
 /// section of the outputs: each status and verdict input, Kubernetes observations, attestations (one stale),
-/// derogations in each state, vulnerabilities over and within limits, a regression, ignored and unreadable files.
+/// derogations in each state, vulnerabilities over and within limits, a regression, ignored and unreadable files,
+/// requirement parts in each state, and the platform admission section.
 enum DemoDossier {
   static let asOf = "2026-11-22"
 
@@ -12,7 +13,9 @@ enum DemoDossier {
       project: ProjectSummary(
         name: "Registre des habilitations (RHab)", version: "1.4.2",
         organisation: "Ministère de l'Intérieur — DNUM, bureau des applications RH",
-        context: ProjectContext(exposure: .internet, personalData: true, roles: [.backend, .frontend]),
+        context: ProjectContext(
+          exposure: .internet, dataSensitivity: .usual, personalData: true, hosting: .cloudPi, procurement: false,
+          roles: [.backend, .frontend], deployment: .consoleArgoCD, environments: ["dev", "prod"]),
         components: [ComponentSummary(name: "api", role: .backend), ComponentSummary(name: "web", role: .frontend)]),
       catalogue: CatalogueSummary(
         id: "cct-cloud-pi-native", title: "CCT Cloud Pi Native — référentiel d'exigences", version: "27.05.2024",
@@ -37,7 +40,7 @@ enum DemoDossier {
           component: "web", role: .frontend, lines: CoverageCounter(total: 200, covered: 163), branches: nil, percent: 81.5,
           threshold: 60, files: ["reports/web/cobertura-coverage.xml"]),
       ],
-      tests: [], policy: Policy(), regression: regression())
+      tests: [], policy: Policy(), admission: admission(), regression: regression())
     for requirement in dossier.requirements { dossier.counts.add(requirement.status) }
     dossier.gate = ["eliminatory", "regression"]
     return dossier
@@ -60,12 +63,24 @@ enum DemoDossier {
               enforced: true)
           ], evidence: ["deploy/api.yaml"])
       ], attestation: nil, derogation: nil, attestable: false)
-    tag.applicabilityText = nil
-    let pipeline = RequirementResult(
+    tag.parts = [
+      part("tag-explicite", "Les images sont référencées par un tag explicite.", .checks, ["k8s.image-tag-pinned"], .failed,
+        reasons: ["le contrôle k8s.image-tag-pinned échoue"], note: "Règle Kyverno disallow-latest : même exigence."),
+      part("latest", "Le tag latest est interdit.", .checks, ["k8s.image-tag-pinned"], .failed, reasons: ["le contrôle k8s.image-tag-pinned échoue"]),
+    ]
+    var pipeline = RequirementResult(
       id: "EXI-ORG-7", sourceId: "EXI-ORG-7", level: .primordial, category: "Modèle d'Opération",
       title: "Pipeline de la chaîne secondaire sous la responsabilité du développeur", statement: "Le développeur porte son pipeline.",
       weight: 1, status: .nonEvalue, basis: .none, applicability: nil,
       checks: [check("tests.passing", .noEvidence, "aucun rapport de tests")], attestation: nil, derogation: nil, attestable: true)
+    pipeline.parts = [
+      part(
+        "pipeline", "Le développeur porte son pipeline.", .either, ["tests.passing"], .missing,
+        reasons: [
+          "le contrôle tests.passing n'a trouvé aucune preuve à juger",
+          "ni preuve technique ni attestation valide (attestations.yaml : requirement EXI-ORG-7, partie pipeline)",
+        ])
+    ]
     let vulnerabilities = RequirementResult(
       id: "EXI-ORG-13", sourceId: "EXI-ORG-13", level: .important, category: "Modèle d'Opération",
       title: "Veille et remédiation des nouvelles vulnérabilités (MCS)", statement: "Les vulnérabilités sont corrigées.", weight: 1,
@@ -91,15 +106,15 @@ enum DemoDossier {
     var backups = RequirementResult(
       id: "EXI-ORG-17-B", sourceId: "EXI-ORG-17", level: .important, category: "Code Applicatif & Image",
       title: "Orchestration de la sauvegarde par l'équipe de développement", statement: "L'équipe orchestre la sauvegarde.", weight: 1,
-      status: .nonEvalue, basis: .none, applicability: nil, checks: [],
-      attestation: AttestationRecord(
+      status: .nonEvalue, basis: .none, applicability: nil, checks: [], attestation: nil,
+      attestations: [AttestationRecord(
         requirement: "EXI-ORG-17-B", statement: "L'équipe orchestre elle-même la sauvegarde (CronJob, bucket S3 hors production).",
         author: "Julien Martin, responsable technique", date: "2025-05-20",
         evidence: [AttestedFile(path: "docs/plan-sauvegarde.md", sha256: "34e91a53dd12a673f208ad4a6c14b20409045d566cd5393922517d440991070a", bytes: 371)],
-        links: ["https://intranet.example.gouv.fr/sauvegarde"], valid: false, problem: Message("attestation.stale")),
+        links: ["https://intranet.example.gouv.fr/sauvegarde"], valid: false, problem: Message("attestation.stale"))],
       derogation: nil, attestable: true)
-    backups.attestation?.problemText = "attestation vieille de 551 jours (maximum 365)"
-    let hosting = RequirementResult(
+    backups.attestations[0].problemText = "attestation vieille de 551 jours (maximum 365)"
+    var hosting = RequirementResult(
       id: "EXI-G-5", sourceId: "EXI-G-5", level: .primordial, category: "Infrastructure",
       title: "Hébergement adapté à la nature des données (usuel / DR)", statement: "Choix d'un hébergement adapté.", weight: 1,
       status: .conforme, basis: .attestation, applicability: nil, checks: [],
@@ -109,6 +124,8 @@ enum DemoDossier {
         evidence: [AttestedFile(path: "docs/convention-cloud-pi-native.md", sha256: "8e2427ef06911aead11de6ddef76dce1659e63f1bddb04472c116a34c5bf7829", bytes: 383)],
         links: [], valid: true, problem: nil),
       derogation: nil, attestable: true)
+    hosting.attestations = hosting.attestation.map { [$0] } ?? []
+    hosting.parts = [part("hebergement", "Choix d'un hébergement adapté.", .attestation, [], .proven)]
     var tenders = RequirementResult(
       id: "EXI-G-1", sourceId: "EXI-G-1", level: .important, category: "hiérarchie des normes",
       title: "Primauté du CCT et des exigences dans les appels d'offres", statement: "Le CCT prime.", weight: 1,
@@ -116,6 +133,42 @@ enum DemoDossier {
       derogation: nil, attestable: false)
     tenders.applicabilityText = "ne s'applique que dans le cadre d'un appel d'offres"
     return [tenders, hosting, pipeline, vulnerabilities, coverage, backups, tag]
+  }
+
+  private static func part(
+    _ id: String, _ text: String, _ proof: ProofMode, _ checks: [String], _ status: PartStatus, reasons: [String] = [],
+    note: String? = nil
+  ) -> PartResult {
+    var part = PartResult(
+      id: id, text: text, proof: proof, checks: checks, note: note, status: status,
+      basis: status == .proven ? (proof == .attestation ? .attestation : .checks) : .none,
+      reasons: reasons.map { Message("text", [MessageArg("text", $0)]) })
+    part.reasonTexts = reasons
+    return part
+  }
+
+  private static func admission() -> [AdmissionRule] {
+    var latest = AdmissionEntry(
+      observation: observation(
+        "l'image registry.example/rhab/api:latest n'a pas de tag explicite", problem: true,
+        location: SourceLocation(file: "deploy/api.yaml", line: 21, column: 18),
+        object: ObjectRef(kind: "Deployment", namespace: "rhab", name: "api", container: "api"), enforced: true),
+      action: .validate)
+    latest.text = "l'image registry.example/rhab/api:latest n'a pas de tag explicite"
+    var history = AdmissionEntry(
+      observation: observation(
+        "CronJob/purge : successfulJobsHistoryLimit absent, au plus 5 attendu", problem: true,
+        location: SourceLocation(file: "deploy/purge.yaml", line: 4), object: ObjectRef(kind: "CronJob", namespace: "rhab", name: "purge")),
+      action: .mutate)
+    history.text = "CronJob/purge : successfulJobsHistoryLimit absent, au plus 5 attendu"
+    return [
+      AdmissionRule(policy: "check-labels", check: "k8s.labels", action: .validate, requirement: nil, outcome: .admitted, entries: []),
+      AdmissionRule(
+        policy: "disallow-latest", check: "k8s.image-tag-pinned", action: .validate, requirement: "EXI-ARCH-27",
+        outcome: .refusedInProduction, entries: [latest]),
+      AdmissionRule(policy: "job-history", check: "k8s.cronjob-history", action: .mutate, requirement: nil, outcome: .mutated, entries: [history]),
+      AdmissionRule(policy: "limit-size-pvc", check: "k8s.pvc-size", action: .validate, requirement: nil, outcome: .noEvidence, entries: []),
+    ]
   }
 
   private static func derogations() -> [DerogationEntry] {

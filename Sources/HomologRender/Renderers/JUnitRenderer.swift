@@ -59,10 +59,13 @@ public struct JUnitRenderer: Renderer {
       if let problem = check.observations.first(where: \.problem) { return "\(check.id): \(problem.text)" }
       return "\(check.id): \(check.summaryText)"
     }
-    return requirement.attestation?.problemText
+    if let invalid = requirement.attestations.first(where: { !$0.valid }), requirement.attestation == nil {
+      return invalid.problemText
+    }
+    return requirement.parts.first { $0.status != .proven }.flatMap { part in part.reasonTexts.first.map { "[\(part.id)] \($0)" } }
   }
 
-  /// Every check's summary and observations, one per line, with places.
+  /// Every check's summary and observations, one per line, with places; then the attestations and what each unproven part lacks.
   static func details(_ requirement: RequirementResult) -> String {
     var lines: [String] = []
     for check in requirement.checks {
@@ -77,8 +80,11 @@ public struct JUnitRenderer: Renderer {
         lines.append(line)
       }
     }
-    if let attestation = requirement.attestation {
+    for attestation in requirement.attestations {
       lines.append("[attestation] \(attestation.author), \(attestation.date): \(attestation.problemText ?? attestation.statement)")
+    }
+    for part in requirement.parts where part.status != .proven {
+      for reason in part.reasonTexts { lines.append("[\(part.id)] \(reason)") }
     }
     return lines.joined(separator: "\n")
   }

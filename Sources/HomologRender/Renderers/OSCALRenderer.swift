@@ -65,8 +65,8 @@ public struct OSCALRenderer: Renderer {
             relevantEvidence: check.evidence.isEmpty ? nil : check.evidence.map { RelevantEvidence(href: $0, description: $0) },
             collected: timestamp))
       }
-      if let attestation = requirement.attestation {
-        let id = uuid("observation", requirement.id, "attestation")
+      for (position, attestation) in requirement.attestations.enumerated() {
+        let id = uuid("observation", requirement.id, "attestation", "\(position)")
         related.append(id)
         observations.append(
           Observation(
