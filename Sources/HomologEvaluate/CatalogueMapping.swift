@@ -35,6 +35,12 @@ public enum CatalogueMapping {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// What a check judges: the requirements whose parts cite it, then the Kyverno rule it predicts (admission).
+  public static func judged(by check: String, in catalogue: Catalogue) -> [String] {
+    let cited = catalogue.requirements.filter { $0.checks.contains(check) }.map(\.id)
+    return cited + PlatformRules.list.filter { $0.check == check }.map { "Kyverno \($0.policy) (admission)" }
+  }
+
   /// A table cell: one line, pipes escaped.
   private static func cell(_ text: String) -> String {
     text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")

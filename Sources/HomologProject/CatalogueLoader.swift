@@ -141,7 +141,7 @@ public enum CatalogueLoader {
   }
 
   /// Text with every run of white space made one space, for comparing quotes with the statement.
-  static func collapsed(_ text: String) -> String {
+  public static func collapsed(_ text: String) -> String {
     text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }

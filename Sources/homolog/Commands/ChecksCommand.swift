@@ -25,9 +25,7 @@ enum ChecksCommand: Command {
   }
 
   static func requirements(of id: String, in catalogue: Catalogue) -> [String] {
-    let cited = catalogue.requirements.filter { $0.checks.contains(id) }.map(\.id)
-    let admission = PlatformRules.list.filter { $0.check == id }.map { "Kyverno \($0.policy) (admission)" }
-    return cited + admission
+    CatalogueMapping.judged(by: id, in: catalogue)
   }
 
   static func text(_ catalogue: Catalogue) -> String {
