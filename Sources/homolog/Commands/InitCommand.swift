@@ -87,7 +87,8 @@ enum Starters {
       coverage_tolerance: 0                      # against a baseline, coverage may drop by this many points
       # allowed_registries:                      # images must come from these; the list replaces the default
       #   - harbor.apps.c6.numerique-interieur.com/   # default: the platform's Kyverno list and the offer's Harbor (harbor.*/)
-      gate: [eliminatory]                        # eliminatory, regression, score<N, expired-derogation, no-evidence
+      gate: [eliminatory]                        # eliminatory (always, unless -eliminatory), regression, score<N,
+                                                 # expired-derogation, no-evidence, platform-refusal
 
     """
   }
@@ -101,6 +102,7 @@ enum Starters {
 
       """
     for requirement in catalogue.requirements where requirement.attestable {
+      let parts = requirement.parts.filter { $0.proof.acceptsAttestation }.map(\.id)
       text += """
         # # \(requirement.id) (\(requirement.level.rawValue)) — \(requirement.title)
         # - requirement: \(requirement.id)
@@ -109,6 +111,7 @@ enum Starters {
         #   date: 2026-01-31
         #   evidence: [docs/preuve.pdf]
         #   links: ["https://…"]
+        #   parts: [\(parts.joined(separator: ", "))]   # optional: the parts it covers (default: all of these)
 
         """
     }
