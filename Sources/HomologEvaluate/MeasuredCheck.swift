@@ -33,3 +33,42 @@ extension MeasuredCheck {
     return judged(measurement, policy: policy)
   }
 }
+
+/// A check of vulnerabilities against the policy's limits per severity: only which files it measures differs.
+protocol VulnerabilityLimitCheck: MeasuredCheck where Measurement == FindingMeasurement {}
+
+extension VulnerabilityLimitCheck {
+  public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
+    VulnerabilityTally.judge(measurement, limits: policy.vulnerabilities, check: self)
+  }
+
+  public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .vulnerabilities(measurement) }
+
+  public static func measurement(from stored: CheckMeasurement) -> FindingMeasurement? {
+    if case .vulnerabilities(let measurement) = stored { return measurement }
+    return nil
+  }
+}
+
+/// A check of the line coverage of the components of one role against the policy's minimum for that role.
+protocol RoleCoverageCheck: MeasuredCheck where Measurement == CoverageMeasurement {
+  /// The role whose components it judges.
+  static var role: ComponentRole { get }
+}
+
+extension RoleCoverageCheck {
+  public func measure(_ evidence: EvidenceSet) -> CoverageMeasurement {
+    ComponentCoverageEvaluation.measure(evidence, role: Self.role)
+  }
+
+  public func judge(_ measurement: CoverageMeasurement, policy: Policy) -> CheckResult {
+    ComponentCoverageEvaluation.judge(measurement, minimum: policy.coverageMinimum(for: Self.role), check: self)
+  }
+
+  public static func stored(_ measurement: CoverageMeasurement) -> CheckMeasurement { .coverage(measurement) }
+
+  public static func measurement(from stored: CheckMeasurement) -> CoverageMeasurement? {
+    if case .coverage(let measurement) = stored, measurement.role == role { return measurement }
+    return nil
+  }
+}

@@ -1,7 +1,7 @@
 import HomologModel
 
 /// Vulnerable dependencies reported by dependency scanners stay within the policy's limits per severity.
-public struct DepsVulnerabilitiesCheck: MeasuredCheck {
+public struct DepsVulnerabilitiesCheck: VulnerabilityLimitCheck {
   public static let doc = CheckDoc(
     id: "deps.vulnerabilities", title: "Vulnerable dependencies within the policy's limits",
     rationale: "EXI-ORG-1 and EXI-ORG-13: the same thresholds as images, applied to libraries (Dependency-Check, CycloneDX).",
@@ -11,16 +11,5 @@ public struct DepsVulnerabilitiesCheck: MeasuredCheck {
 
   public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
     VulnerabilityTally.measure(evidence) { VulnThresholdsCheck.dependencyFormats.contains($0.provenance.format) }
-  }
-
-  public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
-    VulnerabilityTally.judge(measurement, limits: policy.vulnerabilities, check: self)
-  }
-
-  public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .vulnerabilities(measurement) }
-
-  public static func measurement(from stored: CheckMeasurement) -> FindingMeasurement? {
-    if case .vulnerabilities(let measurement) = stored { return measurement }
-    return nil
   }
 }

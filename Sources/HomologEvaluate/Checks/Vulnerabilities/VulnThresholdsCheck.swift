@@ -1,7 +1,7 @@
 import HomologModel
 
 /// Open vulnerabilities found by image and filesystem scanners stay within the policy's limits per severity.
-public struct VulnThresholdsCheck: MeasuredCheck {
+public struct VulnThresholdsCheck: VulnerabilityLimitCheck {
   public static let doc = CheckDoc(
     id: "vuln.thresholds", title: "Open vulnerabilities in images and filesystems within the policy's limits",
     rationale: "EXI-ORG-1 and EXI-ORG-13: no exploitable vulnerability before production, new ones remediated.",
@@ -18,16 +18,5 @@ public struct VulnThresholdsCheck: MeasuredCheck {
         && (file.findings.contains { $0.kind == .vulnerability } || !file.images.isEmpty
           || file.provenance.format == "trivy-json" || file.provenance.format == "grype-json")
     }
-  }
-
-  public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
-    VulnerabilityTally.judge(measurement, limits: policy.vulnerabilities, check: self)
-  }
-
-  public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .vulnerabilities(measurement) }
-
-  public static func measurement(from stored: CheckMeasurement) -> FindingMeasurement? {
-    if case .vulnerabilities(let measurement) = stored { return measurement }
-    return nil
   }
 }
