@@ -105,7 +105,8 @@ public struct EvidenceCollector: Sendable {
     return .file(
       EvidenceFile(
         provenance: provenance, findings: content.findings, coverage: content.coverage, tests: content.tests,
-        qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes))
+        qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes,
+        scans: content.scans))
   }
 
   /// Files from this size on are hashed on another thread while the reader parses them.

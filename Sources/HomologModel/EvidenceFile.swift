@@ -8,12 +8,15 @@ public struct EvidenceFile: Sendable {
   public var images: [ImageInfo]
   public var api: ApiDescription?
   public var kubernetes: [KubernetesObject]
+  /// What the scan looked for: a clean report proves an absence for these only.
+  public var scans: Set<ScanScope>
 
   public init(
     provenance: Provenance, findings: [Finding] = [], coverage: CoverageReport? = nil,
     tests: TestReport? = nil, qualityGate: QualityGate? = nil, images: [ImageInfo] = [],
-    api: ApiDescription? = nil, kubernetes: [KubernetesObject] = []
+    api: ApiDescription? = nil, kubernetes: [KubernetesObject] = [], scans: Set<ScanScope> = []
   ) {
+    self.scans = scans.union(findings.compactMap { ScanScope.scanned(by: $0.kind) })
     self.provenance = provenance
     self.findings = findings
     self.coverage = coverage
@@ -39,12 +42,15 @@ public struct ReadResult: Sendable {
   public var images: [ImageInfo]
   public var api: ApiDescription?
   public var kubernetes: [KubernetesObject]
+  /// What the scan looked for, when the report says so even without findings (a finding implies its own scope).
+  public var scans: Set<ScanScope>
 
   public init(
     tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],
     coverage: CoverageReport? = nil, tests: TestReport? = nil, qualityGate: QualityGate? = nil,
-    images: [ImageInfo] = [], api: ApiDescription? = nil, kubernetes: [KubernetesObject] = []
+    images: [ImageInfo] = [], api: ApiDescription? = nil, kubernetes: [KubernetesObject] = [], scans: Set<ScanScope> = []
   ) {
+    self.scans = scans
     self.tool = tool
     self.generatedAt = generatedAt
     self.findings = findings

@@ -24,8 +24,10 @@ public enum ComponentRole: String, Codable, Hashable, Sendable, CaseIterable {
 public enum DeploymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
   /// Through the Argo CD Applications the Cloud Pi Native console creates.
   case consoleArgoCD = "console-argocd"
-  /// Any other way.
-  case other
+  /// Through another GitOps tool (e.g. Flux): GitOps, but not the console's Argo CD.
+  case gitops
+  /// By hand (`kubectl apply`, `helm install` from a workstation): what EXI-ORG-8 forbids.
+  case manual
 }
 
 /// The facts about a project that decide which requirements apply; nil means `homolog.yaml` does not state it,

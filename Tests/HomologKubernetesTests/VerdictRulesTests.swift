@@ -27,13 +27,13 @@ final class VerdictRulesTests: XCTestCase {
 
   func testStatedDeploymentOtherFailsWithThatFact() throws {
     var evidence = try TestEvidence.set(chartWithoutApplication)
-    evidence.context.deployment = .other
+    evidence.context.deployment = .manual
     let result = ArgoCDApplicationCheck().evaluate(evidence)
     XCTAssertEqual(result.outcome, .fail)
-    XCTAssertEqual(result.problems.map(\.message.key), ["k8s.argocd-application.declared-other"])
+    XCTAssertEqual(result.problems.map(\.message.key), ["k8s.argocd-application.declared-manual"])
     XCTAssertEqual(result.problems.first?.enforced, false)
     // Even with no manifest at all, the stated fact decides.
-    let bare = ArgoCDApplicationCheck().evaluate(EvidenceSet(files: [], context: ProjectContext(deployment: .other)))
+    let bare = ArgoCDApplicationCheck().evaluate(EvidenceSet(files: [], context: ProjectContext(deployment: .manual)))
     XCTAssertEqual(bare.outcome, .fail)
   }
 

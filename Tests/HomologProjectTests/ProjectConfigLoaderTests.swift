@@ -83,7 +83,7 @@ final class ProjectConfigLoaderTests: XCTestCase {
       let error = error as! InputError
       XCTAssertEqual(error.location?.line, 4)
       XCTAssertEqual(error.location?.column, 15)
-      XCTAssertEqual(error.message, "homolog.yaml.context.deployment: unknown value 'kubectl' (expected one of: console-argocd, other)")
+      XCTAssertEqual(error.message, "homolog.yaml.context.deployment: unknown value 'kubectl' (expected one of: console-argocd, gitops, manual)")
     }
   }
 
@@ -101,7 +101,7 @@ final class ProjectConfigLoaderTests: XCTestCase {
   }
 
   func testContextWithDeploymentRoundTripsThroughJSONAndOlderContextsDecode() throws {
-    let context = ProjectContext(deployment: .other, environments: ["prod"])
+    let context = ProjectContext(deployment: .manual, environments: ["prod"])
     let decoded = try JSONDecoder().decode(ProjectContext.self, from: JSONEncoder().encode(context))
     XCTAssertEqual(decoded, context)
     let older = #"{"exposure":"internal","dataSensitivity":"usual","personalData":false,"hosting":"cloud-pi","procurement":false,"roles":[]}"#

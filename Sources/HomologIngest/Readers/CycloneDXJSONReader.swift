@@ -29,6 +29,8 @@ public enum CycloneDXJSONReader: EvidenceReader {
       if let ref = component.bomRef { components[ref] = component }
       pending.append(contentsOf: component.components ?? [])
     }
+    // A BOM with a `vulnerabilities` member is a vulnerability report (even empty); a plain SBOM proves nothing.
+    if bom.vulnerabilities != nil { out.scans = [.vulnerabilities] }
     let toolName = tool?.name ?? "CycloneDX"
     for vulnerability in bom.vulnerabilities ?? [] {
       let affected = (vulnerability.affects ?? []).map { components[$0.ref] }

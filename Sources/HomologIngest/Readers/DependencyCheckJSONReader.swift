@@ -31,6 +31,7 @@ public enum DependencyCheckJSONReader: EvidenceReader {
         out.findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: true))
       }
     }
+    out.scans = [.vulnerabilities]
     return out
   }
 

@@ -192,7 +192,7 @@ private final class DependencyCheckHandler: XMLStreamHandler {
   func result() -> ReadResult {
     ReadResult(
       tool: ToolInfo(name: DependencyCheckXMLReader.toolName, version: engineVersion), generatedAt: reportDate,
-      findings: findings)
+      findings: findings, scans: [.vulnerabilities])
   }
 }
 

@@ -44,6 +44,7 @@ public enum GitleaksJSONReader: EvidenceReader {
           location: FindingLocation(path: path, line: line, endLine: leak.EndLine),
           fingerprint: Fingerprint.make(.secret, [rule, path, line.map(String.init), commit])))
     }
+    out.scans = [.secrets]
     return out
   }
 }

@@ -30,6 +30,7 @@ public enum GrypeJSONReader: EvidenceReader {
     for match in document.matches {
       out.findings.append(finding(match, target: target))
     }
+    out.scans = [.vulnerabilities]
     return out
   }
 

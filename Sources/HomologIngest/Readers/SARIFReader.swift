@@ -30,6 +30,7 @@ public enum SARIFReader: EvidenceReader {
     for run in log.runs {
       var seen: [String: Int] = [:]
       let toolKind = toolKind(run.tool.driver.name)
+      out.scans.formUnion(scopes(of: run.tool.driver.name, kind: toolKind))
       for result in run.results ?? [] {
         if let kind = result.kind, kind == "pass" || kind == "notApplicable" { continue }
         var finding = finding(result, in: run, toolKind: toolKind)
@@ -115,6 +116,17 @@ public enum SARIFReader: EvidenceReader {
   }
 
   /// The kind a tool's name alone decides, found once per run: secret scanners, dependency scanners, IaC scanners.
+  /// What a run's tool scans for, even when it reports nothing: secret scanners secrets, dependency scanners and
+  /// Trivy vulnerabilities, IaC scanners neither, any other tool source code.
+  static func scopes(of tool: String, kind: FindingKind?) -> Set<ScanScope> {
+    switch kind {
+    case .secret: return [.secrets]
+    case .vulnerability: return [.vulnerabilities]
+    case .misconfiguration: return []
+    default: return IdentifierPatterns.contains(tool.lowercased(), "trivy") ? [.vulnerabilities] : [.codeAnalysis]
+    }
+  }
+
   static func toolKind(_ tool: String) -> FindingKind? {
     let tool = tool.lowercased()
     if ["gitleaks", "trufflehog", "detect-secrets", "ggshield"].contains(where: { IdentifierPatterns.contains(tool, $0) }) {

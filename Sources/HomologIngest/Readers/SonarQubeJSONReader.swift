@@ -39,6 +39,7 @@ public enum SonarQubeJSONReader: EvidenceReader {
     if head.isJSONArray {
       let items = try JSONInput.decode([SonarItem].self, from: data, file: input.path)
       out.findings = items.map { finding($0, hotspotKeys: [], paths: [:]) }
+      out.scans = [.codeAnalysis]
       return out
     }
     let document = try JSONInput.decode(SonarDocument.self, from: data, file: input.path)
@@ -49,6 +50,8 @@ public enum SonarQubeJSONReader: EvidenceReader {
     let hotspotKeys = Set(document.hotspotKeys ?? [])
     out.findings = (document.issues ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
       + (document.hotspots ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
+    // Issues or hotspots listed (even none) mean an analysis; a quality-gate status alone lists no finding.
+    if document.issues != nil || document.hotspots != nil { out.scans = [.codeAnalysis] }
     if let status = document.projectStatus {
       out.qualityGate = try qualityGate(status, project: document.projectName, path: "$.projectStatus", file: input.path)
     } else if let status = document.qualityGateStatus?.projectStatus {

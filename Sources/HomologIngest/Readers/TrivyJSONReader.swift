@@ -27,6 +27,7 @@ public enum TrivyJSONReader: EvidenceReader {
       var out = ReadResult(tool: ToolInfo(name: "Trivy"))
       for result in results { collect(result, into: &out, resource: nil) }
       addImages(results.compactMap(osImage), to: &out)
+      out.scans = scopes(of: results, hasOS: false)
       return out
     }
     let report = try JSONInput.decode(TrivyReport.self, from: data, file: input.path)
@@ -48,7 +49,23 @@ public enum TrivyJSONReader: EvidenceReader {
       // No `Metadata.OS` (a `trivy k8s` report): the OS of each image is in its OS-package result's target.
       addImages(((report.Results ?? []) + resourceResults).compactMap(osImage), to: &out)
     }
+    out.scans = scopes(of: (report.Results ?? []) + resourceResults, hasOS: report.Metadata?.OS?.Family?.isEmpty == false)
+      .union(report.Vulnerabilities == nil ? [] : [.vulnerabilities])
     return out
+  }
+
+  /// What a Trivy report scanned, from its results' classes: packages (`os-pkgs`, `lang-pkgs`) or a detected OS
+  /// mean a vulnerability scan, even a clean one; `secret` results a secret scan. A config scan proves neither.
+  private static func scopes(of results: [TrivyResult], hasOS: Bool) -> Set<ScanScope> {
+    var scopes: Set<ScanScope> = hasOS ? [.vulnerabilities] : []
+    for result in results {
+      switch result.Class {
+      case "os-pkgs", "lang-pkgs": scopes.insert(.vulnerabilities)
+      case "secret": scopes.insert(.secrets)
+      default: if result.Vulnerabilities?.isEmpty == false { scopes.insert(.vulnerabilities) }
+      }
+    }
+    return scopes
   }
 
   /// Appends images not already listed, in order.

@@ -60,7 +60,9 @@ enum EvaluateCommand: Command {
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
-      let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? project.gate)
+      // homolog.yaml's rules, then --fail-on's (which may add rules, or remove one with -RULE).
+      let gate = try GateRule.parse(
+        project.gate + (failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []))
       var baselineDossier: Dossier?
       if let baseline { baselineDossier = try DossierFile.load(baseline) }
       let outURL = Pipeline.url(out)

@@ -57,7 +57,7 @@ enum Starters {
       personal_data: false        # true when personal data (RGPD) is stored: EXI-DATA-2 applies
       hosting: cloud-pi           # cloud-pi | public-cloud | dedicated | mixed
       procurement: false          # true when this dossier supports a bid in a call for tenders
-      # deployment: console-argocd          # console-argocd | other: how it is deployed (absent = not stated)
+      # deployment: console-argocd          # console-argocd | gitops | manual: how it is deployed (absent = not stated)
       # environments: [dev, preprod, prod]  # the environments it is deployed to (absent = not stated)
 
     # Components and their role: coverage and tests are judged per role (EXI-ORG-10, EXI-ORG-11).

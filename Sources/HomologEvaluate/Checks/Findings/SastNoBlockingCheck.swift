@@ -9,10 +9,9 @@ public struct SastNoBlockingCheck: MeasuredCheck {
 
   public init() {}
 
-  /// A file is static-analysis evidence when it is SARIF or SonarQube output, or holds code findings.
+  /// A file is static-analysis evidence when its tool analysed source code (a SonarQube gate status alone is not).
   static func isStaticAnalysis(_ file: EvidenceFile) -> Bool {
-    let format = file.provenance.format.rawValue
-    return format.hasPrefix("sarif") || format.hasPrefix("sonar") || file.findings.contains { $0.kind == .codeIssue }
+    file.scans.contains(.codeAnalysis)
   }
 
   /// Open code findings per severity, and the first of each severity in listing order.

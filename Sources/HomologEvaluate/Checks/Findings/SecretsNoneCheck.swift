@@ -8,12 +8,10 @@ public struct SecretsNoneCheck: Check {
 
   public init() {}
 
-  /// Files from tools that look for secrets.
+  /// Files from scans that looked for secrets (Gitleaks, a secret rule's findings); Trivy says so only through its
+  /// `secret` results, so a clean Trivy report proves no absence of secrets.
   static func scansSecrets(_ file: EvidenceFile) -> Bool {
-    let format = file.provenance.format.rawValue
-    let tool = file.provenance.tool?.name.lowercased() ?? ""
-    return format.hasPrefix("gitleaks") || format == "trivy-json" || tool.contains("gitleaks")
-      || file.findings.contains { $0.kind == .secret }
+    file.scans.contains(.secrets)
   }
 
   public func evaluate(_ evidence: EvidenceSet) -> CheckResult {

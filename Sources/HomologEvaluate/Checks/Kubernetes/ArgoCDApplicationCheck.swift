@@ -12,8 +12,9 @@ public struct ArgoCDApplicationCheck: Check {
       project's repository normally holds none: their absence proves nothing and gives no evidence, never a \
       failure. Passes when the manifests hold Argo CD `Application`s or `ApplicationSet`s (`argoproj.io`), each \
       noted with the Git repository, path or chart and revision it deploys. Fails when homolog.yaml states \
-      `context.deployment: other` (a stated fact: the application is not deployed through the console's Argo CD). \
-      `context.deployment: console-argocd` is noted; it is proven by an attestation, not by this check. Identical \
+      `context.deployment: manual` (a stated fact: manifests applied by hand, what EXI-ORG-8 forbids). \
+      `context.deployment: console-argocd` or `gitops` (another GitOps tool) is noted; it is proven by an \
+      attestation, not by this check. Identical \
       keys repeated in a mapping (faithful `helm template` output, accepted by Kubernetes and Argo CD) are noted \
       here. No Kyverno rule counterpart: not enforced.
       """,
@@ -39,11 +40,13 @@ public struct ArgoCDApplicationCheck: Check {
     }
     for note in judgement.manifests.objects.flatMap(\.notes) { judgement.record(note) }
     switch evidence.context.deployment {
-    case .other?:
+    case .manual?:
       judgement.checked += 1
-      judgement.failUnlocated("k8s.argocd-application.declared-other", enforced: false)
+      judgement.failUnlocated("k8s.argocd-application.declared-manual", enforced: false)
     case .consoleArgoCD?:
       judgement.noteUnlocated("k8s.argocd-application.declared-console")
+    case .gitops?:
+      judgement.noteUnlocated("k8s.argocd-application.declared-gitops")
     case nil:
       break
     }

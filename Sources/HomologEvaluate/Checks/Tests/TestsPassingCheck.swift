@@ -27,6 +27,8 @@ public struct TestsPassingCheck: Check {
       }
     }
     let args = [MessageArg("total", "\(total)"), MessageArg("broken", "\(broken)")]
+    // Reports that ran no test prove nothing.
+    guard total > 0 else { return result(.noEvidence, args, reason: "no_test", evidence: reports.map(\.1)) }
     return result(broken == 0 ? .pass : .fail, args, observations: observations, evidence: reports.map(\.1))
   }
 }

@@ -14,9 +14,7 @@ public struct VulnThresholdsCheck: VulnerabilityLimitCheck {
 
   public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
     VulnerabilityTally.measure(evidence) { file in
-      !Self.dependencyFormats.contains(file.provenance.format)
-        && (file.findings.contains { $0.kind == .vulnerability } || !file.images.isEmpty
-          || file.provenance.format == "trivy-json" || file.provenance.format == "grype-json")
+      !Self.dependencyFormats.contains(file.provenance.format) && file.scans.contains(.vulnerabilities)
     }
   }
 }
