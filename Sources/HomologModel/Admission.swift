@@ -14,6 +14,10 @@ public enum AdmissionOutcome: String, Codable, Hashable, Sendable {
   case refusedInProduction = "refused_in_production"
   /// Some object would be rewritten by the platform.
   case mutated
+  /// Some object breaks a validate rule, but `homolog.yaml` declares no production environment: reported (AUDIT) only.
+  case audited
+  /// In production, for an entry: the project declares no production environment.
+  case notDeployed = "not_deployed"
   /// No manifest concerned by the rule: nothing to predict.
   case noEvidence = "no_evidence"
 }
@@ -30,13 +34,14 @@ public struct AdmissionEntry: Codable, Hashable, Sendable {
   /// Outside production (AUDIT): admitted and reported, or mutated.
   public var otherEnvironments: AdmissionOutcome
 
-  public init(observation: Observation, action: AdmissionAction) {
+  /// `inProduction`: false when the project declares its environments and none is production.
+  public init(observation: Observation, action: AdmissionAction, inProduction: Bool = true) {
     message = observation.message
     text = observation.text
     object = observation.object
     evidence = observation.evidence
     location = observation.location
-    production = action == .mutate ? .mutated : .refusedInProduction
+    production = !inProduction ? .notDeployed : (action == .mutate ? .mutated : .refusedInProduction)
     otherEnvironments = action == .mutate ? .mutated : .admitted
   }
 }

@@ -231,6 +231,8 @@ struct DossierView: Encodable {
     var personalData: String
     var hosting: String
     var procurement: String
+    var deployment: String
+    var environments: String
   }
   struct Component: Encodable {
     var name: String
@@ -406,7 +408,9 @@ struct DossierView: Encodable {
       dataSensitivity: stated(project.dataSensitivity.map { "context.sensitivity_values.\($0.rawValue)" }),
       personalData: yesNo(project.personalData),
       hosting: stated(project.hosting.map { "context.hosting_values.\($0.rawValue)" }),
-      procurement: yesNo(project.procurement))
+      procurement: yesNo(project.procurement),
+      deployment: stated(project.deployment.map { "context.deployment_values.\($0.rawValue)" }),
+      environments: project.environments.map { escape($0.joined(separator: ", ")) } ?? ui["context.unstated"])
     components = dossier.project.components.map { Component(name: escape($0.name), roleLabel: ui["role.\($0.role.rawValue)"]) }
   }
 

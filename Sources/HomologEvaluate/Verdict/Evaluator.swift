@@ -26,7 +26,7 @@ public enum Evaluator {
         warningDays: input.evidence.policy.derogationWarningDays),
       evidence: EvidenceDigest.summaries(input.evidence), ignored: input.ignored, unreadable: input.unreadable,
       findings: EvidenceDigest.findings(input.evidence, requirements: requirements), coverage: EvidenceDigest.coverage(input.evidence),
-      tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results))
+      tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results, evidence: input.evidence))
     dossier.policySha256 = PolicyDigest.sha256(input.evidence.policy)
     return dossier
   }
