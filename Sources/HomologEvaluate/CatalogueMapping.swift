@@ -41,8 +41,9 @@ public enum CatalogueMapping {
     return cited + PlatformRules.list.filter { $0.check == check }.map { "Kyverno \($0.policy) (admission)" }
   }
 
-  /// A table cell: one line, pipes escaped.
+  /// A table cell: one line, pipes escaped, angle brackets as entities (`<project>` would read as an HTML tag).
   private static func cell(_ text: String) -> String {
     text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
   }
 }

@@ -83,6 +83,9 @@ public enum CatalogueLoader {
       if node["checks"] != nil || node["attestation"] != nil {
         throw named.error("\(id): 'parts' replaces 'checks' and 'attestation': give one form only", at: node["parts"])
       }
+      guard !partNodes.isEmpty else {
+        throw named.error("\(id): 'parts' is empty: the requirement could never be proven (give at least one part)", at: node["parts"])
+      }
       parts = try parseParts(partNodes, of: id, statement: statement, file: file, knownChecks: knownChecks)
     } else {
       let checks = try named.stringList("checks") ?? []

@@ -27,6 +27,9 @@ public enum DeclarationsLoader {
           at: node["requirement"])
       }
       let parts = try fields.stringList("parts")
+      if parts?.isEmpty == true {
+        throw fields.error("attestations[\(index)]: 'parts' is empty: it would cover nothing (omit it to cover every part)", at: node["parts"])
+      }
       for (position, part) in (parts ?? []).enumerated() {
         guard let declared = requirement.parts.first(where: { $0.id == part }) else {
           let known = requirement.parts.map(\.id).joined(separator: ", ")

@@ -62,7 +62,7 @@ final class RequirementPartsTests: XCTestCase {
     XCTAssertEqual(evaluate(either, attestations: [attestation("2026-10-01")]).basis, .attestation)
     let missing = evaluate(either)
     XCTAssertEqual(missing.status, .nonEvalue)
-    XCTAssertEqual(missing.parts[0].reasons.map(\.key), ["part.missing-check", "part.missing-evidence-or-attestation"])
+    XCTAssertEqual(missing.parts[0].reasons.map(\.key), ["part.missing-check.vulnerabilities", "part.missing-evidence-or-attestation"])
   }
 
   func testBothNeedsChecksAndAttestation() {

@@ -25,10 +25,10 @@ struct AttestationChoice {
     return nil
   }
 
-  /// A recorded attestation judged again on `asOf` with another maximum age; unchanged when its date does not read.
+  /// A recorded attestation judged again on `asOf` with another maximum age; invalid when its date does not read.
   static func revalidate(_ record: AttestationRecord, asOf: Day, maxAgeDays: Int) -> AttestationRecord {
-    guard let date = Day(record.date) else { return record }
-    let problem = problem(date: date, asOf: asOf, maxAgeDays: maxAgeDays)
+    let problem = Day(record.date).map { Self.problem(date: $0, asOf: asOf, maxAgeDays: maxAgeDays) }
+      ?? Message("attestation.unreadable-date", [MessageArg("date", record.date)])
     var revalidated = record
     if problem != record.problem { revalidated.problemText = nil }
     revalidated.problem = problem

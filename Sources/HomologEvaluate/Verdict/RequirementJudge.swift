@@ -83,9 +83,8 @@ struct RequirementJudge {
     }
 
     result.parts = start.parts.map { judge($0, of: start.id, attestation: valid) }
-    if result.parts.contains(where: { $0.proof.acceptsAttestation && $0.basis != .checks && $0.status == .proven }) {
-      result.attestation = valid.first
-    }
+    let attested = result.parts.filter { $0.proof.acceptsAttestation && $0.basis != .checks && $0.status == .proven }.map(\.id)
+    result.attestation = valid.first { record in attested.contains(where: record.covers) }
     if result.applicability != nil {
       result.status = .nonEvalue
     } else if result.parts.contains(where: { $0.status == .failed }) {
@@ -134,7 +133,11 @@ struct RequirementJudge {
       if status == .missing {
         let needsChecks = part.proof == .checks || part.proof == .both || (part.proof == .either && !attested)
         if needsChecks {
-          reasons += unproven.map { Message("part.missing-check", [MessageArg("check", $0)]) }
+          reasons += unproven.map { check in
+            // Says which evidence file would let the check judge (keyed by the kind of evidence it reads).
+            let kind = AllChecks.check(check).flatMap { type(of: $0).doc.reads.first }
+            return Message("part.missing-check" + (kind.map { ".\($0.rawValue)" } ?? ""), [MessageArg("check", check)])
+          }
         }
         if part.proof.acceptsAttestation && !attested {
           reasons.append(
