@@ -19,7 +19,7 @@ private enum Build {
     }
     return EvidenceFile(
       provenance: Provenance(path: "trivy.json", sha256: "x", bytes: 1, format: "trivy-json"), findings: findings,
-      images: [ImageInfo(name: "img", osFamily: "alpine", osName: "3.10", endOfLife: eol)])
+      images: [ImageInfo(name: "img", osFamily: "alpine", osName: "3.10", endOfLife: eol)], scans: [.vulnerabilities])
   }
 
   static func coverage(_ path: String, covered: Int, total: Int) -> EvidenceFile {

@@ -41,8 +41,10 @@ private enum Bid {
     let files = [
       EvidenceFile(
         provenance: Provenance(path: "reports/trivy.json", sha256: "a", bytes: 1, format: "trivy-json"), findings: vulnerabilities,
-        images: [ImageInfo(name: "api:1.0", osFamily: "alpine", osName: "3.20", endOfLife: false)]),
-      EvidenceFile(provenance: Provenance(path: "reports/api/semgrep.sarif", sha256: "b", bytes: 1, format: "sarif"), findings: codeIssues),
+        images: [ImageInfo(name: "api:1.0", osFamily: "alpine", osName: "3.20", endOfLife: false)], scans: [.vulnerabilities]),
+      EvidenceFile(
+        provenance: Provenance(path: "reports/api/semgrep.sarif", sha256: "b", bytes: 1, format: "sarif"), findings: codeIssues,
+        scans: [.codeAnalysis]),
       EvidenceFile(
         provenance: Provenance(path: "reports/api/coverage.xml", sha256: "c", bytes: 1, format: "cobertura-xml"),
         coverage: CoverageReport(lines: CoverageCounter(total: 1000, covered: 500), branches: nil, files: [])),

@@ -17,7 +17,8 @@ final class RequirementPartsTests: XCTestCase {
     let findings = severities.enumerated().map { index, severity in
       Finding(tool: "Trivy", kind: .vulnerability, ruleId: "CVE-\(index)", severity: severity, originalSeverity: severity.rawValue, title: "t", fingerprint: "f\(index)")
     }
-    return EvidenceFile(provenance: Provenance(path: "trivy.json", sha256: "x", bytes: 1, format: "trivy-json"), findings: findings)
+    return EvidenceFile(
+      provenance: Provenance(path: "trivy.json", sha256: "x", bytes: 1, format: "trivy-json"), findings: findings, scans: [.vulnerabilities])
   }
 
   private func attestation(_ date: String, parts: [String]? = nil, line: Int = 1) -> Attestation {

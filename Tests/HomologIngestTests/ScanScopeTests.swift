@@ -1,0 +1,44 @@
+import Foundation
+import HomologIngest
+import HomologModel
+import XCTest
+
+/// Each reader says what its scan looked for, so a clean report proves an absence only for what was scanned.
+final class ScanScopeTests: XCTestCase {
+  private func scans<Reader: EvidenceReader>(_ reader: Reader.Type, _ relative: String) throws -> Set<ScanScope> {
+    try reader.read(Fixtures.input(Fixtures.real(relative))).scans
+  }
+
+  func testTrivyImageScanIsAVulnerabilityScanAndAConfigScanIsNot() throws {
+    XCTAssertEqual(try scans(TrivyJSONReader.self, "trivy/trivy-image-alpine-3.10-golden.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(TrivyJSONReader.self, "trivy/trivy-config-helm-chart-golden.json"), [])
+    XCTAssertEqual(try scans(TrivyJSONReader.self, "trivy/trivy-fs-secrets-golden.json"), [.secrets])
+    XCTAssertEqual(try scans(TrivyJSONReader.self, "trivy/trivy-fs-vulns-misconfig-secrets.json"), [.vulnerabilities, .secrets])
+    XCTAssertEqual(try scans(TrivyJSONReader.self, "trivy/trivy-legacy-list-debian-10.8.json"), [.vulnerabilities])
+  }
+
+  func testScannersOfOneKindDeclareItEvenWhenClean() throws {
+    XCTAssertEqual(try scans(GrypeJSONReader.self, "grype/grype-amazonlinux2.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(DependencyCheckXMLReader.self, "dependency-check/dependency-check-6.5.3.xml"), [.vulnerabilities])
+    XCTAssertEqual(try scans(GitleaksJSONReader.self, "gitleaks/gitleaks-8-simple-golden.json"), [.secrets])
+    XCTAssertEqual(try scans(SARIFReader.self, "sarif/semgrep-oss-1.69.0.sarif"), [.codeAnalysis])
+    XCTAssertEqual(try scans(SARIFReader.self, "sarif/gitleaks-8-simple-golden.sarif"), [.secrets])
+    XCTAssertEqual(try scans(SARIFReader.self, "sarif/checkov-3.3.30-online-boutique.sarif"), [])
+  }
+
+  func testASonarQubeGateStatusIsNoCodeAnalysisButIssuesAre() throws {
+    XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-api-qualitygates-project-status-example.json"), [])
+    XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-issues-api.json"), [.codeAnalysis])
+    XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonar-report-vulnerable-flask-app.json"), [.codeAnalysis])
+  }
+
+  func testAPlainSBOMIsNoVulnerabilityReport() throws {
+    XCTAssertEqual(try scans(CycloneDXJSONReader.self, "cyclonedx/trivy-npm-golden.cdx.json"), [.vulnerabilities])
+    // The same genuine BOM without its `vulnerabilities` member: a plain SBOM, which proves no absence.
+    let url = Fixtures.real("cyclonedx/trivy-npm-golden.cdx.json")
+    var bom = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    bom.removeValue(forKey: "vulnerabilities")
+    let text = String(decoding: try JSONSerialization.data(withJSONObject: bom), as: UTF8.self)
+    XCTAssertEqual(try CycloneDXJSONReader.read(try Fixtures.temporary(text, name: "sbom.cdx.json")).scans, [])
+  }
+}
