@@ -10,6 +10,17 @@ final class SonarQubeJSONReaderTests: XCTestCase {
     return try SonarQubeJSONReader.read(Fixtures.input(url))
   }
 
+  // SOURCES.md: SonarQube's own example of api/qualitygates/project_status: ERROR; 7 conditions (ERROR 4, OK 3).
+  func testQualityGateStatusExample() throws {
+    let result = try read("sonarqube-api-qualitygates-project-status-example.json")
+    let gate = try XCTUnwrap(result.qualityGate)
+    XCTAssertEqual(gate.status, .error)
+    XCTAssertEqual(gate.conditions.count, 7)
+    XCTAssertEqual(gate.conditions.filter { $0.status == .error }.count, 4)
+    XCTAssertEqual(gate.conditions.filter { $0.status == .ok }.count, 3)
+    XCTAssertEqual(result.findings.count, 0)
+  }
+
   // SOURCES.md: 3 issues (the `issues` array of api/issues/search saved alone).
   func testIssuesArray() throws {
     let result = try read("sonarqube-issues-api.json")
