@@ -19,18 +19,32 @@ enum ExitStatus {
   }
 }
 
-/// A command's failure: usage (prints usage) or unusable input; both exit 2.
+/// A command's failure: usage (one line, then where the help is) or unusable input; both exit 2.
 enum CommandError: Error {
   case usage(String, command: String?)
   case input(InputError)
 }
 
-/// One subcommand.
+/// One subcommand; its help, shell completion and README row derive from these.
 protocol Command {
   static var name: String { get }
+  /// One line, for `homolog --help` and the README.
   static var summary: String { get }
-  static var usage: String { get }
+  /// Usage lines after `homolog NAME`.
+  static var synopsis: [String] { get }
+  /// What the command does, paragraphs.
+  static var about: String { get }
+  static var options: [Option] { get }
+  /// Words that may stand as the first positional (`catalogue validate`), for completion.
+  static var actions: [String] { get }
+  /// Exit codes, when the command has more than success and bad input.
+  static var exitCodes: String { get }
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus
+}
+
+extension Command {
+  static var actions: [String] { [] }
+  static var exitCodes: String { "0 success, 2 bad input or usage." }
 }
 
 /// Dispatches to subcommands and turns errors into messages and exit codes.
@@ -38,10 +52,13 @@ enum CommandLineTool {
   static let version = "0.1.0"
   static var commands: [any Command.Type] {
     [
-    EvaluateCommand.self, InspectCommand.self, CatalogueCommand.self, InitCommand.self, ChecksCommand.self,
-    FormatsCommand.self, DiffCommand.self, CompareCommand.self, PortfolioCommand.self,
+      EvaluateCommand.self, InspectCommand.self, CatalogueCommand.self, InitCommand.self, ChecksCommand.self,
+      FormatsCommand.self, DiffCommand.self, CompareCommand.self, PortfolioCommand.self, CompletionCommand.self,
     ]
   }
+
+  /// Command names, `help` included, for suggestions and completion.
+  static var commandNames: [String] { commands.map { $0.name } + ["help"] }
 
   static var usage: String {
     var text = """
@@ -53,9 +70,10 @@ enum CommandLineTool {
 
       """
     for command in commands { text += "  \(command.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(command.summary)\n" }
+    text += "  \("help".padding(toLength: 11, withPad: " ", startingAt: 0)) show the help of a command (homolog help evaluate)\n"
     text += """
 
-      Run `homolog <command> --help` for a command's options.
+      Run `homolog <command> --help` (or `homolog help <command>`) for a command's options.
       Exit codes: 0 success, 1 gate failed (e.g. verdict éliminatoire), 2 bad input or usage.
       """
     return text
@@ -67,9 +85,11 @@ enum CommandLineTool {
       return .badInput
     }
     switch first {
-    case "--help", "-h", "help":
+    case "--help", "-h":
       Console.out(usage)
       return .ok
+    case "help":
+      return help(Array(arguments.dropFirst()))
     case "--version":
       Console.out("homolog \(version)")
       return .ok
@@ -77,25 +97,73 @@ enum CommandLineTool {
       break
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      Console.error("error: unknown command '\(first)'\n\n\(usage)")
+      let what = first.hasPrefix("-") ? "unknown option" : "unknown command"
+      usageError("\(what) '\(first)'" + Suggestion.phrase(first, in: first.hasPrefix("-") ? ["--help", "--version"] : commandNames), see: nil)
       return .badInput
     }
-    let rest = Array(arguments.dropFirst())
-    if rest.contains("--help") || rest.contains("-h") {
-      Console.out(command.usage)
+    let parsed = Arguments(Array(arguments.dropFirst()), options: command.options)
+    guard applyColour(parsed, see: command.name) else { return .badInput }
+    if parsed.helpRequested {
+      Console.out(Help.text(command))
+      return .ok
+    }
+    if parsed.versionRequested {
+      Console.out("homolog \(version)")
       return .ok
     }
     do {
-      return try command.run(Arguments(rest))
+      try parsed.validate()
+      return try command.run(parsed)
     } catch {
       switch error {
       case .usage(let message, let name):
-        let usage = name.flatMap { n in commands.first { $0.name == n }?.usage } ?? command.usage
-        Console.error("error: \(message)\n\n\(usage)")
+        usageError(message, see: name ?? command.name)
       case .input(let inputError):
-        Console.error(inputError.description)
+        Console.diagnostic(inputError.description)
       }
       return .badInput
     }
+  }
+
+  /// Sets the colour from `--color`; false (after saying why) when its value is unknown.
+  private static func applyColour(_ parsed: Arguments, see command: String?) -> Bool {
+    guard let text = parsed.value("--color") else { return true }
+    guard let mode = ColorMode(rawValue: text) else {
+      usageError("--color expects auto, always or never, got '\(text)'" + Suggestion.phrase(text, in: ColorMode.allCases.map(\.rawValue)), see: command)
+      return false
+    }
+    Console.colour = mode.enabled()
+    return true
+  }
+
+  /// `homolog help [COMMAND]`.
+  private static func help(_ arguments: [String]) -> ExitStatus {
+    let parsed = Arguments(arguments, options: [])
+    guard applyColour(parsed, see: nil) else { return .badInput }
+    if let problem = parsed.problem {
+      usageError(problem, see: nil)
+      return .badInput
+    }
+    let rest = parsed.positionals()
+    guard let name = rest.first else {
+      Console.out(usage)
+      return .ok
+    }
+    guard rest.count == 1 else {
+      usageError("help takes one command, got \(rest.count) arguments", see: nil)
+      return .badInput
+    }
+    guard let command = commands.first(where: { $0.name == name }) else {
+      usageError("unknown command '\(name)'" + Suggestion.phrase(name, in: commandNames), see: nil)
+      return .badInput
+    }
+    Console.out(Help.text(command))
+    return .ok
+  }
+
+  /// A usage error: one line, then where the full help is.
+  static func usageError(_ message: String, see command: String?) {
+    Console.diagnostic("error: \(message)")
+    Console.error("see 'homolog \(command.map { "\($0) " } ?? "")--help'")
   }
 }

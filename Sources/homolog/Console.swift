@@ -16,6 +16,30 @@ enum Console {
     FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
   }
 
+  /// Whether stderr lines are coloured; set once from `--color` and `NO_COLOR` before a command runs.
+  nonisolated(unsafe) static var colour = ColorMode.auto.enabled()
+
+  /// Writes a diagnostic to stderr, made safe, with `error:`/`warning:`/`gate failed:` and the first of `highlight` found coloured.
+  static func diagnostic(_ text: String, highlight: [(word: String, colour: Colour)] = []) {
+    var line = safe(text)
+    if colour {
+      for (label, paint) in [("error:", Colour.red), ("warning:", .yellow), ("gate failed:", .red)] {
+        if let range = line.range(of: label), range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] == " " {
+          line.replaceSubrange(range, with: paint.paint(label))
+          break
+        }
+      }
+      // The first highlighted word found is coloured (alternatives spell the same thing).
+      for (word, paint) in highlight where !word.isEmpty {
+        if let range = line.range(of: word) {
+          line.replaceSubrange(range, with: paint.paint(word))
+          break
+        }
+      }
+    }
+    FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+  }
+
   /// True when stderr is a terminal (progress is shown only then).
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

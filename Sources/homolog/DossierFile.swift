@@ -17,10 +17,24 @@ enum DossierFile {
     try loadHashed(path).dossier
   }
 
-  /// The dossier in a file and the file's SHA-256.
-  static func loadHashed(_ path: String) throws(InputError) -> (dossier: Dossier, sha256: String) {
+  /// The dossier in a file, or in the `dossier.json` of a folder, and the file's SHA-256.
+  static func loadHashed(_ given: String) throws(InputError) -> (dossier: Dossier, sha256: String) {
+    let path = try resolve(given)
     let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: sizeLimit)
     return (try decode(data, display: path), SHA256Hasher.hex(of: data))
+  }
+
+  /// A dossier's path: the path itself, or `FOLDER/dossier.json` when it names a folder (an output folder of evaluate).
+  static func resolve(_ path: String) throws(InputError) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: Pipeline.url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
+    let inside = (path.hasSuffix("/") ? path : path + "/") + JSONRenderer.fileName
+    guard FileManager.default.fileExists(atPath: Pipeline.url(inside).path) else {
+      throw InputError(
+        "this folder holds no \(JSONRenderer.fileName): expected a dossier.json or the output folder of homolog evaluate",
+        at: SourceLocation(file: path))
+    }
+    return inside
   }
 
   /// Decodes a dossier and checks its `schema`; when it does not decode, says whether it is a dossier at all.

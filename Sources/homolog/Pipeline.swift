@@ -43,6 +43,26 @@ enum Pipeline {
     return Day(unixSeconds: Int(Date().timeIntervalSince1970))
   }
 
+  /// `--lang`: fr or en (nil when not given); anything else is a usage error with a suggestion.
+  static func lang(_ option: String?) throws(CommandError) -> String? {
+    guard let option else { return nil }
+    guard TranslationTable.languages.contains(option) else {
+      throw .usage("--lang expects fr or en, got '\(option)'" + Suggestion.phrase(option, in: TranslationTable.languages), command: nil)
+    }
+    return option
+  }
+
+  /// `--format a,b`: the names, each known (a usage error names an unknown one with a suggestion); nil when not given.
+  static func formats(_ option: String?, known: [String]) throws(CommandError) -> [String]? {
+    guard let option else { return nil }
+    let names = option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !names.isEmpty else { throw .usage("--format lists no format (expected \(known.joined(separator: ", ")))", command: nil) }
+    if let unknown = names.first(where: { !known.contains($0) }) {
+      throw .usage("unknown format '\(unknown)'" + Suggestion.phrase(unknown, in: known) + " (expected \(known.joined(separator: ", ")))", command: nil)
+    }
+    return names
+  }
+
   /// `--max-file-mb N`: the largest evidence file read, in MB (10^6 bytes); default 1000.
   static func maxFileBytes(_ option: String?) throws(CommandError) -> Int {
     guard let option else { return EvidenceCollector.defaultMaxFileBytes }

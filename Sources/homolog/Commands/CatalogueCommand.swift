@@ -8,24 +8,22 @@ import HomologProject
 enum CatalogueCommand: Command {
   static let name = "catalogue"
   static let summary = "validate a requirements catalogue, list its requirements, or print its proof mapping"
-  static let usage = """
-    USAGE: homolog catalogue validate FILE
-           homolog catalogue list [FILE]
-           homolog catalogue mapping [FILE]
-
+  static let synopsis = ["validate FILE", "list [FILE]", "mapping [FILE]"]
+  static let about = """
     validate  checks a catalogue: YAML syntax, required fields (id, level, category, title, statement),
               levels P or I, unique ids, known check ids, applicability conditions. Every problem is
-              printed as file:line: error: message; exit 2 when there is any.
+              printed as FILE:LINE:COLUMN: error: MESSAGE; exit 2 when there is any.
     list      prints id, level, category and title of each requirement (default: the built-in CCT catalogue).
     mapping   prints, as a Markdown table, each part of each requirement (quoted), how it is proven (checks,
               attestation, both, either), by which checks, and why; then the platform's Kyverno rules and the
               CCT requirement each counts for (docs/verdicts.md embeds this table).
     """
+  static let options: [Option] = []
+  static let actions = ["validate", "list", "mapping"]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let positionals = try arguments.positionals()
-    guard let action = positionals.first else { throw .usage("expected validate or list", command: name) }
+    let positionals = arguments.positionals()
+    guard let action = positionals.first else { throw .usage("expected an action: validate, list or mapping", command: name) }
     switch action {
     case "validate":
       guard positionals.count == 2 else { throw .usage("validate expects one FILE", command: name) }
@@ -52,7 +50,7 @@ enum CatalogueCommand: Command {
         throw .input(error)
       }
     default:
-      throw .usage("unknown catalogue action '\(action)' (expected validate, list or mapping)", command: name)
+      throw .usage("unknown catalogue action '\(action)'" + Suggestion.phrase(action, in: actions) + " (expected validate, list or mapping)", command: name)
     }
   }
 
@@ -60,7 +58,7 @@ enum CatalogueCommand: Command {
     do throws(InputError) {
       let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: 16 << 20)
       let (catalogue, problems) = try CatalogueLoader.load(data, file: path, knownChecks: AllChecks.ids)
-      for problem in problems { Console.error(problem.description) }
+      for problem in problems { Console.diagnostic(problem.description) }
       guard problems.isEmpty else {
         Console.error("\(path): \(problems.count) problem(s)")
         return .badInput

@@ -6,18 +6,18 @@ import HomologModel
 enum ChecksCommand: Command {
   static let name = "checks"
   static let summary = "list the built-in checks and the requirements each one proves"
-  static let usage = """
-    USAGE: homolog checks [--format text|md]
-
+  static let synopsis = ["[--format text|md]"]
+  static let about = """
     Lists every built-in check: id, what it verifies, why, and the requirements of the built-in
     catalogue it proves. --format md prints the Markdown of docs/checks.md.
     """
+  static let options: [Option] = [
+    .value("--format", "text|md", "output format (default text)", completion: .choices(["text", "md"])),
+  ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let format = try arguments.value("--format") ?? "text"
     try arguments.finish()
-    guard format == "text" || format == "md" else { throw .usage("--format expects text or md", command: name) }
+    let format = try Pipeline.formats(arguments.value("--format"), known: ["text", "md"])?.first ?? "text"
     let catalogue: Catalogue
     do { catalogue = try Pipeline.catalogue(nil) } catch { throw .input(error) }
     Console.out(format == "md" ? markdown(catalogue) : text(catalogue))

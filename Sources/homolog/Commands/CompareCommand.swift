@@ -8,66 +8,60 @@ import HomologRender
 enum CompareCommand: Command {
   static let name = "compare"
   static let summary = "rank bids' dossiers: eliminated ones flagged, the others by Important score"
-  static let usage = """
-    USAGE: homolog compare A/dossier.json B/dossier.json … [options]
-
-    Ranks the bids: eliminated bids first (a Primordial requirement not met), flagged with the requirements
-    that eliminate them, then the others by Important score, with per-category scores side by side and
-    each requirement's status per bid. Dossiers of different catalogues are refused unless --common.
+  static let synopsis = ["A B … [options]"]
+  static let about = """
+    Ranks the bids, each a dossier.json or the folder holding it: eliminated bids first (a Primordial
+    requirement not met), flagged with the requirements that eliminate them, then the others by Important
+    score, with per-category scores side by side and each requirement's status per bid. Dossiers of
+    different catalogues are refused unless --common.
 
     The evaluator's policy rules: with --policy FILE every bid is judged again under the thresholds of FILE
     before ranking (from what its dossier carries: measurements, attestation dates, derogations), and the
     report gives that policy's SHA-256 and, per bid, the requirements whose status changed. Without it, bids
     judged under different policies (their dossiers' policy hashes differ) are refused, naming each bid and
     the thresholds it changed; --allow-mixed-policies compares them as they are, with a warning per bid.
-
-    OPTIONS:
-      --out DIR            write comparison.md, comparison.html, comparison.csv, comparison.json into DIR
-                           (without it, print one format on stdout)
-      --format FORMAT      with --out: the formats to write, comma-separated (default all); without
-                           --out: the one to print, md, html, csv or json (default md)
-      --policy FILE        a homolog.yaml whose policy: section (only that section; a file holding just
-                           policy: will do) sets the thresholds every bid is judged under; its gate is
-                           not used
-      --allow-mixed-policies
-                           compare bids judged under different policies as they are (each flagged)
-      --common             compare only the requirements every bid was evaluated on (different catalogues)
-      --scale N            marks out of N, e.g. 20 (default 100)
-      --anonymize          name bids Offre A, B, C… in the order of their files' SHA-256; the mapping is
-                           written to --mapping FILE (default DIR/anonymization-key.json), never beside
-                           the names on stdout
-      --mapping FILE       where to write the anonymization key
-      --lang fr|en         language of labels (default fr)
-      --templates DIR      override built-in translations
-
-    EXIT CODES: 0 written, 2 bad input or usage (e.g. different catalogues without --common, different
-    policies without --policy or --allow-mixed-policies, a dossier that cannot be judged again).
+    """
+  static let options: [Option] = [
+    .value("--out", "DIR", "write comparison.md, comparison.html, comparison.csv, comparison.json into DIR (without it, print one format on stdout)",
+      completion: .directory),
+    .flag("--force", "with --out: write into a folder that holds other files than homolog's (they are kept)"),
+    .value("--format", "FORMAT", "with --out: the formats to write, comma-separated (default all); without --out: the one to print, "
+      + "md, html, csv or json (default md)", completion: .choices(ComparisonReport.files.map(\.format))),
+    .value("--policy", "FILE", "a homolog.yaml whose policy: section (only that section; a file holding just policy: will do) sets the "
+      + "thresholds every bid is judged under; its gate is not used", completion: .file),
+    .flag("--allow-mixed-policies", "compare bids judged under different policies as they are (each flagged)"),
+    .flag("--common", "compare only the requirements every bid was evaluated on (different catalogues)"),
+    .value("--scale", "N", "marks out of N, e.g. 20 (default 100)"),
+    .flag("--anonymize", "name bids Offre A, B, C… in the order of their files' SHA-256; the mapping is written to --mapping FILE "
+      + "(default DIR/anonymization-key.json), never beside the names on stdout"),
+    .value("--mapping", "FILE", "where to write the anonymization key", completion: .file),
+    .value("--lang", "fr|en", "language of labels (default fr)", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", "override built-in translations", completion: .directory),
+  ]
+  static let exitCodes = """
+    0 written, 2 bad input or usage (e.g. different catalogues without --common, different policies without
+    --policy or --allow-mixed-policies, a dossier that cannot be judged again).
     """
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let out = try arguments.value("--out")
-    let formatList = try arguments.value("--format")
+    let out = arguments.value("--out")
+    let formatList = arguments.value("--format")
     let common = arguments.flag("--common")
-    let policyFile = try arguments.value("--policy")
+    let policyFile = arguments.value("--policy")
     let allowMixed = arguments.flag("--allow-mixed-policies")
-    let scaleText = try arguments.value("--scale")
+    let scaleText = arguments.value("--scale")
     let anonymize = arguments.flag("--anonymize")
-    let mapping = try arguments.value("--mapping")
-    let lang = try arguments.value("--lang") ?? "fr"
-    let templates = try arguments.value("--templates").map(Pipeline.url)
-    let paths = try arguments.positionals()
+    let mapping = arguments.value("--mapping")
+    let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
+    let templates = arguments.value("--templates").map(Pipeline.url)
+    let paths = arguments.positionals()
     guard paths.count >= 2 else { throw .usage("expected at least two dossiers, got \(paths.count)", command: name) }
-    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
     let scale = try scaleText.map { text throws(CommandError) -> Double in
       guard let value = Double(text), value > 0, value <= 1000 else { throw .usage("--scale expects a positive number, got '\(text)'", command: name) }
       return value
     } ?? 100
     let known = ComparisonReport.files.map(\.format)
-    let formats = formatList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (out == nil ? ["md"] : known)
-    if let unknown = formats.first(where: { !known.contains($0) }) {
-      throw .usage("unknown format '\(unknown)' (expected \(known.joined(separator: ", ")))", command: name)
-    }
+    let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
     if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
     if policyFile != nil && allowMixed {
       throw .usage("--policy judges every bid under one policy: --allow-mixed-policies has no use with it", command: name)

@@ -7,33 +7,28 @@ import HomologRender
 enum DiffCommand: Command {
   static let name = "diff"
   static let summary = "compare a dossier with a baseline: new and fixed findings, coverage, score, statuses"
-  static let usage = """
-    USAGE: homolog diff OLD/dossier.json NEW/dossier.json [options]
-
-    Prints the changes from OLD (the baseline, e.g. the last stable release) to NEW: new and fixed findings
-    (by fingerprint), line coverage per component, Important score, requirements whose status changed,
-    derogations added or expired, and the reasons it counts as a regression (NEW's policy decides:
-    regression_severity, coverage_tolerance).
-
-    OPTIONS:
-      --format md|json     output format (default md)
-      --lang fr|en         language of the Markdown (default: NEW's language)
-      --templates DIR      override built-in translations
-      --fail-on RULES      gate rules applied to NEW with this comparison, e.g. regression (default: none)
-
-    EXIT CODES: 0 printed (and gate passed), 1 gate failed, 2 bad input or usage.
+  static let synopsis = ["OLD NEW [options]"]
+  static let about = """
+    Prints the changes from OLD (the baseline, e.g. the last stable release) to NEW, each a dossier.json or
+    the folder holding it: new and fixed findings (by fingerprint), line coverage per component, Important
+    score, requirements whose status changed, derogations added or expired, and the reasons it counts as a
+    regression (NEW's policy decides: regression_severity, coverage_tolerance).
     """
+  static let options: [Option] = [
+    .value("--format", "md|json", "output format (default md)", completion: .choices(["md", "json"])),
+    .value("--lang", "fr|en", "language of the Markdown (default: NEW's language)", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", "override built-in translations", completion: .directory),
+    .value("--fail-on", "RULES", "gate rules applied to NEW with this comparison, e.g. regression (default: none)"),
+  ]
+  static let exitCodes = "0 printed (and gate passed), 1 gate failed, 2 bad input or usage."
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let format = try arguments.value("--format") ?? "md"
-    let lang = try arguments.value("--lang")
-    let templates = try arguments.value("--templates").map(Pipeline.url)
-    let failOn = try arguments.value("--fail-on")
-    let paths = try arguments.positionals()
+    let format = try Pipeline.formats(arguments.value("--format"), known: ["md", "json"])?.first ?? "md"
+    let lang = try Pipeline.lang(arguments.value("--lang"))
+    let templates = arguments.value("--templates").map(Pipeline.url)
+    let failOn = arguments.value("--fail-on")
+    let paths = arguments.positionals()
     guard paths.count == 2 else { throw .usage("expected two dossiers, OLD and NEW, got \(paths.count)", command: name) }
-    guard ["md", "json"].contains(format) else { throw .usage("--format expects md or json, got '\(format)'", command: name) }
-    if let lang, !TranslationTable.languages.contains(lang) { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
 
     do throws(InputError) {
       let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [], always: [])

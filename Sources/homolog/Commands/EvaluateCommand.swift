@@ -8,55 +8,58 @@ import HomologRender
 enum EvaluateCommand: Command {
   static let name = "evaluate"
   static let summary = "evaluate a project (homolog.yaml) and write its dossier"
-  static let usage = """
-    USAGE: homolog evaluate --config FILE --out DIR [options]
-
-    Reads the project file, its evidence, attestations and derogations, judges every requirement of
-    the catalogue and writes the dossier into DIR (\(AllRenderers.list.map { type(of: $0).fileName }.joined(separator: ", "))).
-
-    OPTIONS:
-      --config FILE        the project's homolog.yaml (required)
-      --out DIR            output folder, created if needed (required); never inside an evidence folder
-      --evidence PATH      more evidence files or folders, added to those homolog.yaml lists (repeatable)
-      --as-of YYYY-MM-DD   evaluation date (default: SOURCE_DATE_EPOCH, else today); same inputs and date
-                           give byte-identical outputs
-      --lang fr|en         language of the dossier (default fr)
-      --templates DIR      override built-in templates and translations with files of the same name
-      --format LIST        outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)
-      --fail-on RULES      gate rules added to homolog.yaml's policy.gate, comma-separated: regression,
-                           score<N, expired-derogation, no-evidence, platform-refusal; eliminatory always
-                           holds unless removed with -eliminatory
-      --baseline FILE      a previous dossier.json: fills the dossier's regression section (new and fixed
-                           findings, coverage, score and status changes); with --fail-on regression, a
-                           regression fails the gate
-      --keep-going         list unreadable evidence files in the dossier instead of stopping
-      --max-file-mb N      refuse evidence files above N MB (default 1000)
-      --quiet              no summary on stderr
-
-    EXIT CODES: 0 dossier written and gate passed, 1 gate failed, 2 bad input or usage.
+  static let synopsis = ["[--config FILE] [--out DIR] [options]"]
+  static let about = """
+    Reads the project file, its evidence, attestations and derogations, judges every requirement of the
+    catalogue and writes the dossier into DIR:
+    \(AllRenderers.list.map { type(of: $0).fileName }.joined(separator: ", ")).
+    Run in a folder holding homolog.yaml, `homolog evaluate` needs no option.
     """
+  static let options: [Option] = [
+    .value("--config", "FILE", "the project's homolog.yaml (default: homolog.yaml in the current folder)", completion: .file),
+    .value("--out", "DIR", "output folder, created if needed (default: dossier); never inside an evidence folder. "
+      + "A run replaces the homolog outputs a previous run left there; a folder holding anything else is refused unless --force",
+      completion: .directory),
+    .flag("--force", "write into an output folder that holds other files than homolog's (they are kept)"),
+    .value("--evidence", "PATH", "more evidence files or folders, added to those homolog.yaml lists (repeatable)", repeatable: true, completion: .file),
+    .value("--as-of", "YYYY-MM-DD", "evaluation date (default: SOURCE_DATE_EPOCH, else today); same inputs and date give byte-identical outputs"),
+    .value("--lang", "fr|en", "language of the dossier (default fr)", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", "override built-in templates and translations with files of the same name", completion: .directory),
+    .value("--format", "LIST", "outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)",
+      completion: .choices(AllRenderers.formats)),
+    .value("--fail-on", "RULES", "gate rules added to homolog.yaml's policy.gate, comma-separated: regression, score<N, "
+      + "expired-derogation, no-evidence, platform-refusal; eliminatory always holds unless removed with -eliminatory"),
+    .value("--baseline", "DOSSIER", "a previous dossier.json or its folder: fills the dossier's regression section (new and fixed findings, "
+      + "coverage, score and status changes); with --fail-on regression, a regression fails the gate", completion: .file),
+    .flag("--keep-going", "list unreadable evidence files in the dossier instead of stopping"),
+    .flag("--strict", "an evidence file no reader recognises is an error (exit 2) instead of a warning"),
+    .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
+    .flag("--quiet", "no summary and no warnings on stderr (errors are still printed)"),
+  ]
+  static let exitCodes = "0 dossier written and gate passed, 1 gate failed, 2 bad input or usage."
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    guard let config = try arguments.value("--config") else { throw .usage("--config FILE is required", command: name) }
-    guard let out = try arguments.value("--out") else { throw .usage("--out DIR is required", command: name) }
-    let extra = try arguments.values("--evidence").map(Pipeline.url)
-    let asOf = try Pipeline.asOf(try arguments.value("--as-of"))
-    let lang = try arguments.value("--lang") ?? "fr"
-    let templates = try arguments.value("--templates").map(Pipeline.url)
-    let formatList = try arguments.value("--format")
-    let failOn = try arguments.value("--fail-on")
-    let baseline = try arguments.value("--baseline")
-    let keepGoing = arguments.flag("--keep-going")
-    let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
-    let quiet = arguments.flag("--quiet")
     try arguments.finish()
-    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
+    let config = arguments.value("--config") ?? "homolog.yaml"
+    let out = arguments.value("--out") ?? "dossier"
+    let extra = arguments.values("--evidence").map(Pipeline.url)
+    let asOf = try Pipeline.asOf(arguments.value("--as-of"))
+    let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
+    let templates = arguments.value("--templates").map(Pipeline.url)
+    let formatList = try Pipeline.formats(arguments.value("--format"), known: AllRenderers.formats)
+    let failOn = arguments.value("--fail-on")
+    let baseline = arguments.value("--baseline")
+    let keepGoing = arguments.flag("--keep-going")
+    let maxFileBytes = try Pipeline.maxFileBytes(arguments.value("--max-file-mb"))
+    let quiet = arguments.flag("--quiet")
 
     do throws(InputError) {
-      let formats = try AllRenderers.select(formatList)
+      let formats = try AllRenderers.select(formatList?.joined(separator: ","))
       let source = TemplateSource(overrideDirectory: templates)
       let table = try TranslationTable.load(lang: lang, from: source)
+      if arguments.value("--config") == nil && !FileManager.default.fileExists(atPath: Pipeline.url(config).path) {
+        throw InputError("no homolog.yaml in this folder: run 'homolog init' to write one, or give its path with --config FILE")
+      }
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
@@ -82,10 +85,10 @@ enum EvaluateCommand: Command {
       try OutputWriter.write(files, to: outURL, display: out)
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
-        Console.error("warning: gate rule 'regression' needs --baseline: it was not applied")
+        Console.diagnostic("warning: gate rule 'regression' needs --baseline: it was not applied")
       }
-      if !quiet { Console.error(summaryLine(dossier, out: out, files: files.map(\.name))) }
-      for failure in failures { Console.error("gate failed: \(failure)") }
+      if !quiet { Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name)), highlight: statusWords(dossier.verdict.status)) }
+      for failure in failures { Console.diagnostic("gate failed: \(failure)") }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
@@ -111,6 +114,17 @@ enum EvaluateCommand: Command {
     }
     let base = PathConfinement.resolved(existing) ?? existing.path
     return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
+  }
+
+  /// The verdict's words as the summary may spell them, coloured by outcome (the first found is coloured).
+  private static func statusWords(_ status: VerdictStatus) -> [(word: String, colour: Colour)] {
+    let colour: Colour = status == .eliminatoire ? .red : status == .conforme ? .green : .yellow
+    let words: [String] = switch status {
+    case .eliminatoire: ["éliminatoire", "Éliminatoire", "eliminatory", "Eliminatory", status.rawValue]
+    case .conformeAvecDerogations: ["conforme avec dérogations", "compliant with derogations", status.rawValue]
+    case .conforme: ["conforme", "Conforme", "compliant", "Compliant"]
+    }
+    return words.map { ($0, colour) }
   }
 
   private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {

@@ -5,15 +5,14 @@ import HomologIngest
 enum FormatsCommand: Command {
   static let name = "formats"
   static let summary = "list the evidence formats homolog reads and how each is detected"
-  static let usage = """
-    USAGE: homolog formats
-
+  static let synopsis = [""]
+  static let about = """
     Lists every supported evidence format: its id, its name and what in the content identifies it
     (detection never relies on the file name alone).
     """
+  static let options: [Option] = []
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
     try arguments.finish()
     for reader in AllReaders.list {
       let detection = (reader as? any DetectionDescribing.Type)?.detection ?? "content sniffing"

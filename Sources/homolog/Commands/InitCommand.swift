@@ -5,18 +5,24 @@ import HomologModel
 enum InitCommand: Command {
   static let name = "init"
   static let summary = "write commented starter files (homolog.yaml, attestations.yaml, derogations.yaml)"
-  static let usage = """
-    USAGE: homolog init [--dir DIR] [--name NAME] [--force]
-
+  static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--force]"]
+  static let about = """
     Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out)
-    and derogations.yaml (a commented example) into DIR (default: the current folder).
-    Existing files are kept unless --force is given.
+    and derogations.yaml (a commented example) into DIR, asking nothing. The project evaluates at once
+    (every requirement non évalué); init then prints the next steps: which evidence files to add for which
+    requirements, and how to attest.
     """
+  static let options: [Option] = [
+    .value("--dir", "DIR", "where to write the files (default: the current folder)", completion: .directory),
+    .value("--name", "NAME", "the project's name (default: the folder's name)"),
+    .value("--from-ci", "FILE", "a GitLab CI file (e.g. .gitlab-ci-dso.yml) including the Cloud Pi Native catalogue: "
+      + "homolog.yaml lists the reports its jobs produce as evidence", completion: .file),
+    .flag("--force", "overwrite existing files (without it, existing files are kept and init stops)"),
+  ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let dir = Pipeline.url(try arguments.value("--dir") ?? ".")
-    let projectName = try arguments.value("--name") ?? dir.lastPathComponent
+    let dir = Pipeline.url(arguments.value("--dir") ?? ".")
+    let projectName = arguments.value("--name") ?? dir.lastPathComponent
     let force = arguments.flag("--force")
     try arguments.finish()
     do throws(InputError) {

@@ -9,16 +9,17 @@ import HomologRender
 enum InspectCommand: Command {
   static let name = "inspect"
   static let summary = "show what homolog understands from evidence files (no homolog.yaml needed)"
-  static let usage = """
-    USAGE: homolog inspect FILE|DIR… [--json] [--keep-going] [--max-file-mb N]
-
+  static let synopsis = ["FILE|DIR… [--json] [--keep-going] [--max-file-mb N]"]
+  static let about = """
     Detects each file's format from its content, reads it and prints the figures homolog took from it:
     findings per severity, coverage totals, test counts, Kubernetes objects and findings.
-      --json        print {"files":[{"path","format","tool","findings","coverage","tests","kubernetes"}]}
-      --keep-going  report unreadable files and go on instead of stopping (exit 2 at the end)
-      --max-file-mb N  refuse evidence files above N MB (default 1000)
     Files no reader recognises are listed with the reason.
     """
+  static let options: [Option] = [
+    .flag("--json", "print {\"files\":[{\"path\",\"format\",\"tool\",\"findings\",\"coverage\",\"tests\",\"kubernetes\"}]}"),
+    .flag("--keep-going", "report unreadable files and go on instead of stopping (exit 2 at the end)"),
+    .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
+  ]
 
   struct Report: Encodable {
     var files: [FileReport]
@@ -70,11 +71,10 @@ enum InspectCommand: Command {
   static let findingFormats = ["trivy", "grype", "sarif", "gitleaks", "sonar", "dependency-check", "cyclonedx"]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
     let json = arguments.flag("--json")
     let keepGoing = arguments.flag("--keep-going")
-    let maxFileBytes = try Pipeline.maxFileBytes(try arguments.value("--max-file-mb"))
-    let paths = try arguments.positionals()
+    let maxFileBytes = try Pipeline.maxFileBytes(arguments.value("--max-file-mb"))
+    let paths = arguments.positionals()
     guard !paths.isEmpty else { throw .usage("expected at least one FILE or DIR", command: name) }
     do throws(InputError) {
       let collected = try EvidenceCollector(

@@ -7,38 +7,31 @@ import HomologRender
 enum PortfolioCommand: Command {
   static let name = "portfolio"
   static let summary = "aggregate many applications' dossiers: verdict, score, derogations, critical vulnerabilities"
-  static let usage = """
-    USAGE: homolog portfolio DIR [options]
-
+  static let synopsis = ["DIR [options]"]
+  static let about = """
     Reads every homolog dossier (*.json with schema homolog-dossier/2) under DIR, at any depth, and prints
     one line per application: verdict, Important score, derogations expiring soon or expired, open
     critical and high vulnerabilities, with totals. Other JSON files are skipped; dossiers that cannot be
     read are listed.
-
-    OPTIONS:
-      --out DIR            write portfolio.md, portfolio.csv, portfolio.json into DIR (without it, print)
-      --format FORMAT      with --out: formats to write, comma-separated (default all); without --out:
-                           the one to print, md, csv or json (default md)
-      --lang fr|en         language of labels (default fr)
-      --templates DIR      override built-in translations
-
-    EXIT CODES: 0 written, 2 bad input or usage.
     """
+  static let options: [Option] = [
+    .value("--out", "DIR", "write portfolio.md, portfolio.csv, portfolio.json into DIR (without it, print)", completion: .directory),
+    .flag("--force", "with --out: write into a folder that holds other files than homolog's (they are kept)"),
+    .value("--format", "FORMAT", "with --out: formats to write, comma-separated (default all); without --out: the one to print, "
+      + "md, csv or json (default md)", completion: .choices(PortfolioReport.files.map(\.format))),
+    .value("--lang", "fr|en", "language of labels (default fr)", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", "override built-in translations", completion: .directory),
+  ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    var arguments = arguments
-    let out = try arguments.value("--out")
-    let formatList = try arguments.value("--format")
-    let lang = try arguments.value("--lang") ?? "fr"
-    let templates = try arguments.value("--templates").map(Pipeline.url)
-    let paths = try arguments.positionals()
+    let out = arguments.value("--out")
+    let formatList = arguments.value("--format")
+    let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
+    let templates = arguments.value("--templates").map(Pipeline.url)
+    let paths = arguments.positionals()
     guard paths.count == 1, let folder = paths.first else { throw .usage("expected one folder of dossiers", command: name) }
-    guard TranslationTable.languages.contains(lang) else { throw .usage("--lang expects fr or en, got '\(lang)'", command: name) }
     let known = PortfolioReport.files.map(\.format)
-    let formats = formatList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (out == nil ? ["md"] : known)
-    if let unknown = formats.first(where: { !known.contains($0) }) {
-      throw .usage("unknown format '\(unknown)' (expected \(known.joined(separator: ", ")))", command: name)
-    }
+    let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
     if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
 
     do throws(InputError) {

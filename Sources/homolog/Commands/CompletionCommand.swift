@@ -1,0 +1,26 @@
+/// `homolog completion bash|zsh|fish`: the shell completion script, from the commands' own option tables.
+enum CompletionCommand: Command {
+  static let name = "completion"
+  static let summary = "print a shell completion script (bash, zsh or fish)"
+  static let synopsis = ["bash|zsh|fish"]
+  static let about = """
+    Prints a completion script for commands, options and their values. Load it:
+      bash  source <(homolog completion bash)        (or save it in /etc/bash_completion.d/homolog)
+      zsh   source <(homolog completion zsh)         (or save it as _homolog in a folder of $fpath)
+      fish  homolog completion fish | source         (or save it in ~/.config/fish/completions/homolog.fish)
+    """
+  static let options: [Option] = []
+  static let actions = CompletionScript.Shell.allCases.map(\.rawValue)
+
+  static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
+    let words = arguments.positionals()
+    guard words.count == 1, let word = words.first else {
+      throw .usage("expected one shell: bash, zsh or fish", command: name)
+    }
+    guard let shell = CompletionScript.Shell(rawValue: word) else {
+      throw .usage("unknown shell '\(word)'" + Suggestion.phrase(word, in: actions) + " (expected bash, zsh or fish)", command: name)
+    }
+    Console.out(CompletionScript.script(shell, commands: CommandLineTool.commands))
+    return .ok
+  }
+}
