@@ -9,12 +9,23 @@ import HomologModel
 /// the whole previous version or the whole new one, never truncated. A kill between two renames
 /// (a window of microseconds) can leave some files new and others old; a new `dossier.json` means
 /// every other file is new too. A staging folder left by a killed run is removed by the next run.
+///
+/// An output folder holds one run's files only: given the names a command owns, the previous run's outputs
+/// this run does not write are removed (after staging, before the renames, `dossier.json` first), and a folder
+/// holding anything else is refused unless forced.
 enum OutputWriter {
   /// Prefix of the staging folders, followed by the process id.
   static let stagingPrefix = ".homolog-staging-"
 
-  /// Writes `files` into `directory` (created if needed), atomically per file.
-  static func write(_ files: [(name: String, data: Data)], to directory: URL, display: String) throws(InputError) {
+  /// Writes `files` into `directory` (created if needed), atomically per file. With `owned` (the names the command
+  /// writes into an output folder), the folder's other homolog outputs are removed and a folder holding other files
+  /// is refused unless `force`.
+  static func write(
+    _ files: [(name: String, data: Data)], to directory: URL, display: String, owned: Set<String>? = nil, force: Bool = false
+  ) throws(InputError) {
+    let stale = try owned.map { owned throws(InputError) in
+      try staleOutputs(in: directory, owned: owned, writing: Set(files.map(\.name)), display: display, force: force)
+    } ?? []
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -32,6 +43,11 @@ enum OutputWriter {
       try writeFlushed(file.data, to: staging.appendingPathComponent(file.name), name: file.name, display: display)
     }
     TestHooks.pauseBeforeRename()
+    for name in stale {
+      guard unlink(directory.appendingPathComponent(name).path) == 0 || errno == ENOENT else {
+        throw InputError("cannot remove the previous run's \(name) (errno \(errno))", at: SourceLocation(file: display))
+      }
+    }
     for file in ordered {
       let target = directory.appendingPathComponent(file.name)
       guard rename(staging.appendingPathComponent(file.name).path, target.path) == 0 else {
@@ -39,6 +55,24 @@ enum OutputWriter {
       }
     }
     syncDirectory(directory)
+  }
+
+  /// The previous run's outputs this run does not write, `dossier.json` first; refuses a folder holding other
+  /// entries (staging folders aside) unless `force`.
+  private static func staleOutputs(
+    in directory: URL, owned: Set<String>, writing: Set<String>, display: String, force: Bool
+  ) throws(InputError) -> [String] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { !$0.hasPrefix(stagingPrefix) }.sorted()
+    let foreign = names.filter { !owned.contains($0) }
+    if !foreign.isEmpty && !force {
+      let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
+      throw InputError(
+        "the output folder holds files homolog did not write (\(shown)): choose an empty or new folder, or pass --force "
+          + "to write beside them", at: SourceLocation(file: display))
+    }
+    let stale = names.filter { owned.contains($0) && !writing.contains($0) }
+    return stale.filter { $0 == "dossier.json" } + stale.filter { $0 != "dossier.json" }
   }
 
   /// Writes bytes to a new file and flushes them to disk before returning.

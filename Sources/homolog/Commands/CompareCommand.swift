@@ -107,7 +107,9 @@ enum CompareCommand: Command {
         }
       }
       if let out {
-        try OutputWriter.write(files, to: Pipeline.url(out), display: out)
+        try OutputWriter.write(
+          files, to: Pipeline.url(out), display: out, owned: Set(ComparisonReport.files.map(\.fileName) + ["anonymization-key.json"]),
+          force: arguments.flag("--force"))
         Console.error("\(comparison.bids.count) bids compared → \(files.map { "\(out)/\($0.name)" }.joined(separator: ", "))")
       } else if let first = files.first {
         FileHandle.standardOutput.write(first.data)

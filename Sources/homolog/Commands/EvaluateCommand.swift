@@ -82,7 +82,8 @@ enum EvaluateCommand: Command {
       let context = RenderContext(templates: source, table: table)
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
-      try OutputWriter.write(files, to: outURL, display: out)
+      try OutputWriter.write(
+        files, to: outURL, display: out, owned: Set(AllRenderers.list.map { type(of: $0).fileName }), force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
         Console.diagnostic("warning: gate rule 'regression' needs --baseline: it was not applied")

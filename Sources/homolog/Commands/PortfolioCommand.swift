@@ -50,7 +50,8 @@ enum PortfolioCommand: Command {
         outputs.append((PortfolioReport.files.first { $0.format == format }?.fileName ?? format, try report.render(format)))
       }
       if let out {
-        try OutputWriter.write(outputs, to: Pipeline.url(out), display: out)
+        try OutputWriter.write(
+          outputs, to: Pipeline.url(out), display: out, owned: Set(PortfolioReport.files.map(\.fileName)), force: arguments.flag("--force"))
       } else if let first = outputs.first {
         FileHandle.standardOutput.write(first.data)
       }
