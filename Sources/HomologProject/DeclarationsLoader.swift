@@ -19,7 +19,7 @@ public enum DeclarationsLoader {
       try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links", "parts"])
       let id = try fields.requiredString("requirement")
       guard let requirement = catalogue.requirement(id) else {
-        throw fields.error("attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)", at: node["requirement"])
+        throw fields.error("attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)\(Suggestion.phrase(id, in: catalogue.requirements.map(\.id)))", at: node["requirement"])
       }
       guard requirement.attestable else {
         throw fields.error(
@@ -85,7 +85,7 @@ public enum DeclarationsLoader {
       guard ids.insert(id).inserted else { throw fields.error("derogations[\(index)]: duplicate derogation id '\(id)'") }
       let requirement = try fields.requiredString("requirement")
       guard catalogue.requirement(requirement) != nil else {
-        throw fields.error("derogations[\(index)]: unknown requirement '\(requirement)' in catalogue \(catalogue.id)", at: node["requirement"])
+        throw fields.error("derogations[\(index)]: unknown requirement '\(requirement)' in catalogue \(catalogue.id)\(Suggestion.phrase(requirement, in: catalogue.requirements.map(\.id)))", at: node["requirement"])
       }
       let approvedOn = try fields.requiredDay("approved_on")
       let expiresOn = try fields.requiredDay("expires_on")

@@ -30,6 +30,20 @@ public struct ProjectConfig: Sendable {
   /// Gate rules (`eliminatory`, `regression`, `score<80`…); default `eliminatory`.
   public var gate: [String]
 
+  /// Where values came from in the project file, for errors located at their line.
+  public var sources = ProjectSources()
+
   /// Every evidence path, components' first.
   public var allEvidencePaths: [URL] { components.flatMap(\.evidence) + evidence }
+}
+
+/// Where homolog.yaml declared each path and gate rule.
+public struct ProjectSources: Sendable {
+  /// Declared paths (evidence, catalogue, attestations, derogations) by their resolved, standardized path.
+  public var paths: [String: SourceLocation] = [:]
+  /// Each entry of `policy.gate`, in order (empty when the gate is the default).
+  public var gate: [SourceLocation] = []
+
+  /// Where a declared path was written, if it was.
+  public func location(of url: URL) -> SourceLocation? { paths[url.standardizedFileURL.path] }
 }

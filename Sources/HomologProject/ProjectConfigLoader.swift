@@ -34,6 +34,14 @@ public enum ProjectConfigLoader {
     func resolve(_ path: String) -> URL {
       path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
     }
+    var sources = ProjectSources()
+    /// Records where each path of a key was written.
+    func locate(_ fields: YAMLFields, _ key: String) {
+      for node in fields.listNodes(key) {
+        guard let text = node.string else { continue }
+        sources.paths[resolve(text).standardizedFileURL.path] = YAMLFields.location(node, file)
+      }
+    }
 
     var components: [ComponentConfig] = []
     var names = Set<String>()
@@ -46,17 +54,23 @@ public enum ProjectConfigLoader {
         throw fields.error("components[\(index)]: missing required key 'role'")
       }
       components.append(ComponentConfig(name: name, role: role, evidence: (try fields.stringList("evidence") ?? []).map(resolve)))
+      locate(fields, "evidence")
     }
     // Declared components state the project's roles; none declared states nothing.
     context.roles = components.isEmpty ? nil : components.map(\.role)
 
-    let (policy, gate) = try parsePolicy(try top.mapping("policy"))
-    return ProjectConfig(
+    let policyFields = try top.mapping("policy")
+    let (policy, gate) = try parsePolicy(policyFields)
+    for key in ["evidence", "catalogue", "attestations", "derogations"] { locate(top, key) }
+    sources.gate = policyFields.map { $0.listNodes("gate").map { YAMLFields.location($0, file) } } ?? []
+    var config = ProjectConfig(
       file: url, baseDirectory: baseDirectory, name: try project.requiredString("name"), version: try project.string("version"),
       organisation: try project.string("organisation"), context: context, catalogue: try top.string("catalogue").map(resolve),
       components: components, evidence: (try top.stringList("evidence") ?? []).map(resolve),
       attestations: try top.string("attestations").map(resolve), derogations: try top.string("derogations").map(resolve),
       policy: policy, gate: gate)
+    config.sources = sources
+    return config
   }
 
   /// `context.environments`: distinct, non-empty names; nil when absent.

@@ -39,7 +39,9 @@ struct YAMLFields {
     for pair in node.pairs ?? [] {
       let key = pair.key.string ?? ""
       if !allowed.contains(key) {
-        throw error("\(context): unknown key '\(key)' (expected one of: \(allowed.sorted().joined(separator: ", ")))", at: pair.key)
+        throw error(
+          "\(context): unknown key '\(key)'\(Suggestion.phrase(key, in: allowed.sorted())) (expected one of: \(allowed.sorted().joined(separator: ", ")))",
+          at: pair.key)
       }
     }
     var seen = Set<String>()
@@ -105,7 +107,8 @@ struct YAMLFields {
   ) throws(InputError) -> E where E.RawValue == String {
     guard let parsed = E(rawValue: text) else {
       let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-      throw InputError("\(what): unknown value '\(text)' (expected one of: \(allowed))", at: location(node, file))
+      let phrase = Suggestion.phrase(text, in: E.allCases.map(\.rawValue))
+      throw InputError("\(what): unknown value '\(text)'\(phrase) (expected one of: \(allowed))", at: location(node, file))
     }
     return parsed
   }
@@ -115,6 +118,12 @@ struct YAMLFields {
     guard let value = value(key) else { return nil }
     if let items = value.items { return items }
     throw error("\(context).\(key): expected a list, found a \(value.kindName)", at: value)
+  }
+
+  /// The nodes of a list of texts (a single scalar counts as a one-item list), for locating each item.
+  func listNodes(_ key: String) -> [Node] {
+    guard let value = value(key) else { return [] }
+    return value.items ?? [value]
   }
 
   func stringList(_ key: String) throws(InputError) -> [String]? {

@@ -80,12 +80,11 @@ enum Pipeline {
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
     let declared = [("catalogue", config.catalogue), ("attestations file", config.attestations), ("derogations file", config.derogations)]
     for case let (what, url?) in declared {
-      try PathConfinement.check(
-        url, inside: config.baseDirectory, shown: display(url, base: config.baseDirectory), declaredIn: configDisplay, what: what)
+      try checkDeclared(url, what: what, folder: false, config: config, configDisplay: configDisplay)
     }
     let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
     for path in config.allEvidencePaths {
-      try PathConfinement.check(path, inside: config.baseDirectory, shown: display(path, base: config.baseDirectory), declaredIn: configDisplay)
+      try checkDeclared(path, what: "evidence path", folder: true, config: config, configDisplay: configDisplay)
     }
     let collector = EvidenceCollector(
       baseDirectory: config.baseDirectory, maxFileBytes: maxFileBytes, progress: Console.progress("reading evidence"))
@@ -118,6 +117,26 @@ enum Pipeline {
       evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,
       derogations: derogations, asOf: asOf, lang: lang, gate: config.gate)
     return (input, config)
+  }
+
+  /// A path homolog.yaml declares: inside the project folder, existing, a file unless a folder is allowed; errors are
+  /// located at the line declaring it.
+  private static func checkDeclared(_ url: URL, what: String, folder: Bool, config: ProjectConfig, configDisplay: String) throws(InputError) {
+    let shown = display(url, base: config.baseDirectory)
+    let location = config.sources.location(of: url) ?? SourceLocation(file: configDisplay)
+    do {
+      try PathConfinement.check(url, inside: config.baseDirectory, shown: shown, declaredIn: configDisplay, what: what)
+    } catch {
+      throw InputError(error.message, at: location)
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      let hint = what == "evidence path" ? ": add the reports there, or remove the path from homolog.yaml" : ""
+      throw InputError("\(what) '\(shown)' does not exist\(hint)", at: location)
+    }
+    if isDirectory.boolValue && !folder {
+      throw InputError("\(what) '\(shown)' is a folder, expected a file", at: location)
+    }
   }
 
   /// A path shown relative to a base folder when inside it.

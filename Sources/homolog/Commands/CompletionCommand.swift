@@ -1,3 +1,4 @@
+import HomologModel
 /// `homolog completion bash|zsh|fish`: the shell completion script, from the commands' own option tables.
 enum CompletionCommand: Command {
   static let name = "completion"

@@ -26,12 +26,12 @@ enum DiffCommand: Command {
     let format = try Pipeline.formats(arguments.value("--format"), known: ["md", "json"])?.first ?? "md"
     let lang = try Pipeline.lang(arguments.value("--lang"))
     let templates = arguments.value("--templates").map(Pipeline.url)
-    let failOn = arguments.value("--fail-on")
+    let failOn = try GateInput.option(arguments.value("--fail-on"))
     let paths = arguments.positionals()
     guard paths.count == 2 else { throw .usage("expected two dossiers, OLD and NEW, got \(paths.count)", command: name) }
 
     do throws(InputError) {
-      let gate = try GateRule.parse(failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [], always: [])
+      let gate = try GateRule.parse(failOn, always: [])
       let baseline = try DossierFile.load(paths[0])
       var current = try DossierFile.load(paths[1])
       try DossierFile.checkComparable(baseline, current, baselineDisplay: paths[0])

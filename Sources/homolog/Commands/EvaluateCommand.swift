@@ -47,11 +47,12 @@ enum EvaluateCommand: Command {
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
     let formatList = try Pipeline.formats(arguments.value("--format"), known: AllRenderers.formats)
-    let failOn = arguments.value("--fail-on")
+    let failOn = try GateInput.option(arguments.value("--fail-on"))
     let baseline = arguments.value("--baseline")
     let keepGoing = arguments.flag("--keep-going")
     let maxFileBytes = try Pipeline.maxFileBytes(arguments.value("--max-file-mb"))
     let quiet = arguments.flag("--quiet")
+    let strict = arguments.flag("--strict")
 
     do throws(InputError) {
       let formats = try AllRenderers.select(formatList?.joined(separator: ","))
@@ -63,9 +64,13 @@ enum EvaluateCommand: Command {
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
+      if strict && !input.ignored.isEmpty {
+        for file in input.ignored { Console.diagnostic("\(file.path): error: not recognised as evidence (--strict): \(file.reason)") }
+        throw InputError("\(input.ignored.count) evidence file(s) not recognised; remove them from the evidence folders or drop --strict")
+      }
       // homolog.yaml's rules, then --fail-on's (which may add rules, or remove one with -RULE).
-      let gate = try GateRule.parse(
-        project.gate + (failOn.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []))
+      try GateInput.check(project.gate, locations: project.sources.gate, file: config)
+      let gate = try GateRule.parse(project.gate + failOn)
       var baselineDossier: Dossier?
       if let baseline { baselineDossier = try DossierFile.load(baseline) }
       let outURL = Pipeline.url(out)
@@ -87,6 +92,10 @@ enum EvaluateCommand: Command {
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
         Console.diagnostic("warning: gate rule 'regression' needs --baseline: it was not applied")
+      }
+      if !quiet {
+        for file in dossier.ignored { Console.diagnostic("\(file.path): warning: ignored: \(file.reason)") }
+        for file in dossier.unreadable { Console.diagnostic("\(file.path): warning: unreadable, listed in the dossier (--keep-going): \(file.reason)") }
       }
       if !quiet { Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name)), highlight: statusWords(dossier.verdict.status)) }
       for failure in failures { Console.diagnostic("gate failed: \(failure)") }

@@ -1,4 +1,5 @@
 import Foundation
+import HomologModel
 
 /// A command's arguments, parsed against its option table: values by option, flags, positionals.
 ///

@@ -1,7 +1,7 @@
 /// "Did you mean" for mistyped names: the closest known name by edit distance.
-enum Suggestion {
+public enum Suggestion {
   /// The candidate closest to `text`, when close enough to be a likely typo (or one is a prefix of the other).
-  static func closest(to text: String, in candidates: [String]) -> String? {
+  public static func closest(to text: String, in candidates: [String]) -> String? {
     let lowered = text.lowercased()
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != text {
@@ -20,12 +20,12 @@ enum Suggestion {
   }
 
   /// `; did you mean 'NAME'?` or nothing.
-  static func phrase(_ text: String, in candidates: [String]) -> String {
+  public static func phrase(_ text: String, in candidates: [String]) -> String {
     closest(to: text, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 
   /// Levenshtein distance (insertions, deletions, substitutions).
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
