@@ -1,5 +1,6 @@
 import Foundation
 import HomologModel
+import HomologParsing
 
 /// `homolog init`: commented starter files for a new project.
 enum InitCommand: Command {
@@ -21,122 +22,41 @@ enum InitCommand: Command {
   ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    let dir = Pipeline.url(arguments.value("--dir") ?? ".")
+    try arguments.finish()
+    let dirText = arguments.value("--dir")
+    let dir = Pipeline.url(dirText ?? ".")
     let projectName = arguments.value("--name") ?? dir.lastPathComponent
     let force = arguments.flag("--force")
-    try arguments.finish()
     do throws(InputError) {
       let catalogue = try Pipeline.catalogue(nil)
+      let pipeline = try arguments.value("--from-ci").map { path throws(InputError) in
+        try PipelineEvidence.read(try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: 16 << 20), file: path)
+      }
+      let exists = { (path: String) in FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path) }
       let files: [(name: String, data: Data)] = [
-        ("homolog.yaml", Data(Starters.project(name: projectName).utf8)),
+        ("homolog.yaml", Data(Starters.project(name: projectName, pipeline: pipeline, exists: exists).utf8)),
         ("attestations.yaml", Data(Starters.attestations(catalogue).utf8)),
         ("derogations.yaml", Data(Starters.derogations.utf8)),
       ]
       if !force {
         for file in files where FileManager.default.fileExists(atPath: dir.appendingPathComponent(file.name).path) {
-          throw InputError("\(file.name) already exists (use --force to overwrite)", at: SourceLocation(file: Pipeline.display(dir.appendingPathComponent(file.name), base: Pipeline.currentDirectory)))
+          throw InputError("\(file.name) already exists (use --force to overwrite)", at: SourceLocation(file: shown(dir.appendingPathComponent(file.name))))
         }
       }
       try OutputWriter.write(files, to: dir, display: dir.path)
-      for file in files { Console.out("wrote \(Pipeline.display(dir.appendingPathComponent(file.name), base: Pipeline.currentDirectory))") }
+      let reports = dir.appendingPathComponent(Starters.reportsFolder)
+      if !FileManager.default.fileExists(atPath: reports.path) {
+        try OutputWriter.write([(".gitkeep", Data())], to: reports, display: shown(reports))
+      }
+      for file in files { Console.out("wrote \(shown(dir.appendingPathComponent(file.name)))") }
+      Console.out("wrote \(shown(reports))/")
+      let folder = dirText.map { Pipeline.display(Pipeline.url($0), base: Pipeline.currentDirectory) } ?? ""
+      Console.out(NextSteps.text(catalogue, folder: folder == "." ? "" : folder, pipeline: pipeline))
       return .ok
     } catch {
       throw .input(error)
     }
   }
-}
 
-/// The text of the starter files.
-enum Starters {
-  static func project(name: String) -> String {
-    """
-    # homolog project file — see README.md. Paths are relative to this file.
-    project:
-      name: "\(name)"
-      version: "0.1.0"
-      organisation: "Ministère — direction"   # who owns the application
-
-    # Context decides which requirements apply (e.g. EXI-G-6 only when exposed on the internet).
-    context:
-      exposure: internal          # internet | rie | internal
-      data_sensitivity: usual     # usual | dr (Diffusion Restreinte)
-      personal_data: false        # true when personal data (RGPD) is stored: EXI-DATA-2 applies
-      hosting: cloud-pi           # cloud-pi | public-cloud | dedicated | mixed
-      procurement: false          # true when this dossier supports a bid in a call for tenders
-      # deployment: console-argocd          # console-argocd | gitops | manual: how it is deployed (absent = not stated)
-      # environments: [dev, preprod, prod]  # the environments it is deployed to (absent = not stated)
-
-    # Components and their role: coverage and tests are judged per role (EXI-ORG-10, EXI-ORG-11).
-    components:
-      - name: api
-        role: backend             # backend | frontend | worker | batch | data | other
-        evidence: [reports/api]   # files or folders holding this component's reports
-      # - name: web
-      #   role: frontend
-      #   evidence: [reports/web]
-
-    # Evidence shared by the whole project (image scans, manifests, SBOMs…), files or folders.
-    evidence:
-      - reports/shared
-
-    attestations: attestations.yaml
-    derogations: derogations.yaml
-
-    # Thresholds; the values below are the defaults.
-    policy:
-      vulnerabilities: {critical: 0, high: 0}   # open vulnerabilities allowed per severity (null = no limit)
-      coverage: {backend: 100, frontend: 60}     # minimum line coverage per role, percent
-      sast_blocking_severity: high               # static-analysis findings at or above this block
-      attestation_max_age_days: 365
-      derogation_warning_days: 30
-      regression_severity: high                  # against a baseline, a new finding at or above this is a regression
-      coverage_tolerance: 0                      # against a baseline, coverage may drop by this many points
-      # allowed_registries:                      # images must come from these; the list replaces the default
-      #   - harbor.apps.c6.numerique-interieur.com/   # default: the platform's Kyverno list and the offer's Harbor (harbor.*/)
-      gate: [eliminatory]                        # eliminatory (always, unless -eliminatory), regression, score<N,
-                                                 # expired-derogation, no-evidence, platform-refusal
-
-    """
-  }
-
-  static func attestations(_ catalogue: Catalogue) -> String {
-    var text = """
-      # Attestations: the team's signed statements for requirements no file can prove.
-      # Uncomment and complete the ones that apply. Evidence files are hashed (SHA-256) into the dossier;
-      # an attestation older than policy.attestation_max_age_days no longer counts.
-      attestations:
-
-      """
-    for requirement in catalogue.requirements where requirement.attestable {
-      let parts = requirement.parts.filter { $0.proof.acceptsAttestation }.map(\.id)
-      text += """
-        # # \(requirement.id) (\(requirement.level.rawValue)) — \(requirement.title)
-        # - requirement: \(requirement.id)
-        #   statement: "…"
-        #   author: "Prénom Nom, fonction"
-        #   date: 2026-01-31
-        #   evidence: [docs/preuve.pdf]
-        #   links: ["https://…"]
-        #   parts: [\(parts.joined(separator: ", "))]   # optional: the parts it covers (default: all of these)
-
-        """
-    }
-    text += "  []\n"
-    return text.replacingOccurrences(of: "attestations:\n\n", with: "attestations:\n")
-  }
-
-  static let derogations = """
-    # Derogations approved by the homologation authority. Expired ones do not count; ones expiring
-    # within policy.derogation_warning_days are flagged; ones covering a met requirement are reported as unused.
-    derogations: []
-    # - id: DER-2026-01
-    #   requirement: EXI-ARCH-27
-    #   justification: "…"
-    #   compensating_measures: ["…"]
-    #   approved_by: "Autorité d'homologation"
-    #   approved_on: 2026-01-15
-    #   expires_on: 2026-07-15
-    #   scope: "composant api"
-
-    """
+  private static func shown(_ url: URL) -> String { Pipeline.display(url, base: Pipeline.currentDirectory) }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+
+/// `homolog init` leads somewhere: the project evaluates at once, and init says what to add next.
+final class InitCommandTests: XCTestCase {
+  private var dir: URL!
+
+  override func setUpWithError() throws {
+    dir = try CLI.temporaryDirectory()
+    let root = dir!
+    addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+  }
+
+  func testInitThenEvaluateWithNoOptionGivesACompleteDossierEveryRequirementNonEvalue() throws {
+    let initialised = try CLI.run(["init", "--name", "Essai"], in: dir)
+    XCTAssertEqual(initialised.status, 0, initialised.stderr)
+    XCTAssertTrue(initialised.stdout.hasPrefix("wrote homolog.yaml\nwrote attestations.yaml\nwrote derogations.yaml\nwrote reports/\n\nNext steps:\n"), initialised.stdout)
+    for step in [
+      "  1. run `homolog evaluate`: it works now, every requirement non évalué (exit 1) until evidence is added\n",
+      "  2. put your reports in reports/ (or list files and folders under evidence: in homolog.yaml); each kind lets homolog judge:\n",
+      "     - the API's OpenAPI description: EXI-DATA-1\n",
+      "     - each component's JUnit test report: EXI-ORG-11, EXI-ORG-14\n",
+      "  4. attest what no file proves: attestations.yaml lists the 52 requirements an attestation may prove, commented out;",
+    ] {
+      XCTAssertTrue(initialised.stdout.contains(step), step)
+    }
+
+    let evaluated = try CLI.run(["evaluate", "--color", "never"], in: dir)
+    XCTAssertEqual(evaluated.status, 1, evaluated.stderr)
+    XCTAssertTrue(evaluated.stderr.contains("(conforme 0, non conforme 0, dérogation 0, non évalué 55, non applicable 0)"), evaluated.stderr)
+    let out = dir.appendingPathComponent("dossier")
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
+      ["dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml", "oscal-assessment-results.json"])
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let requirements = json["requirements"] as! [[String: Any]]
+    XCTAssertEqual(requirements.count, 55)
+    XCTAssertEqual(Set(requirements.map { $0["status"] as! String }), ["non_evalue"])
+    XCTAssertEqual((json["project"] as! [String: Any])["name"] as? String, "Essai")
+  }
+
+  func testInitKeepsExistingFilesUnlessForced() throws {
+    XCTAssertEqual(try CLI.run(["init"], in: dir).status, 0)
+    let again = try CLI.run(["init", "--color", "never"], in: dir)
+    XCTAssertEqual(again.status, 2)
+    XCTAssertEqual(again.stderr, "homolog.yaml: error: homolog.yaml already exists (use --force to overwrite)\n")
+    XCTAssertEqual(try CLI.run(["init", "--force", "--name", "Autre"], in: dir).status, 0)
+    XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8).contains("name: \"Autre\""))
+  }
+
+  func testFromCIPrefillsTheReportsThePipelineProduces() throws {
+    try FileManager.default.copyItem(
+      at: CLI.repository.appendingPathComponent("Tests/Fixtures/ci/gitlab-ci-dso.yml"), to: dir.appendingPathComponent(".gitlab-ci-dso.yml"))
+    let web = dir.appendingPathComponent("frontend/coverage")
+    try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
+    let demo = CLI.repository.appendingPathComponent("samples/demo/reports/web")
+    try FileManager.default.copyItem(at: demo.appendingPathComponent("cobertura-coverage.xml"), to: web.appendingPathComponent("cobertura-coverage.xml"))
+    try FileManager.default.copyItem(at: demo.appendingPathComponent("junit.xml"), to: dir.appendingPathComponent("frontend/junit.xml"))
+
+    let initialised = try CLI.run(["init", "--from-ci", ".gitlab-ci-dso.yml"], in: dir)
+    XCTAssertEqual(initialised.status, 0, initialised.stderr)
+    XCTAssertTrue(initialised.stdout.contains("     - docker-build: the image is scanned by Harbor's Trivy adapter, not in the pipeline:"), initialised.stdout)
+    XCTAssertTrue(initialised.stdout.contains("     - test-api: the SonarQube quality gate shows only as the job's status:"), initialised.stdout)
+    let project = try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8)
+    for line in [
+      "  - name: backend         # from job test-api\n    role: backend\n    evidence:\n      []\n",
+      "      # - backend/target/surefire-reports   # test-api (.java:sonar): JUnit test reports, left in the job, not kept as an artifact;",
+      "      # - backend/target/site/jacoco/jacoco.xml   # test-api (.java:sonar): JaCoCo coverage,",
+      "  - name: frontend         # from job build-web\n",
+      "      - frontend/junit.xml   # build-web: junit report, kept as an artifact\n",
+      "      - frontend/coverage/cobertura-coverage.xml   # build-web: coverage report, kept as an artifact\n",
+    ] {
+      XCTAssertTrue(project.contains(line), line)
+    }
+    XCTAssertFalse(project.contains("frontend/dist"), "a build output is not evidence")
+
+    let evaluated = try CLI.run(["evaluate", "--quiet"], in: dir)
+    XCTAssertEqual(evaluated.status, 1, evaluated.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
+    let formats = (json["evidence"] as! [[String: Any]]).map { $0["format"] as! String }.sorted()
+    XCTAssertEqual(formats, ["cobertura-xml", "junit-xml"])
+  }
+
+  func testFromCIOnAFileThatIsNotAPipeline() throws {
+    try Data("- a\n- b\n".utf8).write(to: dir.appendingPathComponent("ci.yml"))
+    let result = try CLI.run(["init", "--from-ci", "ci.yml", "--color", "never"], in: dir)
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.stderr, "ci.yml:1:1: error: expected a GitLab CI file: a mapping of jobs, found a sequence\n")
+  }
+}
