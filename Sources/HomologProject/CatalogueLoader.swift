@@ -17,7 +17,7 @@ public enum CatalogueLoader {
   /// Throws only when the file is not YAML at all or has no usable structure.
   public static func load(_ data: Data, file: String, knownChecks: Set<String>) throws(InputError) -> (Catalogue, [InputError]) {
     let root = try YAMLParser().parseDocument(data, file: file)
-    let top = try YAMLFields(root, file: file, context: "catalogue file")
+    let top = try YAMLFields(root, file: file, context: "catalogue file", isRoot: true)
     try top.rejectUnknown(["catalogue", "requirements"])
     guard let header = try top.mapping("catalogue") else { throw top.error("missing required key 'catalogue'") }
     try header.rejectUnknown(["id", "title", "version", "source"])

@@ -11,7 +11,7 @@ public enum DeclarationsLoader {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let documents = try YAMLParser().parseDocuments(data, file: displayPath)
     guard let root = documents.first else { return [] }
-    let top = try YAMLFields(root, file: displayPath, context: "attestations.yaml")
+    let top = try YAMLFields(root, file: displayPath, context: "attestations.yaml", isRoot: true)
     try top.rejectUnknown(["attestations"])
     var result: [Attestation] = []
     for (index, node) in (try top.list("attestations") ?? []).enumerated() {
@@ -72,7 +72,7 @@ public enum DeclarationsLoader {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let documents = try YAMLParser().parseDocuments(data, file: displayPath)
     guard let root = documents.first else { return [] }
-    let top = try YAMLFields(root, file: displayPath, context: "derogations.yaml")
+    let top = try YAMLFields(root, file: displayPath, context: "derogations.yaml", isRoot: true)
     try top.rejectUnknown(["derogations"])
     var result: [Derogation] = []
     var ids = Set<String>()

@@ -12,7 +12,7 @@ public enum ProjectConfigLoader {
 
   static func parse(_ data: Data, file: String, baseDirectory: URL, url: URL) throws(InputError) -> ProjectConfig {
     let root = try YAMLParser().parseDocument(data, file: file)
-    let top = try YAMLFields(root, file: file, context: "homolog.yaml")
+    let top = try YAMLFields(root, file: file, context: "homolog.yaml", isRoot: true)
     try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
     guard let project = try top.mapping("project") else { throw top.error("missing required key 'project' (name, version, organisation)") }
     try project.rejectUnknown(["name", "version", "organisation"])
@@ -92,7 +92,7 @@ public enum ProjectConfigLoader {
   public static func loadPolicy(_ url: URL, displayPath: String) throws(InputError) -> Policy {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let root = try YAMLParser().parseDocument(data, file: displayPath)
-    let top = try YAMLFields(root, file: displayPath, context: "homolog.yaml")
+    let top = try YAMLFields(root, file: displayPath, context: "homolog.yaml", isRoot: true)
     try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
     guard let fields = try top.mapping("policy") else {
       throw top.error("no 'policy:' section: the evaluator's thresholds are read from it (vulnerabilities, coverage…)")

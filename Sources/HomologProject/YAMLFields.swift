@@ -7,14 +7,17 @@ struct YAMLFields {
   let file: String
   /// Where this mapping is, e.g. `requirements[3]`, for messages.
   let context: String
+  /// The document's top mapping: its keys are named alone (`policy`, not `homolog.yaml.policy`).
+  let isRoot: Bool
 
-  init(_ node: Node, file: String, context: String) throws(InputError) {
+  init(_ node: Node, file: String, context: String, isRoot: Bool = false) throws(InputError) {
     guard node.pairs != nil else {
       throw InputError("\(context): expected a mapping, found a \(node.kindName)", at: Self.location(node, file))
     }
     self.node = node
     self.file = file
     self.context = context
+    self.isRoot = isRoot
   }
 
   static func location(_ node: Node, _ file: String) -> SourceLocation {
@@ -150,6 +153,8 @@ struct YAMLFields {
 
   func mapping(_ key: String) throws(InputError) -> YAMLFields? {
     guard let value = value(key) else { return nil }
-    return try YAMLFields(value, file: file, context: "\(context == "" ? "" : context + ".")\(key)")
+    // The file is already in the location: `policy.gate`, not `homolog.yaml.policy.gate`.
+    let prefix = context.isEmpty || isRoot ? "" : context + "."
+    return try YAMLFields(value, file: file, context: prefix + key)
   }
 }

@@ -83,7 +83,7 @@ final class ProjectConfigLoaderTests: XCTestCase {
       let error = error as! InputError
       XCTAssertEqual(error.location?.line, 4)
       XCTAssertEqual(error.location?.column, 15)
-      XCTAssertEqual(error.message, "homolog.yaml.context.deployment: unknown value 'kubectl' (expected one of: console-argocd, gitops, manual)")
+      XCTAssertEqual(error.message, "context.deployment: unknown value 'kubectl' (expected one of: console-argocd, gitops, manual)")
     }
   }
 

@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+
+/// Every error is located: values from homolog.yaml at their line there, unknown names with a suggestion.
+final class LocatedErrorsTests: XCTestCase {
+  private var demo: URL!
+
+  override func setUpWithError() throws {
+    demo = try CLI.demoCopy()
+    let root = demo.deletingLastPathComponent()
+    addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+  }
+
+  /// Replaces text in the demo's homolog.yaml, then evaluates with no option; returns stderr after checking exit 2.
+  private func evaluateAfter(_ replacements: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let url = demo.appendingPathComponent("homolog.yaml")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    for (old, new) in replacements {
+      XCTAssertTrue(text.contains(old), old, file: file, line: line)
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    try Data(text.utf8).write(to: url)
+    let result = try CLI.run(["evaluate", "--color", "never"], in: demo)
+    XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path), "nothing written", file: file, line: line)
+    return result.stderr
+  }
+
+  func testMissingEvidencePathIsReportedAtItsLine() throws {
+    let stderr = try evaluateAfter([("evidence: [reports/web]", "evidence: [reports/webb]")])
+    XCTAssertEqual(stderr, "homolog.yaml:24:16: error: evidence path 'reports/webb' does not exist: add the reports there, or remove the path from homolog.yaml\n")
+  }
+
+  func testSharedEvidencePathIsReportedAtItsLine() throws {
+    let stderr = try evaluateAfter([("  - manifests\n", "  - manifest\n")])
+    XCTAssertEqual(stderr, "homolog.yaml:28:5: error: evidence path 'manifest' does not exist: add the reports there, or remove the path from homolog.yaml\n")
+  }
+
+  func testAttestationsFileThatIsAFolderIsReportedAtItsLine() throws {
+    let stderr = try evaluateAfter([("attestations: attestations.yaml", "attestations: reports")])
+    XCTAssertEqual(stderr, "homolog.yaml:30:15: error: attestations file 'reports' is a folder, expected a file\n")
+  }
+
+  func testUnknownGateRuleIsReportedAtItsLineWithTheClosestRule() throws {
+    let stderr = try evaluateAfter([("gate: [eliminatory]", "gate: [eliminatroy]")])
+    XCTAssertEqual(
+      stderr,
+      "homolog.yaml:39:10: error: policy.gate: unknown gate rule 'eliminatroy'; did you mean 'eliminatory'? (expected eliminatory, "
+        + "regression, score<N (N from 0 to 100), expired-derogation, no-evidence, platform-refusal; -RULE removes a rule)\n")
+  }
+
+  func testUnknownKeyAndValueGetASuggestion() throws {
+    let key = try evaluateAfter([("  sast_blocking_severity: high", "  sast_blocking_severty: high")])
+    XCTAssertTrue(key.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), key)
+  }
+
+  func testUnknownContextValueGetsASuggestion() throws {
+    let value = try evaluateAfter([("exposure: internet", "exposure: internt")])
+    XCTAssertEqual(value, "homolog.yaml:9:13: error: context.exposure: unknown value 'internt'; did you mean 'internet'? (expected one of: internet, rie, internal)\n")
+  }
+
+  func testFailOnUnknownRuleIsAUsageError() throws {
+    let result = try CLI.run(["evaluate", "--fail-on", "regresion", "--color", "never"], in: demo)
+    XCTAssertEqual(result.status, 2)
+    XCTAssertTrue(result.stderr.hasPrefix("error: --fail-on: unknown gate rule 'regresion'; did you mean 'regression'? (expected "), result.stderr)
+    XCTAssertTrue(result.stderr.hasSuffix("\nsee 'homolog evaluate --help'\n"), result.stderr)
+  }
+
+  func testNoHomologYAMLSaysWhatToDo() throws {
+    let empty = demo.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let result = try CLI.run(["evaluate", "--color", "never"], in: empty)
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.stderr, "error: no homolog.yaml in this folder: run 'homolog init' to write one, or give its path with --config FILE\n")
+  }
+}
+
+/// Defaults users expect: `homolog evaluate` alone, `dossier/` as output, dossier folders wherever a dossier.json goes.
+final class DefaultsTests: XCTestCase {
+  func testEvaluateWithNoOptionThenDiffAndCompareTakeFolders() throws {
+    let demo = try CLI.demoCopy()
+    let root = demo.deletingLastPathComponent()
+    addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+    let first = try CLI.run(["evaluate", "--as-of", "2026-11-01"], in: demo)
+    XCTAssertEqual(first.status, 1, first.stderr)
+    XCTAssertTrue(first.stderr.contains("→ dossier/dossier.json, dossier/dossier.md"), first.stderr)
+    try FileManager.default.moveItem(at: demo.appendingPathComponent("dossier"), to: root.appendingPathComponent("old"))
+    XCTAssertEqual(try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet", "--baseline", "../old"], in: demo).status, 1)
+
+    let diff = try CLI.run(["diff", "old", "demo/dossier", "--format", "json"], in: root)
+    XCTAssertEqual(diff.status, 0, diff.stderr)
+    let report = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
+    XCTAssertNotNil(report["regression"] ?? report["baseline_as_of"] ?? report.first?.value, diff.stdout)
+    XCTAssertEqual(try CLI.run(["diff", "old/dossier.json", "demo/dossier/dossier.json", "--format", "json"], in: root).stdout, diff.stdout)
+
+    let compare = try CLI.run(["compare", "old", "demo/dossier/", "--format", "csv"], in: root)
+    XCTAssertEqual(compare.status, 0, compare.stderr)
+
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("nothing"), withIntermediateDirectories: true)
+    let missing = try CLI.run(["diff", "old", "nothing", "--color", "never"], in: root)
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertEqual(missing.stderr, "nothing: error: this folder holds no dossier.json: expected a dossier.json or the output folder of homolog evaluate\n")
+  }
+}
+
+/// Evidence homolog does not use is named on stderr, one line per file with the reason, and kept in the dossier.
+final class IgnoredEvidenceTests: XCTestCase {
+  func testIgnoredFileNamedOnStderrAndStrictRefusesIt() throws {
+    let demo = try CLI.demoCopy()
+    addTeardownBlock { try? FileManager.default.removeItem(at: demo.deletingLastPathComponent()) }
+    try Data("notes\n".utf8).write(to: demo.appendingPathComponent("reports/shared/notes.txt"))
+    try Data("{\"a\": 1}".utf8).write(to: demo.appendingPathComponent("reports/api/other.json"))
+    let result = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--color", "never"], in: demo)
+    XCTAssertEqual(result.status, 1, result.stderr)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    XCTAssertEqual(Array(lines.prefix(2)), [
+      "reports/api/other.json: warning: ignored: JSON document matches no known format",
+      "reports/shared/notes.txt: warning: ignored: content matches no known format",
+    ])
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
+    XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])
+
+    let quiet = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet"], in: demo)
+    XCTAssertFalse(quiet.stderr.contains("ignored"), quiet.stderr)
+
+    try FileManager.default.removeItem(at: demo.appendingPathComponent("dossier"))
+    let strict = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never"], in: demo)
+    XCTAssertEqual(strict.status, 2)
+    XCTAssertEqual(strict.stderr, """
+      reports/api/other.json: error: not recognised as evidence (--strict): JSON document matches no known format
+      reports/shared/notes.txt: error: not recognised as evidence (--strict): content matches no known format
+      error: 2 evidence file(s) not recognised; remove them from the evidence folders or drop --strict
+
+      """)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path))
+  }
+}
