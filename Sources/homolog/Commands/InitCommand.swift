@@ -5,7 +5,7 @@ import HomologParsing
 /// `homolog init`: commented starter files for a new project.
 enum InitCommand: Command {
   static let name = "init"
-  static let summary = "write commented starter files (homolog.yaml, attestations.yaml, derogations.yaml)"
+  static let summary = "start a project: starter files that evaluate at once, then the next steps"
   static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--force]"]
   static let about = """
     Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out)
