@@ -40,7 +40,7 @@ struct Arguments {
       let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0])
       guard let option = self.options.first(where: { $0.name == name }) else {
-        note("unknown option '\(name)'" + Suggestion.phrase(name, in: self.options.map(\.name)))
+        note("unknown option '\(name)'" + Suggestion.phrase(name, in: self.options.map(\.name) + ["--version"]))
         continue
       }
       guard let placeholder = option.value else {
