@@ -65,6 +65,27 @@ final class CompletionCommandTests: XCTestCase {
     }
   }
 
+  /// Where fish is installed (.ci/run does not install it), its completion is exercised too.
+  func testFishCompletesAPartialCommandWhenInstalled() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else { return }
+    let dir = try CLI.temporaryDirectory()
+    addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("homolog.fish")
+    try Data(try CLI.run(["completion", "fish"]).stdout.utf8).write(to: script)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/fish")
+    process.arguments = ["--no-config", "-c", "source '\(script.path)'; complete -C 'homolog eva'; complete -C 'homolog evaluate --lang '"]
+    process.environment = ["HOME": dir.path, "PATH": "/usr/bin:/bin"]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    XCTAssertEqual(
+      String(decoding: data, as: UTF8.self),
+      "evaluate\tevaluate a project\nen\tlanguage of the dossier\nfr\tlanguage of the dossier\n")
+  }
+
   func testUnknownShell() throws {
     let result = try CLI.run(["completion", "zhs", "--color", "never"])
     XCTAssertEqual(result.status, 2)
