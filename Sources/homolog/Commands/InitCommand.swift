@@ -8,10 +8,11 @@ enum InitCommand: Command {
   static let summary = "start a project: starter files that evaluate at once, then the next steps"
   static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--force]"]
   static let about = """
-    Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out)
-    and derogations.yaml (a commented example) into DIR, asking nothing. The project evaluates at once
-    (every requirement non évalué); init then prints the next steps: which evidence files to add for which
-    requirements, and how to attest.
+    Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out),
+    derogations.yaml (a commented example) and an empty reports/ folder, listed as evidence, into DIR,
+    asking nothing. homolog.yaml states nothing init cannot know: the context and the components are left
+    for you to state. The project evaluates at once (every requirement non évalué, exit 1); init then
+    prints the next steps: which evidence files to add for which requirements, and how to attest.
     """
   static let options: [Option] = [
     .value("--dir", "DIR", "where to write the files (default: the current folder)", completion: .directory),
