@@ -34,7 +34,8 @@ public enum DeclarationsLoader {
         guard let declared = requirement.parts.first(where: { $0.id == part }) else {
           let known = requirement.parts.map(\.id).joined(separator: ", ")
           throw fields.error(
-            "attestations[\(index)].parts[\(position)]: \(id) has no part '\(part)' (its parts: \(known))",
+            "attestations[\(index)].parts[\(position)]: \(id) has no part '\(part)'"
+              + "\(Suggestion.phrase(part, in: requirement.parts.map(\.id))) (its parts: \(known))",
             at: node["parts"]?.items?[position])
         }
         guard declared.proof.acceptsAttestation else {
@@ -47,8 +48,11 @@ public enum DeclarationsLoader {
       for (position, path) in (try fields.stringList("evidence") ?? []).enumerated() {
         let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
         let shown = display(file)
-        try PathConfinement.check(
-          file, inside: baseDirectory, shown: path, declaredIn: displayPath, what: "attested file")
+        do throws(InputError) {
+          try PathConfinement.check(file, inside: baseDirectory, shown: path, declaredIn: displayPath, what: "attested file")
+        } catch {
+          throw fields.error("attestations[\(index)].evidence[\(position)]: " + error.message, at: node["evidence"]?.items?[position])
+        }
         do throws(InputError) {
           let digest = try FileInput.digest(file, displayPath: shown)
           files.append(AttestedFile(path: shown, sha256: digest.sha256, bytes: digest.bytes))

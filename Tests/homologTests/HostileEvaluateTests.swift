@@ -104,6 +104,7 @@ final class HostileEvaluateTests: XCTestCase {
       let result = try evaluate(demo, out: out)
       XCTAssertEqual(result.status, 2, path)
       XCTAssertTrue(result.stderr.contains("outside the project folder"), result.stderr)
+      XCTAssertTrue(result.stderr.contains("homolog.yaml:28:5: error: evidence path '"), "located at its line: \(result.stderr)")
       XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
     // The same folder passed on the command line is the operator's choice.
