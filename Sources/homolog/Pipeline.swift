@@ -43,6 +43,13 @@ enum Pipeline {
     return Day(unixSeconds: Int(Date().timeIntervalSince1970))
   }
 
+  /// `--config`: the file, or `FOLDER/homolog.yaml` when it names a folder.
+  static func projectFile(_ path: String) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
+    return (path.hasSuffix("/") ? path : path + "/") + "homolog.yaml"
+  }
+
   /// `--lang`: fr or en (nil when not given); anything else is a usage error with a suggestion.
   static func lang(_ option: String?) throws(CommandError) -> String? {
     guard let option else { return nil }

@@ -84,6 +84,12 @@ final class DefaultsTests: XCTestCase {
     let first = try CLI.run(["evaluate", "--as-of", "2026-11-01"], in: demo)
     XCTAssertEqual(first.status, 1, first.stderr)
     XCTAssertTrue(first.stderr.contains("→ dossier/dossier.json, dossier/dossier.md"), first.stderr)
+    // --config takes the project's folder too.
+    let byFolder = try CLI.run(["evaluate", "--config", "demo", "--out", "by-folder", "--as-of", "2026-11-01", "--quiet"], in: root)
+    XCTAssertEqual(byFolder.status, 1, byFolder.stderr)
+    XCTAssertEqual(
+      try Data(contentsOf: root.appendingPathComponent("by-folder/dossier.json")),
+      try Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json")))
     try FileManager.default.moveItem(at: demo.appendingPathComponent("dossier"), to: root.appendingPathComponent("old"))
     XCTAssertEqual(try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet", "--baseline", "../old"], in: demo).status, 1)
 

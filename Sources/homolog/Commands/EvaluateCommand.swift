@@ -16,7 +16,8 @@ enum EvaluateCommand: Command {
     Run in a folder holding homolog.yaml, `homolog evaluate` needs no option.
     """
   static let options: [Option] = [
-    .value("--config", "FILE", "the project's homolog.yaml (default: homolog.yaml in the current folder)", completion: .file),
+    .value("--config", "FILE", "the project's homolog.yaml, or the folder holding it (default: homolog.yaml in the current folder)",
+      completion: .file),
     .value("--out", "DIR", "output folder, created if needed (default: dossier); never inside an evidence folder. "
       + "A run replaces the homolog outputs a previous run left there; a folder holding anything else is refused unless --force",
       completion: .directory),
@@ -40,7 +41,7 @@ enum EvaluateCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     try arguments.finish()
-    let config = arguments.value("--config") ?? "homolog.yaml"
+    let config = Pipeline.projectFile(arguments.value("--config") ?? "homolog.yaml")
     let out = arguments.value("--out") ?? "dossier"
     let extra = arguments.values("--evidence").map(Pipeline.url)
     let asOf = try Pipeline.asOf(arguments.value("--as-of"))
