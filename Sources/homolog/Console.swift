@@ -19,11 +19,11 @@ enum Console {
   /// Whether stderr lines are coloured; set once from `--color` and `NO_COLOR` before a command runs.
   nonisolated(unsafe) static var colour = ColorMode.auto.enabled()
 
-  /// Writes a diagnostic to stderr, made safe, with `error:`/`warning:`/`gate failed:` and the first of `highlight` found coloured.
+  /// Writes a diagnostic to stderr, made safe, with `error:`/`warning:` and the first of `highlight` found coloured.
   static func diagnostic(_ text: String, highlight: [(word: String, colour: Colour)] = []) {
     var line = safe(text)
     if colour {
-      for (label, paint) in [("error:", Colour.red), ("warning:", .yellow), ("gate failed:", .red)] {
+      for (label, paint) in [("error:", Colour.red), ("warning:", .yellow)] {
         if let range = line.range(of: label), range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] == " " {
           line.replaceSubrange(range, with: paint.paint(label))
           break
@@ -36,6 +36,16 @@ enum Console {
           break
         }
       }
+    }
+    FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+  }
+
+  /// Writes a message to stderr, made safe, its first line in `colour` (a gate failure in red, whatever its language).
+  static func emphasised(_ text: String, _ paint: Colour) {
+    var line = safe(text)
+    if colour {
+      let end = line.firstIndex(of: "\n") ?? line.endIndex
+      line.replaceSubrange(line.startIndex..<end, with: paint.paint(String(line[..<end])))
     }
     FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
   }

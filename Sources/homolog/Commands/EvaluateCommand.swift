@@ -92,14 +92,14 @@ enum EvaluateCommand: Command {
         files, to: outURL, display: out, owned: Set(AllRenderers.list.map { type(of: $0).fileName }), force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
-        Console.diagnostic("warning: gate rule 'regression' needs --baseline: it was not applied")
+        Console.emphasised("warning: gate rule 'regression' needs --baseline: it was not applied", .yellow)
       }
       if !quiet {
         for file in dossier.ignored { Console.diagnostic("\(file.path): warning: ignored: \(file.reason)") }
         for file in dossier.unreadable { Console.diagnostic("\(file.path): warning: unreadable, listed in the dossier (--keep-going): \(file.reason)") }
       }
       if !quiet { Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name)), highlight: statusWords(dossier.verdict.status)) }
-      for failure in failures { Console.diagnostic("gate failed: \(failure)") }
+      for failure in failures { Console.emphasised("gate failed: \(failure)", .red) }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
