@@ -46,11 +46,10 @@ enum InitCommand: Command {
       }
       try OutputWriter.write(files, to: dir, display: dir.path)
       let reports = dir.appendingPathComponent(Starters.reportsFolder)
-      if !FileManager.default.fileExists(atPath: reports.path) {
-        try OutputWriter.write([(".gitkeep", Data())], to: reports, display: shown(reports))
-      }
+      let createReports = !FileManager.default.fileExists(atPath: reports.path)
+      if createReports { try OutputWriter.write([(".gitkeep", Data())], to: reports, display: shown(reports)) }
       for file in files { Console.out("wrote \(shown(dir.appendingPathComponent(file.name)))") }
-      Console.out("wrote \(shown(reports))/")
+      if createReports { Console.out("wrote \(shown(reports))/") }
       let folder = dirText.map { Pipeline.display(Pipeline.url($0), base: Pipeline.currentDirectory) } ?? ""
       Console.out(NextSteps.text(catalogue, folder: folder == "." ? "" : folder, pipeline: pipeline))
       return .ok
