@@ -399,7 +399,7 @@ struct DossierView: Encodable {
     hasAcceptedVulnerabilities = !risks.within.isEmpty
     acceptedVulnerabilityCount = risks.within.count
     regression = dossier.regression.map { Self.regression($0, ui: ui, links: links, number: number, escape: escape) }
-    gate = escape(dossier.gate.joined(separator: ", "))
+    gate = escape(dossier.gate.map { table.text(GateRule.name($0)) }.joined(separator: ", "))
     let project = dossier.project.context
     func stated(_ key: String?) -> String { ui[key ?? "context.unstated"] }
     func yesNo(_ value: Bool?) -> String { stated(value.map { $0 ? "context.yes" : "context.no" }) }

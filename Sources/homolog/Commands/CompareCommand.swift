@@ -114,7 +114,10 @@ enum CompareCommand: Command {
       }
       if let out {
         try OutputWriter.write(files, to: Pipeline.url(out), display: out)
-        Console.error("\(comparison.bids.count) bids compared → \(files.map { "\(out)/\($0.name)" }.joined(separator: ", "))")
+        Console.error(
+          table.text(
+            "summary.compare",
+            [.number("count", Double(comparison.bids.count), decimals: 0), MessageArg("files", files.map { "\(out)/\($0.name)" }.joined(separator: ", "))]))
       } else if let first = files.first {
         FileHandle.standardOutput.write(first.data)
       }

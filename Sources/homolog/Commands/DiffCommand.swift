@@ -51,7 +51,7 @@ enum DiffCommand: Command {
         Console.out(report.markdown(table))
       }
       let failures = gate.compactMap { $0.failure(current) }
-      for failure in failures { Console.error("gate failed: \(failure)") }
+      for failure in failures { Console.error(failure.map(table.text).joined(separator: "\n  ")) }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)

@@ -82,10 +82,10 @@ enum EvaluateCommand: Command {
       try OutputWriter.write(files, to: outURL, display: out)
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
-        Console.error("warning: gate rule 'regression' needs --baseline: it was not applied")
+        Console.error(table.text("gate.regression-needs-baseline"))
       }
-      if !quiet { Console.error(summaryLine(dossier, out: out, files: files.map(\.name))) }
-      for failure in failures { Console.error("gate failed: \(failure)") }
+      if !quiet { Console.error(summaryLine(dossier, out: out, files: files.map(\.name), table: table)) }
+      for failure in failures { Console.error(failure.map(table.text).joined(separator: "\n  ")) }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
@@ -113,13 +113,19 @@ enum EvaluateCommand: Command {
     return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
   }
 
-  private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
-    let score = dossier.score.important.map { NumberFormatting.text($0, style: .plain) } ?? "n/a"
+  private static func summaryLine(_ dossier: Dossier, out: String, files: [String], table: TranslationTable) -> String {
     let counts = dossier.counts
-    return """
-      \(dossier.project.name): \(dossier.verdict.status.rawValue), Important score \(score) \
-      (conforme \(counts.conforme), non conforme \(counts.nonConforme), dérogation \(counts.derogation), \
-      non évalué \(counts.nonEvalue), non applicable \(counts.nonApplicable)) → \(files.map { "\(out)/\($0)" }.joined(separator: ", "))
-      """
+    let statuses: [(RequirementStatus, Int)] = [
+      (.conforme, counts.conforme), (.nonConforme, counts.nonConforme), (.derogation, counts.derogation),
+      (.nonEvalue, counts.nonEvalue), (.nonApplicable, counts.nonApplicable),
+    ]
+    let score = dossier.score.important.map { NumberFormatting.text($0, style: table.style) } ?? table.text("summary.no-score")
+    return table.text(
+      "summary.evaluate",
+      [
+        MessageArg("project", dossier.project.name), MessageArg("verdict", dossier.verdict.status.rawValue), MessageArg("score", score),
+        MessageArg("counts", statuses.map { table.count($1, "summary.status.\($0.rawValue)") }.joined(separator: ", ")),
+        MessageArg("files", files.map { "\(out)/\($0)" }.joined(separator: ", ")),
+      ])
   }
 }
