@@ -88,11 +88,8 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
         + GateExplanation.unmet(dossier.requirements.filter { ids.contains($0.id) })
     case .regression:
       guard let regression = dossier.regression, regression.isRegression else { return nil }
-      return [
-        Message("gate.failed.regression", [
-          rule, MessageArg("date", regression.baselineAsOf), MessageArg("reasons", regression.reasonTexts.joined(separator: " ; ")),
-        ])
-      ]
+      return [Message("gate.failed.regression", [rule, MessageArg("date", regression.baselineAsOf)])]
+        + regression.reasonTexts.map { Message("gate.reason", [MessageArg("text", $0)]) }
     case .scoreBelow(let minimum):
       guard let score = dossier.score.important, score < minimum else { return nil }
       return [

@@ -60,7 +60,7 @@ final class GateRuleTests: XCTestCase {
     XCTAssertNil(GateRule.regression.failure(after))
     after.regression = RegressionAnalysis.compare(baseline: before, current: after)
     after.regression?.reasonTexts = ["I-1 lost"]
-    XCTAssertEqual(Self.lines(GateRule.regression.failure(after)), ["gate.failed.regression rule=regression date=2026-11-22 reasons=I-1 lost"])
+    XCTAssertEqual(Self.lines(GateRule.regression.failure(after)), ["gate.failed.regression rule=regression date=2026-11-22", "gate.reason text=I-1 lost"])
   }
 
   /// Each message of a gate failure as `key name=value…`, the words being the translation tables' business.
