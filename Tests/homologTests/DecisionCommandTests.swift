@@ -8,12 +8,7 @@ final class DecisionCommandTests: XCTestCase {
   var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-decisions-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: folder)
+    folder = try TemporaryFolders.make("homolog-decisions")
   }
 
   static var binary: URL {
