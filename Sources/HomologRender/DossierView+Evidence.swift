@@ -1,7 +1,7 @@
 import HomologModel
 
 extension DossierView {
-  /// One row of the provenance table: the file, its hash and what was read from it.
+  /// One row of the provenance table: the file, its hash and what was read from it (zero counts left out).
   static func evidence(_ file: EvidenceSummary, anchor: String, ui: UILabels, escape: (String) -> String) -> Evidence {
     let style = ui.style
     return Evidence(
@@ -9,14 +9,14 @@ extension DossierView {
       tool: escape([file.tool?.name, file.tool?.version].compactMap { $0 }.joined(separator: " ")), sha256: file.sha256,
       bytes: file.bytes, generatedAt: file.generatedAt.map(escape), components: escape(file.components.joined(separator: ", ")),
       anchor: anchor, bytesText: NumberFormatting.grouped(file.bytes, style: style), findingsTotal: file.findings?.total,
-      findingsText: file.findings.map { ui.count($0.total, "unit.findings") },
+      findingsText: file.findings.flatMap { $0.total > 0 ? ui.count($0.total, "unit.findings") : nil },
       coveragePercent: file.coverage.flatMap { NumberFormatting.percent($0.lines.covered, of: $0.lines.total) }.map {
         NumberFormatting.text($0, style: style)
       },
-      testsTotal: file.tests?.total, testsText: file.tests.map { ui.count($0.total, "unit.tests") },
+      testsTotal: file.tests?.total, testsText: file.tests.flatMap { $0.total > 0 ? ui.count($0.total, "unit.tests") : nil },
       testsBroken: file.tests.map { $0.failed + $0.errored }, testsBrokenText: file.tests.map { ui.count($0.failed + $0.errored, "unit.tests-broken") },
       qualityGate: file.qualityGate.map { escape($0.rawValue) }, kubernetesObjects: file.kubernetesObjects,
-      kubernetesObjectsText: file.kubernetesObjects.map { ui.count($0, "unit.kubernetes-objects") })
+      kubernetesObjectsText: file.kubernetesObjects.flatMap { $0 > 0 ? ui.count($0, "unit.kubernetes-objects") : nil })
   }
 
   /// The changes against the baseline dossier.
