@@ -10,9 +10,10 @@
 /// the last decimal is ignored (81.8 stored as 81.79999… prints 81.8, not 81.7).
 ///
 /// Output: no trailing zeros (`72`, `72.5`); French uses the decimal comma and a narrow no-break space to group
-/// thousands (`72,5`, `24 983`); English a point and a comma; `plain` (CSV, OSCAL, JSON-side text, the terminal
-/// and messages read by machines) a point and no grouping. A percent sign follows a normal space (`81,8 %`), as
-/// the templates and translation tables write it in both languages.
+/// thousands (`72,5`, `24 983`); English a point and a comma; `plain` (CSV, OSCAL properties, JSON-side text
+/// and messages read by machines) a point and no grouping. The terminal follows the run's language, like the
+/// dossier. A percent sign follows a normal space (`81,8 %`), as the templates and translation tables write it
+/// in both languages.
 public enum NumberFormatting {
   /// The conventions of one output.
   public enum Style: Sendable, Hashable {
@@ -20,7 +21,7 @@ public enum NumberFormatting {
     case french
     /// Decimal point, comma between thousands.
     case english
-    /// Decimal point, no grouping: CSV, OSCAL, terminal and machine-read text.
+    /// Decimal point, no grouping: CSV, OSCAL properties and machine-read text.
     case plain
 
     /// The style of a dossier language (`fr` → French, anything else → English).

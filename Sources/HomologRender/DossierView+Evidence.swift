@@ -1,19 +1,22 @@
 import HomologModel
 
 extension DossierView {
-  /// One row of the provenance table: the file, its hash and what was read from it.
-  static func evidence(_ file: EvidenceSummary, anchor: String, lang: String, escape: (String) -> String) -> Evidence {
-    let style = NumberFormatting.Style(lang: lang)
+  /// One row of the provenance table: the file, its hash and what was read from it (zero counts left out).
+  static func evidence(_ file: EvidenceSummary, anchor: String, ui: UILabels, escape: (String) -> String) -> Evidence {
+    let style = ui.style
     return Evidence(
       path: escape(file.path), format: escape(file.format.rawValue),
       tool: escape([file.tool?.name, file.tool?.version].compactMap { $0 }.joined(separator: " ")), sha256: file.sha256,
       bytes: file.bytes, generatedAt: file.generatedAt.map(escape), components: escape(file.components.joined(separator: ", ")),
       anchor: anchor, bytesText: NumberFormatting.grouped(file.bytes, style: style), findingsTotal: file.findings?.total,
+      findingsText: file.findings.flatMap { $0.total > 0 ? ui.count($0.total, "unit.findings") : nil },
       coveragePercent: file.coverage.flatMap { NumberFormatting.percent($0.lines.covered, of: $0.lines.total) }.map {
         NumberFormatting.text($0, style: style)
       },
-      testsTotal: file.tests?.total, testsBroken: file.tests.map { $0.failed + $0.errored },
-      qualityGate: file.qualityGate.map { escape($0.rawValue) }, kubernetesObjects: file.kubernetesObjects)
+      testsTotal: file.tests?.total, testsText: file.tests.flatMap { $0.total > 0 ? ui.count($0.total, "unit.tests") : nil },
+      testsBroken: file.tests.map { $0.failed + $0.errored }, testsBrokenText: file.tests.map { ui.count($0.failed + $0.errored, "unit.tests-broken") },
+      qualityGate: file.qualityGate.map { escape($0.rawValue) }, kubernetesObjects: file.kubernetesObjects,
+      kubernetesObjectsText: file.kubernetesObjects.flatMap { $0 > 0 ? ui.count($0, "unit.kubernetes-objects") : nil })
   }
 
   /// The changes against the baseline dossier.
@@ -34,7 +37,8 @@ extension DossierView {
     }
     return Regression(
       baselineAsOf: escape(regression.baselineAsOf), isRegression: regression.isRegression, reasons: regression.reasonTexts.map(escape),
-      newFindings: regression.newFindings.count, fixedFindings: regression.fixedFindings.count,
+      newFindings: regression.newFindings.count, newFindingsText: ui.count(regression.newFindings.count, "unit.new-findings"),
+      fixedFindings: regression.fixedFindings.count, fixedFindingsText: ui.count(regression.fixedFindings.count, "unit.fixed-findings"),
       scoreBefore: number(regression.scoreBefore), scoreAfter: number(regression.scoreAfter),
       statusChanges: regression.statusChanges.map {
         escape("\($0.requirement): \(ui["status.\($0.before.rawValue)"]) → \(ui["status.\($0.after.rawValue)"])")

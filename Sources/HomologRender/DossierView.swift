@@ -110,6 +110,7 @@ struct DossierView: Encodable {
     var state: String
     var stateLabel: String
     var daysToExpiry: Int
+    var daysToExpiryText: String
     var flagged: Bool
     var unused: Bool
     var anchor: String
@@ -117,6 +118,7 @@ struct DossierView: Encodable {
     var expired: Bool
     var expiring: Bool
     var daysOverdue: Int
+    var daysOverdueText: String
     var hasScope: Bool
   }
   struct Category: Encodable {
@@ -145,11 +147,15 @@ struct DossierView: Encodable {
     var anchor: String
     var bytesText: String
     var findingsTotal: Int?
+    var findingsText: String?
     var coveragePercent: String?
     var testsTotal: Int?
+    var testsText: String?
     var testsBroken: Int?
+    var testsBrokenText: String?
     var qualityGate: String?
     var kubernetesObjects: Int?
+    var kubernetesObjectsText: String?
   }
   struct Skipped: Encodable {
     var path: String
@@ -170,7 +176,9 @@ struct DossierView: Encodable {
     var isRegression: Bool
     var reasons: [String]
     var newFindings: Int
+    var newFindingsText: String
     var fixedFindings: Int
+    var fixedFindingsText: String
     var scoreBefore: String
     var scoreAfter: String
     var statusChanges: [String]
@@ -371,7 +379,7 @@ struct DossierView: Encodable {
     }
     categoryStatus = Self.categoryStatus(dossier, ui: ui, number: number, escape: escape)
     hasCategories = !categoryStatus.isEmpty
-    evidence = dossier.evidence.map { Self.evidence($0, anchor: links.evidence[$0.path] ?? "", lang: lang, escape: escape) }
+    evidence = dossier.evidence.map { Self.evidence($0, anchor: links.evidence[$0.path] ?? "", ui: ui, escape: escape) }
     hasEvidence = !evidence.isEmpty
     attestedFiles = views.flatMap { requirement in requirement.attestations.flatMap(\.fileList) }
     hasAttestedFiles = !attestedFiles.isEmpty
@@ -399,7 +407,7 @@ struct DossierView: Encodable {
     hasAcceptedVulnerabilities = !risks.within.isEmpty
     acceptedVulnerabilityCount = risks.within.count
     regression = dossier.regression.map { Self.regression($0, ui: ui, links: links, number: number, escape: escape) }
-    gate = escape(dossier.gate.joined(separator: ", "))
+    gate = escape(dossier.gate.map { table.text(GateRule.name($0)) }.joined(separator: ", "))
     let project = dossier.project.context
     func stated(_ key: String?) -> String { ui[key ?? "context.unstated"] }
     func yesNo(_ value: Bool?) -> String { stated(value.map { $0 ? "context.yes" : "context.no" }) }
@@ -442,11 +450,11 @@ struct DossierView: Encodable {
       id: escape(entry.id), requirement: escape(entry.requirement), justification: escape(entry.justification),
       measures: entry.compensatingMeasures.map(escape), approvedBy: escape(entry.approvedBy), approvedOn: entry.approvedOn,
       expiresOn: entry.expiresOn, scope: entry.scope.map(escape), state: entry.state.rawValue,
-      stateLabel: ui["derogation.\(entry.state.rawValue)"], daysToExpiry: entry.daysToExpiry,
+      stateLabel: ui["derogation.\(entry.state.rawValue)"], daysToExpiry: entry.daysToExpiry, daysToExpiryText: ui.count(entry.daysToExpiry, "unit.days-left"),
       flagged: entry.state == .expired || entry.state == .expiring, unused: entry.unused,
       anchor: links.derogations[entry.id] ?? "", requirementAnchor: links.requirements[entry.requirement],
       expired: entry.state == .expired, expiring: entry.state == .expiring,
-      daysOverdue: max(-entry.daysToExpiry, 0), hasScope: entry.scope != nil)
+      daysOverdue: max(-entry.daysToExpiry, 0), daysOverdueText: ui.count(max(-entry.daysToExpiry, 0), "unit.days"), hasScope: entry.scope != nil)
   }
 }
 
@@ -454,7 +462,17 @@ struct DossierView: Encodable {
 struct UILabels {
   private let labels: [String: String]
 
+  /// The table itself, for texts that agree with a figure.
+  private let table: TranslationTable
+
+  /// `count` with the noun of `key` agreeing with it (`unit.*` in the translation tables).
+  func count(_ count: Int, _ key: String) -> String { table.count(count, key) }
+
+  /// How figures are written in this language.
+  var style: NumberFormatting.Style { table.style }
+
   init(_ table: TranslationTable) {
+    self.table = table
     var flat: [String: String] = [:]
     func walk(_ value: Any, _ prefix: String) {
       if let object = value as? [String: Any] {

@@ -23,7 +23,7 @@ enum Console {
   static func diagnostic(_ text: String, highlight: [(word: String, colour: Colour)] = []) {
     var line = safe(text)
     if colour {
-      for (label, paint) in [("error:", Colour.red), ("warning:", .yellow)] {
+      for (label, paint) in [("error:", Colour.red), ("warning:", .yellow), ("erreur :", .red), ("attention :", .yellow)] {
         if let range = line.range(of: label), range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] == " " {
           line.replaceSubrange(range, with: paint.paint(label))
           break

@@ -30,7 +30,9 @@ final class GateRuleTests: XCTestCase {
 
   func testEliminatoryNamesTheRequirements() {
     let dossier = F.dossier(requirements: [F.requirement("P-1", .primordial, status: .nonConforme), F.requirement("I-1", .important, status: .conforme)])
-    XCTAssertEqual(GateRule.eliminatory.failure(dossier), "eliminatory: Primordial requirement(s) not met: P-1\n  P-1 non conforme")
+    XCTAssertEqual(
+      Self.lines(GateRule.eliminatory.failure(dossier)),
+      ["gate.failed.eliminatory rule=eliminatory count=1 ids=P-1", "gate.unmet.non-conforme id=P-1"])
     let passing = F.dossier(requirements: [F.requirement("P-1", .primordial, status: .conforme)])
     XCTAssertNil(GateRule.eliminatory.failure(passing))
   }
@@ -39,7 +41,8 @@ final class GateRuleTests: XCTestCase {
     let dossier = F.dossier(requirements: [
       F.requirement("I-1", .important, status: .conforme), F.requirement("I-2", .important, status: .nonConforme),
     ])
-    XCTAssertEqual(GateRule.scoreBelow(80).failure(dossier), "score<80: Important score 50 is below 80")
+    XCTAssertEqual(Self.lines(GateRule.scoreBelow(80).failure(dossier)), ["gate.failed.score-below rule=score-below score=50 limit=80"])
+    XCTAssertEqual(GateRule.scoreBelow(80).name, Message("gate.rule.score-below", [.number("limit", 80, decimals: NumberFormatting.givenDecimals)]))
     XCTAssertNil(GateRule.scoreBelow(50).failure(dossier))
   }
 
@@ -47,8 +50,8 @@ final class GateRuleTests: XCTestCase {
     let dossier = F.dossier(
       requirements: [F.requirement("I-1", .important, status: .nonEvalue)],
       derogations: [F.derogation("DER-1", requirement: "I-1", state: .expired), F.derogation("DER-2", requirement: "I-1", state: .active)])
-    XCTAssertEqual(GateRule.expiredDerogation.failure(dossier), "expired-derogation: DER-1")
-    XCTAssertEqual(GateRule.noEvidence.failure(dossier), "no-evidence: 1 requirement(s) non évalué(s): I-1")
+    XCTAssertEqual(Self.lines(GateRule.expiredDerogation.failure(dossier)), ["gate.failed.expired-derogation rule=expired-derogation count=1 ids=DER-1"])
+    XCTAssertEqual(Self.lines(GateRule.noEvidence.failure(dossier)), ["gate.failed.no-evidence rule=no-evidence count=1 ids=I-1"])
   }
 
   func testRegressionNeedsARegressionSection() {
@@ -57,6 +60,11 @@ final class GateRuleTests: XCTestCase {
     XCTAssertNil(GateRule.regression.failure(after))
     after.regression = RegressionAnalysis.compare(baseline: before, current: after)
     after.regression?.reasonTexts = ["I-1 lost"]
-    XCTAssertEqual(GateRule.regression.failure(after), "regression against the baseline of 2026-11-22: I-1 lost")
+    XCTAssertEqual(Self.lines(GateRule.regression.failure(after)), ["gate.failed.regression rule=regression date=2026-11-22", "gate.reason text=I-1 lost"])
+  }
+
+  /// Each message of a gate failure as `key name=value…`, the words being the translation tables' business.
+  static func lines(_ messages: [Message]?) -> [String] {
+    (messages ?? []).map { ([$0.key] + $0.args.map { "\($0.name)=\($0.value)" }).joined(separator: " ") }
   }
 }

@@ -178,7 +178,7 @@ final class ImageBaseSupportedCheckTests: XCTestCase {
     var names = Set<String>()
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      names.insert(String(rest[rest.index(after: open)..<close]).split(separator: ":").first.map(String.init) ?? "")
+      names.insert(rest[rest.index(after: open)..<close].split { $0 == ":" || $0 == "|" }.first.map(String.init) ?? "")
       rest = rest[rest.index(after: close)...]
     }
     return names

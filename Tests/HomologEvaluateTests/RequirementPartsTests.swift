@@ -138,13 +138,12 @@ final class RequirementPartsTests: XCTestCase {
       dossier.requirements[index].checks = dossier.requirements[index].checks.map { var check = $0; check.summaryText = "1 critique"; return check }
       dossier.requirements[index].parts = dossier.requirements[index].parts.map { var part = $0; part.reasonTexts = part.reasons.map(\.key); return part }
     }
-    let message = try XCTUnwrap(GateRule.eliminatory.failure(dossier))
     XCTAssertEqual(
-      message,
-      """
-      eliminatory: Primordial requirement(s) not met: P1, P2
-        P1 non conforme: vuln.thresholds: 1 critique
-        P2 non évalué (missing proof): [run] part.missing-attestation
-      """)
+      GateRuleTests.lines(GateRule.eliminatory.failure(dossier)),
+      [
+        "gate.failed.eliminatory rule=eliminatory count=2 ids=P1, P2",
+        "gate.unmet.non-conforme-check id=P1 check=vuln.thresholds summary=1 critique",
+        "gate.unmet.missing-proof id=P2 part=run reason=part.missing-attestation",
+      ])
   }
 }

@@ -31,6 +31,16 @@ final class CloverXMLReaderTests: XCTestCase {
     XCTAssertEqual(report.files.reduce(CoverageCounter()) { $0 + $1.lines }, report.lines)
   }
 
+  // SOURCES.md: project statements 9/10; gcovr writes its timestamp where Clover writes its version.
+  func testGcovrCloverTimestampIsNotAVersion() throws {
+    let result = try read("gcovr-8.8-clamp.clover.xml")
+    let report = try XCTUnwrap(result.coverage)
+    XCTAssertEqual(report.lines, CoverageCounter(total: 10, covered: 9))
+    XCTAssertEqual(result.tool, ToolInfo(name: "Clover", version: nil))  // clover="1796171916"
+    XCTAssertEqual(result.generatedAt, "2026-12-02T00:38:36Z")  // generated="1796171916"
+    XCTAssertEqual(report.files.map(\.path), ["clamp.c"])
+  }
+
   // SOURCES.md: project statements 109/118, conditionals 92/100 (same run as the nyc LCOV one).
   func testNycCloverTotalsAreTheProjectMetrics() throws {
     let result = try read("nyc-15.1.0-node-ini-3.0.1-foo.clover.xml")

@@ -23,8 +23,7 @@ enum Fixtures {
 
   /// Writes text to a temporary file and returns it as an input.
   static func temporary(_ text: String, name: String) throws -> InputFile {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TemporaryFolders.make("homolog-tests")
     let url = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return InputFile(url: url, path: name)

@@ -32,11 +32,9 @@ enum HostileCorpus {
     return found.sorted { $0.0.path < $1.0.path }
   }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, removed when the test ends.
   static func temporaryFolder() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    try TemporaryFolders.make("homolog-hostile")
   }
 
   /// What homolog made of one file: read (with its format), ignored (with the reason) or refused (with the error).

@@ -21,6 +21,7 @@ final class XMLDetectionTests: XCTestCase {
     "jacoco/jacoco-gradle-groovy-shared-library.xml": "jacoco-xml",
     "clover/clover-maven-1.3.13.xml": "clover-xml",
     "clover/nyc-15.1.0-node-ini-3.0.1-foo.clover.xml": "clover-xml",
+    "clover/gcovr-8.8-clamp.clover.xml": "clover-xml",
     "junit/checkov-3.3.30-online-boutique.junit.xml": "junit-xml",
     "junit/ctest-3.25-cjson-1.7.15.xml": "junit-xml",
     "junit/pytest-9.2.0-more-itertools-10.5.0.xml": "junit-xml",

@@ -23,10 +23,8 @@ enum Fixtures {
   /// An input file for a reader, displayed by its file name.
   static func input(_ url: URL) -> InputFile { InputFile(url: url, path: url.lastPathComponent) }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, removed when the test ends.
   static func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-k8s-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    try TemporaryFolders.make("homolog-k8s-tests")
   }
 }

@@ -10,12 +10,12 @@ final class KubernetesMessagesTests: XCTestCase {
     return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
   }
 
-  /// `{name}` placeholders of a text.
+  /// `{name}` placeholders of a text (a plural `{name|one|other}` counts as `name`).
   private static func placeholders(_ text: String) -> Set<String> {
     var names = Set<String>()
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      names.insert(String(rest[rest.index(after: open)..<close]))
+      names.insert(String(rest[rest.index(after: open)..<close].split { $0 == "|" }.first ?? ""))
       rest = rest[rest.index(after: close)...]
     }
     return names

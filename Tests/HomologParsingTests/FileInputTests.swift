@@ -5,7 +5,7 @@ import XCTest
 
 final class FileInputTests: XCTestCase {
   private func temporary(_ bytes: Data) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-fileinput-\(UUID().uuidString)")
+    let url = try TemporaryFolders.make("homolog-fileinput").appendingPathComponent("file")
     try bytes.write(to: url)
     return url
   }
@@ -23,7 +23,7 @@ final class FileInputTests: XCTestCase {
     XCTAssertThrowsError(try FileInput.readWhole(FileManager.default.temporaryDirectory, displayPath: "d")) { error in
       XCTAssertTrue("\(error)".contains("expected a regular file, found a folder"), "\(error)")
     }
-    let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-fifo-\(UUID().uuidString)")
+    let fifo = try TemporaryFolders.make("homolog-fifo").appendingPathComponent("fifo")
     XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
     XCTAssertThrowsError(try FileInput.readWhole(fifo, displayPath: "p"))
   }

@@ -9,10 +9,9 @@ final class SHA256HasherTests: XCTestCase {
   }
 
   func testStreamedFileDigestMatchesWholeDigest() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-sha-\(UUID().uuidString)")
+    let url = try TemporaryFolders.make("homolog-sha").appendingPathComponent("data")
     let data = Data((0..<(FileInput.chunkSize * 2 + 17)).map { UInt8($0 % 251) })
     try data.write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
     let digest = try FileInput.digest(url, displayPath: "x")
     XCTAssertEqual(digest.bytes, data.count)
     XCTAssertEqual(digest.sha256, SHA256Hasher.hex(of: data))

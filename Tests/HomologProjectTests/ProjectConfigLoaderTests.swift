@@ -5,8 +5,7 @@ import XCTest
 
 final class ProjectConfigLoaderTests: XCTestCase {
   private func write(_ text: String) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-config-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TemporaryFolders.make("homolog-config")
     let url = dir.appendingPathComponent("homolog.yaml")
     try Data(text.utf8).write(to: url)
     return url

@@ -78,8 +78,8 @@ final class CIReportRendererTests: XCTestCase {
     XCTAssertEqual(results.first?["level"] as? String, "error", "the critical result is kept, first")
     let notes = ((big?["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]]) ?? []
     let texts = notes.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
-    XCTAssertTrue(texts.contains { $0.contains("the 25000 most severe of 25005 findings are kept") }, "\(texts)")
-    XCTAssertTrue(texts.contains { $0.contains("3 less severe tool(s) are left out") }, "\(texts)")
+    XCTAssertTrue(texts.contains("SARIF uploads allow 25,000 results per run: the 25,000 most severe of 25,005 findings are kept"), "\(texts)")
+    XCTAssertTrue(texts.contains("SARIF allows 20 runs per file: the findings of the 3 least severe tools are left out: Tool7, Tool8, Tool9"), "\(texts)")
     let first = runs.first?["properties"] as? [String: Any]
     XCTAssertEqual((first?["droppedTools"] as? [String])?.count, 3)
   }

@@ -62,7 +62,7 @@ final class DecisionReportTests: XCTestCase {
       report.csv().contains("\r\n'@App,1.0,,app/dossier.json,2026-11-22,27.05.2024,eliminatoire,EXI-P-1 EXI-P-2,72.5,3,DER-1,2026-12-01,,2,0\r\n"),
       report.csv())
     let markdown = report.markdown()
-    XCTAssertTrue(markdown.contains("1 applications: 1 eliminatory"), markdown)
+    XCTAssertTrue(markdown.contains("1 application: 1 eliminatory"), markdown)
     XCTAssertTrue(markdown.contains("| \\@App | 1.0 | 2026-11-22 | ⛔ eliminatory (2) | 72.5 | 1 (2026-12-01) | 0 | 2 | 0 | app/dossier.json |"), markdown)
     XCTAssertTrue(markdown.contains("- x.json: bad"), markdown)
   }

@@ -13,10 +13,8 @@ enum RenderFixture {
     return String(decoding: try renderer.render(dossier, context: context), as: UTF8.self)
   }
 
-  /// A fresh empty folder under the temporary directory.
+  /// A fresh empty folder under the temporary directory, removed when the test ends.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryFolders.make("homolog-render")
   }
 }

@@ -43,12 +43,8 @@ enum CLI {
     return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  /// A fresh temporary folder.
-  static func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-  }
+  /// A fresh temporary folder, removed when the test ends.
+  static func temporaryDirectory() throws -> URL { try TemporaryFolders.make("homolog-cli") }
 
   /// A copy of the demo sample in a temporary folder, to alter safely.
   static func demoCopy() throws -> URL {

@@ -8,12 +8,7 @@ final class DecisionCommandTests: XCTestCase {
   var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-decisions-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: folder)
+    folder = try TemporaryFolders.make("homolog-decisions")
   }
 
   static var binary: URL {
@@ -87,7 +82,8 @@ final class DecisionCommandTests: XCTestCase {
     // Markdown escapes evidence text: `(` becomes `\(` and `:` becomes `\:`.
     XCTAssertTrue(result.out.contains("- new critical finding CVE-2026-1234 \\(Trivy\\)\\: libfoo\\: remote code execution"), result.out)
     XCTAssertTrue(result.out.contains("- api\\: line coverage down from 90 % to 85 % \\(tolerance 0 points\\)"), result.out)
-    XCTAssertTrue(result.err.contains("gate failed: regression against the baseline of 2026-11-22: new critical finding CVE-2026-1234"), result.err)
+    XCTAssertTrue(
+      result.err.contains("gate failed: regression: regression against the baseline of 2026-11-22\n  new critical finding CVE-2026-1234"), result.err)
 
     let json = try run(["diff", "old/dossier.json", "new/dossier.json", "--format", "json"])
     XCTAssertEqual(json.status, 0, json.err)
@@ -189,6 +185,6 @@ final class DecisionCommandTests: XCTestCase {
       XCTAssertEqual(row.criticalVulnerabilities, index % 10 == 0 ? 1 : 0)
     }
     XCTAssertEqual(portfolio.unreadable.map(\.path), ["broken.json"])
-    XCTAssertTrue(result.err.contains("1000 dossier(s) aggregated, 1 unreadable, 1 other JSON file(s) skipped"), result.err)
+    XCTAssertTrue(result.err.contains("1\u{202F}000 dossiers agrégés, 1 illisible, 1 autre fichier JSON ignoré"), result.err)
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// One figure, printed by the real pipeline: the terminal, dossier.json, dossier.md, dossier.html, portfolio CSV and
-/// diff agree, French with a comma.
+/// diff agree, French with a comma (the terminal too).
 final class FigureFormattingCommandTests: XCTestCase {
   /// A one-component project whose LCOV report covers 8 189 lines of 10 000 (81.89 %: rounding would print 81.9).
   private func project() throws -> URL {
@@ -35,9 +35,12 @@ final class FigureFormattingCommandTests: XCTestCase {
       ])
       XCTAssertTrue([0, 1].contains(run.status), run.stderr)
       let terminal = run.stdout + run.stderr
-      let summary = try XCTUnwrap(terminal.range(of: #"Important score [0-9.]+"#, options: .regularExpression), terminal)
-      terminalScore = String(terminal[summary].dropFirst("Important score ".count))
-      let local = lang == "fr" ? terminalScore.replacingOccurrences(of: ".", with: ",") : terminalScore
+      // The terminal speaks the run's language: a decimal comma in French, a point in English.
+      let label = lang == "fr" ? "score des exigences Importantes " : "Important requirements score "
+      let summary = try XCTUnwrap(terminal.range(of: label + #"[0-9.,]+"#, options: .regularExpression), terminal)
+      let local = String(terminal[summary].dropFirst(label.count))
+      XCTAssertFalse(local.contains(lang == "fr" ? "." : ","), "\(lang) terminal score \(local)")
+      terminalScore = local.replacingOccurrences(of: ",", with: ".")
       let out = dir.appendingPathComponent("out-\(lang)")
 
       let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as? [String: Any]

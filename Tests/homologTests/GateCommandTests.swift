@@ -3,11 +3,11 @@ import XCTest
 
 /// The gate as a pipeline sees it: exit codes and stderr on the demo.
 final class GateCommandTests: XCTestCase {
-  private func evaluate(_ failOn: String) throws -> CLI.Output {
+  private func evaluate(_ failOn: String, lang: String = "fr") throws -> CLI.Output {
     let out = try CLI.temporaryDirectory()
     return try CLI.run([
       "evaluate", "--config", "samples/demo/homolog.yaml", "--out", out.path, "--as-of", "2026-11-22", "--format", "json",
-      "--quiet", "--fail-on", failOn,
+      "--quiet", "--fail-on", failOn, "--lang", lang,
     ])
   }
 
@@ -15,9 +15,24 @@ final class GateCommandTests: XCTestCase {
     let result = try evaluate("score<5")
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertTrue(
-      result.stderr.contains("gate failed: eliminatory: Primordial requirement(s) not met: EXI-ORG-13, EXI-ARCH-12, EXI-ARCH-22, EXI-ARCH-27"),
+      result.stderr.contains(
+        "bloqué par la règle « éliminatoire » : 4 exigences Primordiales non satisfaites : EXI-ORG-13, EXI-ARCH-12, EXI-ARCH-22, EXI-ARCH-27"),
       result.stderr)
-    XCTAssertTrue(result.stderr.contains("  EXI-ARCH-27 non conforme: k8s.image-tag-pinned: "), result.stderr)
+    XCTAssertTrue(result.stderr.contains("\n  EXI-ARCH-27 non conforme : k8s.image-tag-pinned : 1 image sur 4 sans version explicite"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("\n  EXI-ARCH-22 non conforme : k8s.configmap-no-credentials : 1 identifiant trouvé dans 1 ConfigMap"), result.stderr)
+  }
+
+  func testTheGateSpeaksTheRunsLanguage() throws {
+    let english = try evaluate("score<50,no-evidence", lang: "en")
+    XCTAssertEqual(english.status, 1, english.stderr)
+    XCTAssertTrue(
+      english.stderr.contains("gate failed: eliminatory: 4 Primordial requirements not met: EXI-ORG-13, EXI-ARCH-12, EXI-ARCH-22, EXI-ARCH-27"),
+      english.stderr)
+    XCTAssertTrue(english.stderr.contains("\n  EXI-ARCH-22 non-compliant: k8s.configmap-no-credentials: 1 credential found in 1 ConfigMap"), english.stderr)
+    XCTAssertTrue(english.stderr.contains("\ngate failed: score below 50: Important requirements score of 28.5\n"), english.stderr)
+    XCTAssertTrue(english.stderr.contains("\ngate failed: requirement not evaluated: 19 requirements not evaluated: EXI-G-2, "), english.stderr)
+    let french = try evaluate("-eliminatory,score<50.5", lang: "fr")
+    XCTAssertEqual(french.stderr, "bloqué par la règle « score inférieur à 50,5 » : score des exigences Importantes de 28,5\n")
   }
 
   func testOnlyAnExplicitRemovalDropsTheEliminatoryRule() throws {
@@ -32,9 +47,9 @@ final class GateCommandTests: XCTestCase {
     XCTAssertEqual(
       result.stderr,
       """
-      gate failed: platform-refusal: objects refused in production by cm-no-credentials (1), disallow-latest (1)
-        cm-no-credentials: ConfigMap/rhab-config : la clé DB_PASSWORD contient un identifiant, attendu dans un Secret
-        disallow-latest: Deployment/rhab-frontend, conteneur frontend : l'image harbor.apps.c6.numerique-interieur.com/rhab/rhab-frontend:latest utilise l'étiquette latest, version explicite attendue
+      bloqué par la règle « refus par la plateforme » : objets refusés en production par cm-no-credentials (1), disallow-latest (1)
+        cm-no-credentials : ConfigMap/rhab-config : la clé DB_PASSWORD contient un identifiant, attendu dans un Secret
+        disallow-latest : Deployment/rhab-frontend, conteneur frontend : l'image harbor.apps.c6.numerique-interieur.com/rhab/rhab-frontend:latest utilise l'étiquette latest, version explicite attendue
 
       """)
   }

@@ -27,7 +27,7 @@ final class InitCommandTests: XCTestCase {
 
     let evaluated = try CLI.run(["evaluate", "--color", "never"], in: dir)
     XCTAssertEqual(evaluated.status, 1, evaluated.stderr)
-    XCTAssertTrue(evaluated.stderr.contains("(conforme 0, non conforme 0, dérogation 0, non évalué 55, non applicable 0)"), evaluated.stderr)
+    XCTAssertTrue(evaluated.stderr.contains("(0 conforme, 0 non conforme, 0 dérogation, 55 non évaluées, 0 non applicable)"), evaluated.stderr)
     let out = dir.appendingPathComponent("dossier")
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),

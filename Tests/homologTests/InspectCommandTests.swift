@@ -93,4 +93,34 @@ final class InspectCommandTests: XCTestCase {
       }
     }
   }
+
+  func testInspectTextNamesEachObjectOnceInTheRunsLanguage() throws {
+    let french = try CLI.run(["inspect", "samples/demo/manifests", "Tests/Fixtures/real/clover/gcovr-8.8-clamp.clover.xml"])
+    XCTAssertEqual(french.status, 0, french.stderr)
+    let lines = french.stdout.split(separator: "\n").map(String.init)
+    XCTAssertTrue(lines.contains("samples/demo/manifests/rendered.yaml: kubernetes-yaml — 8 objets, 4 conteneurs, 5 constats"), french.stdout)
+    XCTAssertTrue(
+      lines.contains(
+        "  samples/demo/manifests/rendered.yaml:175: k8s.probes [EXI-ARCH-12] Deployment/rhab-backend, conteneur backend : "
+          + "readinessProbe manquant, livenessProbe et readinessProbe attendues"), french.stdout)
+    // A check no requirement maps to prints no empty list.
+    XCTAssertTrue(
+      lines.contains("  samples/demo/manifests/rendered.yaml:289: k8s.cronjob-history CronJob/rhab-purge : failedJobsHistoryLimit absent, 5 ou moins attendu"),
+      french.stdout)
+    // gcovr writes a timestamp where Clover writes its version: no version is shown.
+    XCTAssertTrue(
+      lines.contains("Tests/Fixtures/real/clover/gcovr-8.8-clamp.clover.xml: clover-xml — Clover — lignes 9/10, branches 0/0"), french.stdout)
+    for line in lines where line.hasPrefix("  ") {
+      XCTAssertFalse(line.hasPrefix("  :"), "a finding without a place: \(line)")
+      XCTAssertFalse(line.contains("[]"), line)
+    }
+
+    let english = try CLI.run(["inspect", "--lang", "en", "samples/demo/manifests", "samples/demo/reports/api/junit.xml"])
+    XCTAssertTrue(
+      english.stdout.contains(
+        "\n  samples/demo/manifests/rendered.yaml:18: k8s.configmap-no-credentials [EXI-ARCH-22] ConfigMap/rhab-config: "
+          + "key DB_PASSWORD holds a credential, expected it in a Secret (refused in production)\n"), english.stdout)
+    XCTAssertTrue(
+      english.stdout.contains("samples/demo/reports/api/junit.xml: junit-xml — JUnit — 78 tests (0 failed, 0 errored, 0 skipped)"), english.stdout)
+  }
 }

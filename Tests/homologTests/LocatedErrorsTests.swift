@@ -120,8 +120,8 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(Array(lines.prefix(2)), [
-      "reports/api/other.json: warning: ignored: JSON document matches no known format",
-      "reports/shared/notes.txt: warning: ignored: content matches no known format",
+      "reports/api/other.json : attention : ignoré : JSON document matches no known format",
+      "reports/shared/notes.txt : attention : ignoré : content matches no known format",
     ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])

@@ -41,7 +41,8 @@ private final class CloverHandler: XMLStreamHandler {
     switch name {
     case _ where parent == nil:
       guard name == "coverage" else { throw .unexpectedRoot(name, file: file, line: line) }
-      if let version = attributes.value("clover"), !version.isEmpty { tool.version = version }
+      // OpenClover and nyc write their version there; gcovr writes the report's Unix time (as in `generated`).
+      if let version = attributes.value("clover"), !version.isEmpty, !version.allSatisfy({ $0.isASCII && $0.isNumber }) { tool.version = version }
       generatedAt = EpochTimestamp.iso8601(attributes.value("generated"))
     case "testproject":
       inTestProject = true

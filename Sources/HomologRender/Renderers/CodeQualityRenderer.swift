@@ -13,7 +13,7 @@ public struct CodeQualityRenderer: Renderer {
   public init() {}
 
   public func render(_ dossier: Dossier, context: RenderContext) throws(InputError) -> Data {
-    let issues = dossier.findings.compactMap(Self.issue)
+    let issues = dossier.findings.compactMap { Self.issue($0, table: context.table) }
     do {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -25,7 +25,7 @@ public struct CodeQualityRenderer: Renderer {
     }
   }
 
-  static func issue(_ finding: Finding) -> Issue? {
+  static func issue(_ finding: Finding, table: TranslationTable) -> Issue? {
     guard finding.suppression == nil else { return nil }
     let line: Int
     let path: String
@@ -38,11 +38,10 @@ public struct CodeQualityRenderer: Renderer {
     } else {
       return nil
     }
-    var description = "\(finding.ruleId): \(finding.title)"
-    if let package = finding.package {
-      description += " (\(package.name)\(package.installedVersion.map { " \($0)" } ?? "")\(package.fixedVersion.map { ", fixed in \($0)" } ?? ""))"
+    var description = "\(finding.ruleId): \(finding.title)" + SARIFRenderer.package(finding.package, table: table)
+    if let target = finding.location?.target, finding.location?.path == nil {
+      description = table.text("report.in-target", [MessageArg("text", description), MessageArg("target", target)])
     }
-    if let target = finding.location?.target, finding.location?.path == nil { description += " in \(target)" }
     if let requirements = finding.requirements, !requirements.isEmpty { description += " [\(requirements.joined(separator: ", "))]" }
     return Issue(
       description: description, checkName: "\(finding.tool)/\(finding.ruleId)", fingerprint: finding.fingerprint,

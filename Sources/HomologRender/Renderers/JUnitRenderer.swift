@@ -31,7 +31,7 @@ public struct JUnitRenderer: Renderer {
       xml += " skipped=\"\(skipped(list))\" time=\"0\" timestamp=\"\(dossier.asOf)T00:00:00\">\n"
       for requirement in list {
         xml += "    <testcase classname=\"\(x(category))\" name=\"\(x("\(requirement.id) [\(requirement.level.rawValue)] \(requirement.title)"))\" time=\"0\""
-        let details = Self.details(requirement)
+        let details = Self.details(requirement, table: context.table)
         switch requirement.status {
         case .conforme:
           xml += "/>\n"
@@ -40,7 +40,7 @@ public struct JUnitRenderer: Renderer {
         case .nonApplicable:
           xml += ">\n      <skipped message=\"\(x(requirement.applicabilityText ?? t("junit.not-applicable")))\"/>\n    </testcase>\n"
         case .nonConforme:
-          let message = Self.firstProblem(requirement) ?? t("junit.not-met")
+          let message = Self.firstProblem(requirement, table: context.table) ?? t("junit.not-met")
           xml += ">\n      <failure type=\"non_conforme\" message=\"\(x(message))\">\(x(details))</failure>\n    </testcase>\n"
         case .nonEvalue:
           let message = t("junit.no-evidence", [MessageArg("level", requirement.level.rawValue)])
@@ -54,10 +54,10 @@ public struct JUnitRenderer: Renderer {
   }
 
   /// The first problem a check observed, else the first failing check's summary.
-  static func firstProblem(_ requirement: RequirementResult) -> String? {
+  static func firstProblem(_ requirement: RequirementResult, table: TranslationTable) -> String? {
     for check in requirement.checks where check.outcome == .fail {
-      if let problem = check.observations.first(where: \.problem) { return "\(check.id): \(problem.text)" }
-      return "\(check.id): \(check.summaryText)"
+      let text = check.observations.first(where: \.problem)?.text ?? check.summaryText
+      return table.text("junit.check-problem", [MessageArg("check", check.id), MessageArg("text", text)])
     }
     if let invalid = requirement.attestations.first(where: { !$0.valid }), requirement.attestation == nil {
       return invalid.problemText
@@ -66,10 +66,10 @@ public struct JUnitRenderer: Renderer {
   }
 
   /// Every check's summary and observations, one per line, with places; then the attestations and what each unproven part lacks.
-  static func details(_ requirement: RequirementResult) -> String {
+  static func details(_ requirement: RequirementResult, table: TranslationTable) -> String {
     var lines: [String] = []
     for check in requirement.checks {
-      lines.append("[\(check.id)] \(check.outcome.rawValue): \(check.summaryText)")
+      lines.append(table.text("junit.check", [MessageArg("check", check.id), MessageArg("outcome", check.outcome.rawValue), MessageArg("summary", check.summaryText)]))
       for observation in check.observations {
         var line = "  \(observation.problem ? "-" : "+") \(observation.text)"
         if let location = observation.location {
@@ -81,7 +81,13 @@ public struct JUnitRenderer: Renderer {
       }
     }
     for attestation in requirement.attestations {
-      lines.append("[attestation] \(attestation.author), \(attestation.date): \(attestation.problemText ?? attestation.statement)")
+      lines.append(
+        table.text(
+          "junit.attestation",
+          [
+            MessageArg("author", attestation.author), MessageArg("date", attestation.date),
+            MessageArg("text", attestation.problemText ?? attestation.statement),
+          ]))
     }
     for part in requirement.parts where part.status != .proven {
       for reason in part.reasonTexts { lines.append("[\(part.id)] \(reason)") }

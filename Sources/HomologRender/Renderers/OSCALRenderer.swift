@@ -54,7 +54,10 @@ public struct OSCALRenderer: Renderer {
       for check in requirement.checks {
         let id = uuid("observation", requirement.id, check.id)
         related.append(id)
-        var lines = ["\(check.id): \(check.outcome.rawValue) — \(check.summaryText)"]
+        var lines = [
+          table.text(
+            "oscal.check", [MessageArg("check", check.id), MessageArg("outcome", check.outcome.rawValue), MessageArg("summary", check.summaryText)])
+        ]
         lines += check.observations.map { observation in
           "- \(observation.text)" + (observation.location.map { " (\($0))" } ?? observation.evidence.map { " (\($0))" } ?? "")
         }
@@ -87,7 +90,7 @@ public struct OSCALRenderer: Renderer {
         let text = requirement.applicabilityText ?? table.text(Message("oscal.no-evidence"))
         observations.append(
           Observation(
-            uuid: id, title: line("\(requirement.id) · \(requirement.status.rawValue)"), description: text,
+            uuid: id, title: line("\(requirement.id) · \(table.text(Message("decision.status.\(requirement.status.rawValue)")))"), description: text,
             props: props([("status", requirement.status.rawValue)]), methods: ["EXAMINE"], types: ["control-objective"],
             relevantEvidence: nil, collected: timestamp))
       }
@@ -121,7 +124,12 @@ public struct OSCALRenderer: Renderer {
     let result = Result(
       uuid: uuid("result"), title: line("\(dossier.catalogue.title) — \(dossier.project.name)"),
       description: line(
-        "\(table.text(Message("decision.verdict.\(dossier.verdict.status.rawValue)"))); Important score \(dossier.score.important.map(Self.score) ?? "n/a")"),
+        table.text(
+          "oscal.result",
+          [
+            MessageArg("verdict", dossier.verdict.status.rawValue),
+            dossier.score.important.map { .number("score", $0) } ?? MessageArg("score", table.text("summary.no-score")),
+          ])),
       start: timestamp, end: timestamp,
       props: props([
         ("verdict", dossier.verdict.status.rawValue), ("important-score", dossier.score.important.map(Self.score) ?? "n/a"),
@@ -143,7 +151,12 @@ public struct OSCALRenderer: Renderer {
         uuid: uuid("assessment-results"), metadata: metadata,
         importAp: ImportAp(
           href: "#assessment-plan",
-          remarks: "homolog does not write an assessment plan: the plan is the catalogue \(dossier.catalogue.id) \(dossier.catalogue.version) (sha256 \(dossier.catalogue.sha256))"),
+          remarks: table.text(
+            "oscal.no-plan",
+            [
+              MessageArg("catalogue", dossier.catalogue.id), MessageArg("version", dossier.catalogue.version),
+              MessageArg("sha256", dossier.catalogue.sha256),
+            ])),
         localDefinitions: LocalDefinitions(objectivesAndMethods: objectives.isEmpty ? nil : objectives), results: [result]))
   }
 

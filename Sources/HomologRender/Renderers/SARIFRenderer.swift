@@ -28,12 +28,18 @@ public struct SARIFRenderer: Renderer {
     }
     let kept = Array(ranked.prefix(Self.maxRuns)).sorted()
     let dropped = Array(ranked.dropFirst(Self.maxRuns)).sorted()
-    var runs = kept.map { tool in Self.run(tool: tool, findings: byTool[tool] ?? [], dossier: dossier) }
+    let table = context.table
+    var runs = kept.map { tool in Self.run(tool: tool, findings: byTool[tool] ?? [], dossier: dossier, table: table) }
     if runs.isEmpty {
-      runs = [Self.run(tool: dossier.generator.name, findings: [], dossier: dossier, isGenerator: true)]
+      runs = [Self.run(tool: dossier.generator.name, findings: [], dossier: dossier, table: table, isGenerator: true)]
     }
     if !dropped.isEmpty {
-      let text = "SARIF allows \(Self.maxRuns) runs per file: the findings of \(dropped.count) less severe tool(s) are left out: \(dropped.joined(separator: ", "))"
+      let text = table.text(
+        "report.sarif.dropped-tools",
+        [
+          .number("max", Double(Self.maxRuns), decimals: 0), .number("count", Double(dropped.count), decimals: 0),
+          MessageArg("tools", dropped.joined(separator: ", ")),
+        ])
       runs[0].invocations[0].toolExecutionNotifications.append(Notification(level: "warning", text: text))
       runs[0].properties.droppedTools = dropped
     }
@@ -49,7 +55,7 @@ public struct SARIFRenderer: Renderer {
     }
   }
 
-  static func run(tool: String, findings all: [Finding], dossier: Dossier, isGenerator: Bool = false) -> Run {
+  static func run(tool: String, findings all: [Finding], dossier: Dossier, table: TranslationTable, isGenerator: Bool = false) -> Run {
     let ordered = all.enumerated().sorted { a, b in
       a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
     }.map(\.element)
@@ -66,9 +72,9 @@ public struct SARIFRenderer: Renderer {
     for finding in findings {
       if ruleIndex[finding.ruleId] == nil {
         ruleIndex[finding.ruleId] = rules.count
-        rules.append(rule(finding, requirementTags: tagsByRule[finding.ruleId] ?? []))
+        rules.append(rule(finding, requirementTags: tagsByRule[finding.ruleId] ?? [], table: table))
       }
-      results.append(result(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0))
+      results.append(result(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0, table: table))
     }
     let version = dossier.evidence.first { $0.tool?.name == tool }?.tool?.version
     var run = Run(
@@ -82,21 +88,30 @@ public struct SARIFRenderer: Renderer {
       run.invocations[0].toolExecutionNotifications.append(
         Notification(
           level: "warning",
-          text: "SARIF uploads allow \(maxResultsPerRun) results per run: the \(findings.count) most severe of \(all.count) findings are kept"))
+          text: table.text(
+            "report.sarif.dropped-results",
+            [
+              .number("max", Double(maxResultsPerRun), decimals: 0), .number("kept", Double(findings.count), decimals: 0),
+              .number("count", Double(all.count), decimals: 0),
+            ])))
     }
     return run
   }
 
-  static func rule(_ finding: Finding, requirementTags: [String]) -> Rule {
+  static func rule(_ finding: Finding, requirementTags: [String], table: TranslationTable) -> Rule {
     var help = [finding.title]
     if let package = finding.package {
+      let name = MessageArg("package", package.name + (package.installedVersion.map { " \($0)" } ?? ""))
       help.append(
-        "Package: \(package.name)\(package.installedVersion.map { " \($0)" } ?? "")"
-          + (package.fixedVersion.map { "; fixed in \($0)" } ?? "; no fixed version"))
+        package.fixedVersion.map { table.text("report.help.package-fixed", [name, MessageArg("fixed", $0)]) }
+          ?? table.text("report.help.package-unfixed", [name]))
     }
-    if !finding.cve.isEmpty { help.append("CVE: \(finding.cve.joined(separator: ", "))") }
-    if !finding.cwe.isEmpty { help.append("CWE: \(finding.cwe.joined(separator: ", "))") }
-    if !requirementTags.isEmpty { help.append("Requirements: \(requirementTags.joined(separator: ", "))") }
+    func list(_ key: String, _ ids: [String]) {
+      if !ids.isEmpty { help.append(table.text(key, [MessageArg("ids", ids.joined(separator: ", "))])) }
+    }
+    list("report.help.cve", finding.cve)
+    list("report.help.cwe", finding.cwe)
+    list("report.help.requirements", requirementTags)
     let tags = Array((requirementTags + [finding.kind.rawValue, "security"] + finding.cwe).prefix(maxTagsPerRule))
     return Rule(
       id: finding.ruleId, name: finding.ruleId, shortDescription: Text(text: finding.title),
@@ -105,11 +120,15 @@ public struct SARIFRenderer: Renderer {
       properties: RuleProperties(tags: tags, securitySeverity: securitySeverity(finding.severity)))
   }
 
-  static func result(_ finding: Finding, ruleIndex: Int) -> Result {
-    var message = finding.title
-    if let package = finding.package {
-      message += " (\(package.name)\(package.installedVersion.map { " \($0)" } ?? "")\(package.fixedVersion.map { ", fixed in \($0)" } ?? ""))"
-    }
+  /// ` (name version, fixed in X)` after a finding's title, in the dossier's language; empty without a package.
+  static func package(_ package: PackageRef?, table: TranslationTable) -> String {
+    guard let package else { return "" }
+    let name = MessageArg("package", package.name + (package.installedVersion.map { " \($0)" } ?? ""))
+    return " (" + (package.fixedVersion.map { table.text("report.package-fixed", [name, MessageArg("fixed", $0)]) } ?? name.value) + ")"
+  }
+
+  static func result(_ finding: Finding, ruleIndex: Int, table: TranslationTable) -> Result {
+    let message = finding.title + Self.package(finding.package, table: table)
     var locations: [Location] = []
     let path = finding.location?.path ?? finding.evidence
     if let path {

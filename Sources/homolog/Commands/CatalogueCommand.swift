@@ -3,6 +3,7 @@ import HomologEvaluate
 import HomologModel
 import HomologParsing
 import HomologProject
+import HomologRender
 
 /// `homolog catalogue validate FILE` and `homolog catalogue list [FILE]`.
 enum CatalogueCommand: Command {
@@ -60,7 +61,7 @@ enum CatalogueCommand: Command {
       let (catalogue, problems) = try CatalogueLoader.load(data, file: path, knownChecks: AllChecks.ids)
       for problem in problems { Console.diagnostic(problem.description) }
       guard problems.isEmpty else {
-        Console.error("\(path): \(problems.count) problem(s)")
+        Console.error("\(path): " + (try TranslationTable.load(lang: "en", from: TemplateSource())).count(problems.count, "summary.catalogue-problems"))
         return .badInput
       }
       let primordial = catalogue.requirements.filter { $0.level == .primordial }.count

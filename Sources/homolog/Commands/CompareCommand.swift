@@ -110,7 +110,10 @@ enum CompareCommand: Command {
         try OutputWriter.write(
           files, to: Pipeline.url(out), display: out, owned: Set(ComparisonReport.files.map(\.fileName) + ["anonymization-key.json"]),
           force: arguments.flag("--force"))
-        Console.error("\(comparison.bids.count) bids compared → \(files.map { "\(out)/\($0.name)" }.joined(separator: ", "))")
+        Console.error(
+          table.text(
+            "summary.compare",
+            [.number("count", Double(comparison.bids.count), decimals: 0), MessageArg("files", files.map { "\(out)/\($0.name)" }.joined(separator: ", "))]))
       } else if let first = files.first {
         FileHandle.standardOutput.write(first.data)
       }

@@ -46,7 +46,7 @@ enum DiffCommand: Command {
         Console.out(report.markdown(table))
       }
       let failures = gate.compactMap { $0.failure(current) }
-      for failure in failures { Console.emphasised("gate failed: \(failure)", .red) }
+      for failure in failures { Console.emphasised(failure.map(table.text).joined(separator: "\n  "), .red) }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)

@@ -92,14 +92,18 @@ enum EvaluateCommand: Command {
         files, to: outURL, display: out, owned: Set(AllRenderers.list.map { type(of: $0).fileName }), force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
-        Console.emphasised("warning: gate rule 'regression' needs --baseline: it was not applied", .yellow)
+        Console.emphasised(table.text("gate.regression-needs-baseline"), .yellow)
       }
       if !quiet {
-        for file in dossier.ignored { Console.diagnostic("\(file.path): warning: ignored: \(file.reason)") }
-        for file in dossier.unreadable { Console.diagnostic("\(file.path): warning: unreadable, listed in the dossier (--keep-going): \(file.reason)") }
+        for file in dossier.ignored { Console.diagnostic(table.text("evidence.ignored", [MessageArg("path", file.path), MessageArg("reason", file.reason)])) }
+        for file in dossier.unreadable {
+          Console.diagnostic(table.text("evidence.unreadable", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+        }
       }
-      if !quiet { Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name)), highlight: statusWords(dossier.verdict.status)) }
-      for failure in failures { Console.emphasised("gate failed: \(failure)", .red) }
+      if !quiet {
+        Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name), table: table), highlight: statusWords(dossier.verdict.status, table))
+      }
+      for failure in failures { Console.emphasised(failure.map(table.text).joined(separator: "\n  "), .red) }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
@@ -127,24 +131,25 @@ enum EvaluateCommand: Command {
     return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
   }
 
-  /// The verdict's words as the summary may spell them, coloured by outcome (the first found is coloured).
-  private static func statusWords(_ status: VerdictStatus) -> [(word: String, colour: Colour)] {
+  /// The verdict's word in the run's language, coloured by outcome.
+  private static func statusWords(_ status: VerdictStatus, _ table: TranslationTable) -> [(word: String, colour: Colour)] {
     let colour: Colour = status == .eliminatoire ? .red : status == .conforme ? .green : .yellow
-    let words: [String] = switch status {
-    case .eliminatoire: ["éliminatoire", "Éliminatoire", "eliminatory", "Eliminatory", status.rawValue]
-    case .conformeAvecDerogations: ["conforme avec dérogations", "compliant with derogations", status.rawValue]
-    case .conforme: ["conforme", "Conforme", "compliant", "Compliant"]
-    }
-    return words.map { ($0, colour) }
+    return [(table.text("decision.verdict.\(status.rawValue)"), colour)]
   }
 
-  private static func summaryLine(_ dossier: Dossier, out: String, files: [String]) -> String {
-    let score = dossier.score.important.map { NumberFormatting.text($0, style: .plain) } ?? "n/a"
+  private static func summaryLine(_ dossier: Dossier, out: String, files: [String], table: TranslationTable) -> String {
     let counts = dossier.counts
-    return """
-      \(dossier.project.name): \(dossier.verdict.status.rawValue), Important score \(score) \
-      (conforme \(counts.conforme), non conforme \(counts.nonConforme), dérogation \(counts.derogation), \
-      non évalué \(counts.nonEvalue), non applicable \(counts.nonApplicable)) → \(files.map { "\(out)/\($0)" }.joined(separator: ", "))
-      """
+    let statuses: [(RequirementStatus, Int)] = [
+      (.conforme, counts.conforme), (.nonConforme, counts.nonConforme), (.derogation, counts.derogation),
+      (.nonEvalue, counts.nonEvalue), (.nonApplicable, counts.nonApplicable),
+    ]
+    let score = dossier.score.important.map { NumberFormatting.text($0, style: table.style) } ?? table.text("summary.no-score")
+    return table.text(
+      "summary.evaluate",
+      [
+        MessageArg("project", dossier.project.name), MessageArg("verdict", dossier.verdict.status.rawValue), MessageArg("score", score),
+        MessageArg("counts", statuses.map { table.count($1, "summary.status.\($0.rawValue)") }.joined(separator: ", ")),
+        MessageArg("files", files.map { "\(out)/\($0)" }.joined(separator: ", ")),
+      ])
   }
 }

@@ -9,7 +9,7 @@ import HomologRender
 enum InspectCommand: Command {
   static let name = "inspect"
   static let summary = "show what homolog understands from evidence files (no homolog.yaml needed)"
-  static let synopsis = ["FILE|DIR… [--json] [--keep-going] [--max-file-mb N]"]
+  static let synopsis = ["FILE|DIR… [--json] [--lang fr|en] [--keep-going] [--max-file-mb N]"]
   static let about = """
     Detects each file's format from its content, reads it and prints the figures homolog took from it:
     findings per severity, coverage totals, test counts, Kubernetes objects and findings.
@@ -17,6 +17,7 @@ enum InspectCommand: Command {
     """
   static let options: [Option] = [
     .flag("--json", "print {\"files\":[{\"path\",\"format\",\"tool\",\"findings\",\"coverage\",\"tests\",\"kubernetes\"}]}"),
+    .value("--lang", "fr|en", "language of the summary and of the Kubernetes messages (default fr)", completion: .choices(["fr", "en"])),
     .flag("--keep-going", "report unreadable files and go on instead of stopping (exit 2 at the end)"),
     .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
   ]
@@ -72,6 +73,7 @@ enum InspectCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let json = arguments.flag("--json")
+    let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let keepGoing = arguments.flag("--keep-going")
     let maxFileBytes = try Pipeline.maxFileBytes(arguments.value("--max-file-mb"))
     let paths = arguments.positionals()
@@ -80,10 +82,10 @@ enum InspectCommand: Command {
       let collected = try EvidenceCollector(
         baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, progress: json ? nil : Console.progress("reading"))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
-      // The catalogue and messages are only needed to map Kubernetes findings to requirements.
+      // The catalogue is only needed to map Kubernetes findings to requirements.
       let hasManifests = collected.files.contains { !$0.kubernetes.isEmpty }
       let catalogue = hasManifests ? try Pipeline.catalogue(nil) : nil
-      let table = hasManifests ? try TranslationTable.load(lang: "en", from: TemplateSource()) : nil
+      let table = try TranslationTable.load(lang: lang, from: TemplateSource())
       let reports = collected.files.map { report($0, catalogue: catalogue, table: table) }
       if json {
         let encoder = JSONEncoder()
@@ -93,9 +95,13 @@ enum InspectCommand: Command {
           unreadable: collected.unreadable.isEmpty ? nil : collected.unreadable)
         Console.out(String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self))
       } else {
-        for report in reports { Console.out(Console.safe(text(report))) }
-        for file in collected.ignored { Console.out(Console.safe("\(file.path): ignored — \(file.reason)")) }
-        for file in collected.unreadable { Console.out(Console.safe("\(file.path): unreadable — \(file.reason)")) }
+        for report in reports { Console.out(Console.safe(text(report, table: table))) }
+        for file in collected.ignored {
+          Console.out(Console.safe(table.text("inspect.ignored", [MessageArg("path", file.path), MessageArg("reason", file.reason)])))
+        }
+        for file in collected.unreadable {
+          Console.out(Console.safe(table.text("inspect.unreadable", [MessageArg("path", file.path), MessageArg("reason", file.reason)])))
+        }
       }
       return collected.unreadable.isEmpty ? .ok : .badInput
     } catch {
@@ -103,7 +109,7 @@ enum InspectCommand: Command {
     }
   }
 
-  static func report(_ file: EvidenceFile, catalogue: Catalogue?, table: TranslationTable?) -> FileReport {
+  static func report(_ file: EvidenceFile, catalogue: Catalogue?, table: TranslationTable) -> FileReport {
     var report = FileReport(path: file.id, format: file.provenance.format.rawValue, tool: file.provenance.tool)
     let format = file.provenance.format.rawValue
     if !file.findings.isEmpty || findingFormats.contains(where: format.hasPrefix) {
@@ -119,7 +125,7 @@ enum InspectCommand: Command {
     if let tests = file.tests {
       report.tests = .init(total: tests.total, failed: tests.failed, errored: tests.errored, skipped: tests.skipped)
     }
-    if !file.kubernetes.isEmpty, let catalogue, let table {
+    if !file.kubernetes.isEmpty, let catalogue {
       report.kubernetes = kubernetes(file, catalogue: catalogue, table: table)
     }
     return report
@@ -145,26 +151,36 @@ enum InspectCommand: Command {
     return .init(objects: file.kubernetes.count, containers: containers, findings: findings)
   }
 
-  static func text(_ report: FileReport) -> String {
+  /// One file's figures on one line, then one line per Kubernetes finding (`file:line: check [requirements] message`;
+  /// the message names the object and container, so they are not repeated; a finding on the whole set of objects
+  /// is placed at the file).
+  static func text(_ report: FileReport, table: TranslationTable) -> String {
+    func n(_ name: String, _ value: Int) -> MessageArg { .number(name, Double(value), decimals: 0) }
     var parts = ["\(report.path): \(report.format)"]
     if let tool = report.tool { parts.append([tool.name, tool.version].compactMap { $0 }.joined(separator: " ")) }
     if let f = report.findings {
-      parts.append("findings \(f.total) (critical \(f.critical), high \(f.high), medium \(f.medium), low \(f.low), info \(f.info))")
+      parts.append(
+        table.text(
+          "inspect.findings",
+          [n("total", f.total), n("critical", f.critical), n("high", f.high), n("medium", f.medium), n("low", f.low), n("info", f.info)]))
     }
     if let c = report.coverage {
-      var text = "lines \(c.lines.covered)/\(c.lines.total)"
-      if let b = c.branches { text += ", branches \(b.covered)/\(b.total)" }
+      var text = table.text("inspect.lines", [n("covered", c.lines.covered), n("total", c.lines.total)])
+      if let b = c.branches { text += ", " + table.text("inspect.branches", [n("covered", b.covered), n("total", b.total)]) }
       parts.append(text)
     }
-    if let t = report.tests { parts.append("tests \(t.total) (failed \(t.failed), errored \(t.errored), skipped \(t.skipped))") }
+    if let t = report.tests {
+      parts.append(
+        table.text("inspect.tests", [n("total", t.total), n("failed", t.failed), n("errored", t.errored), n("skipped", t.skipped)]))
+    }
     var text = parts.joined(separator: " — ")
     if let k = report.kubernetes {
-      text += " — \(k.objects) objects, \(k.containers) containers, \(k.findings.count) findings"
+      text += " — " + table.text("inspect.kubernetes", [n("objects", k.objects), n("containers", k.containers), n("findings", k.findings.count)])
       for finding in k.findings {
-        let object = [finding.kind, finding.namespace, finding.name].compactMap { $0 }.joined(separator: "/")
-        let container = finding.container.map { " container \($0)" } ?? ""
-        let place = [finding.file, finding.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
-        text += "\n  \(place): \(finding.check) [\(finding.requirements.joined(separator: ","))] \(object)\(container): \(finding.message)\(finding.enforced ? " (refused in production)" : "")"
+        let place = finding.file.map { file in finding.line.map { "\(file):\($0)" } ?? file } ?? report.path
+        let requirements = finding.requirements.isEmpty ? "" : " [\(finding.requirements.joined(separator: ", "))]"
+        let refused = finding.enforced ? " " + table.text("inspect.refused") : ""
+        text += "\n  \(place): \(finding.check)\(requirements) \(finding.message)\(refused)"
       }
     }
     return text

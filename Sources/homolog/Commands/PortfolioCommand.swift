@@ -56,7 +56,12 @@ enum PortfolioCommand: Command {
         FileHandle.standardOutput.write(first.data)
       }
       Console.error(
-        "\(portfolio.rows.count) dossier(s) aggregated, \(outcomes.unreadable.count) unreadable, \(outcomes.skipped) other JSON file(s) skipped"
+        table.text(
+          "summary.portfolio",
+          [
+            .number("count", Double(portfolio.rows.count), decimals: 0), .number("unreadable", Double(outcomes.unreadable.count), decimals: 0),
+            .number("skipped", Double(outcomes.skipped), decimals: 0),
+          ])
           + (out.map { " → \($0)" } ?? ""))
       return .ok
     } catch {

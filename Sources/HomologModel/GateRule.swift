@@ -1,4 +1,4 @@
-import HomologModel
+import Foundation
 
 /// One rule of the CI gate (`--fail-on`), deciding exit code 1.
 public enum GateRule: Sendable, Hashable, CustomStringConvertible {
@@ -58,47 +58,67 @@ public enum GateRule: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .eliminatory: "eliminatory"
     case .regression: "regression"
-    case .scoreBelow(let value): "score<\(Percentage.given(value))"
+    case .scoreBelow(let value): "score<\(NumberFormatting.text(value, decimals: NumberFormatting.givenDecimals, style: .plain))"
     case .expiredDerogation: "expired-derogation"
     case .noEvidence: "no-evidence"
     case .platformRefusal: "platform-refusal"
     }
   }
 
-  /// Why this rule fails the dossier, or nil when it holds.
-  public func failure(_ dossier: Dossier) -> String? {
+  /// The rule's name in the translation tables (`gate.rule.*`), e.g. « score inférieur à 80 ».
+  public var name: Message {
+    switch self {
+    case .scoreBelow(let value): Message("gate.rule.score-below", [.number("limit", value, decimals: NumberFormatting.givenDecimals)])
+    default: Message("gate.rule.\(description)")
+    }
+  }
+
+  /// The rule's name for a code kept in a dossier (`dossier.gate`); an unknown code names itself.
+  public static func name(_ code: String) -> Message { GateRule(code)?.name ?? Message("gate.rule.\(code)") }
+
+  /// Why this rule fails the dossier, or nil when it holds: one message per line, the first naming the rule
+  /// (`gate.failed.*`, which name it through `{rule:gate.rule}`), the next ones the requirements behind it.
+  public func failure(_ dossier: Dossier) -> [Message]? {
+    let rule = MessageArg("rule", description)
     switch self {
     case .eliminatory:
       guard dossier.verdict.eliminatory else { return nil }
-      return "eliminatory: Primordial requirement(s) not met: \(dossier.verdict.eliminating.joined(separator: ", "))"
-        + GateExplanation.unmet(dossier.requirements.filter { dossier.verdict.eliminating.contains($0.id) })
+      let ids = dossier.verdict.eliminating
+      return [Message("gate.failed.eliminatory", [rule, Self.count(ids.count), MessageArg("ids", ids.joined(separator: ", "))])]
+        + GateExplanation.unmet(dossier.requirements.filter { ids.contains($0.id) })
     case .regression:
       guard let regression = dossier.regression, regression.isRegression else { return nil }
-      return "regression against the baseline of \(regression.baselineAsOf): \(regression.reasonTexts.joined(separator: "; "))"
+      return [Message("gate.failed.regression", [rule, MessageArg("date", regression.baselineAsOf)])]
+        + regression.reasonTexts.map { Message("gate.reason", [MessageArg("text", $0)]) }
     case .scoreBelow(let minimum):
-      guard let score = dossier.score.important else { return nil }
-      let limit = Percentage.given(minimum)
-      return score < minimum ? "score<\(limit): Important score \(Percentage.score(score)) is below \(limit)" : nil
+      guard let score = dossier.score.important, score < minimum else { return nil }
+      return [
+        Message("gate.failed.score-below", [
+          MessageArg("rule", "score-below"), .number("score", score), .number("limit", minimum, decimals: NumberFormatting.givenDecimals),
+        ])
+      ]
     case .expiredDerogation:
       let expired = dossier.derogations.filter { $0.state == .expired }.map(\.id)
-      return expired.isEmpty ? nil : "expired-derogation: \(expired.joined(separator: ", "))"
+      guard !expired.isEmpty else { return nil }
+      return [Message("gate.failed.expired-derogation", [rule, Self.count(expired.count), MessageArg("ids", expired.joined(separator: ", "))])]
     case .noEvidence:
       let missing = dossier.requirements.filter { $0.status == .nonEvalue }.map(\.id)
-      return missing.isEmpty ? nil : "no-evidence: \(missing.count) requirement(s) non évalué(s): \(missing.prefix(10).joined(separator: ", "))"
+      guard !missing.isEmpty else { return nil }
+      return [
+        Message("gate.failed.no-evidence", [
+          rule, Self.count(missing.count), MessageArg("ids", missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")),
+        ])
+      ]
     case .platformRefusal:
       let refused = dossier.admission.filter { $0.outcome == .refusedInProduction }
       guard !refused.isEmpty else { return nil }
-      return "platform-refusal: objects refused in production by "
-        + refused.map { "\($0.policy) (\($0.entries.count))" }.joined(separator: ", ")
-        + refused.flatMap { rule in rule.entries.map { "\n  \(rule.policy): \($0.text)" } }.joined()
+      let policies = refused.map { "\($0.policy) (\($0.entries.count))" }.joined(separator: ", ")
+      return [Message("gate.failed.platform-refusal", [rule, MessageArg("policies", policies)])]
+        + refused.flatMap { rule in
+          rule.entries.map { Message("gate.refused-object", [MessageArg("policy", rule.policy), MessageArg("text", $0.text)]) }
+        }
     }
   }
-}
 
-/// Figures in gate messages: read by people and machines alike, so plain (a point, no trailing zero).
-enum Percentage {
-  /// The Important score, truncated to one decimal like everywhere else.
-  static func score(_ value: Double) -> String { NumberFormatting.text(value, style: .plain) }
-  /// A minimum given on the command line or in homolog.yaml, as written.
-  static func given(_ value: Double) -> String { NumberFormatting.text(value, decimals: NumberFormatting.givenDecimals, style: .plain) }
+  private static func count(_ value: Int) -> MessageArg { .number("count", Double(value), decimals: 0) }
 }
