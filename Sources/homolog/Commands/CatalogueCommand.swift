@@ -24,13 +24,13 @@ enum CatalogueCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
-    guard let action = positionals.first else { throw .usage("expected an action: validate, list or mapping", command: name) }
+    guard let action = positionals.first else { throw .usage(Message("usage.catalogue-action-missing"), command: name) }
     switch action {
     case "validate":
-      guard positionals.count == 2 else { throw .usage("validate expects one FILE", command: name) }
+      guard positionals.count == 2 else { throw .usage(Message("usage.catalogue-one-file"), command: name) }
       return try validate(positionals[1])
     case "list":
-      guard positionals.count <= 2 else { throw .usage("list expects at most one FILE", command: name) }
+      guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "list")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
         Console.out("\(catalogue.title) — version \(catalogue.version) — \(catalogue.requirements.count) requirements")
@@ -42,7 +42,7 @@ enum CatalogueCommand: Command {
         throw .input(error)
       }
     case "mapping":
-      guard positionals.count <= 2 else { throw .usage("mapping expects at most one FILE", command: name) }
+      guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "mapping")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
         Console.out(CatalogueMapping.markdown(catalogue))
@@ -51,7 +51,7 @@ enum CatalogueCommand: Command {
         throw .input(error)
       }
     default:
-      throw .usage("unknown catalogue action '\(action)'" + Suggestion.phrase(action, in: actions) + " (expected validate, list or mapping)", command: name)
+      throw .usage(Terminal.problem("usage.catalogue-action-unknown", [MessageArg("name", action)], closestTo: action, in: actions), command: name)
     }
   }
 

@@ -55,19 +55,19 @@ enum CompareCommand: Command {
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
     let paths = arguments.positionals()
-    guard paths.count >= 2 else { throw .usage("expected at least two dossiers, got \(paths.count)", command: name) }
+    guard paths.count >= 2 else { throw .usage(Message("usage.compare-paths", [.number("count", Double(paths.count), decimals: 0)]), command: name) }
     let scale = try scaleText.map { text throws(CommandError) -> Double in
-      guard let value = Double(text), value > 0, value <= 1000 else { throw .usage("--scale expects a positive number, got '\(text)'", command: name) }
+      guard let value = Double(text), value > 0, value <= 1000 else { throw .usage(Message("usage.scale", [MessageArg("value", text)]), command: name) }
       return value
     } ?? 100
     let known = ComparisonReport.files.map(\.format)
     let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
-    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if out == nil && formats.count != 1 { throw .usage(Message("usage.one-format-without-out"), command: name) }
     if policyFile != nil && allowMixed {
-      throw .usage("--policy judges every bid under one policy: --allow-mixed-policies has no use with it", command: name)
+      throw .usage(Message("usage.policy-and-mixed"), command: name)
     }
     if anonymize && out == nil && mapping == nil {
-      throw .usage("--anonymize needs --out DIR or --mapping FILE to write the key of the names", command: name)
+      throw .usage(Message("usage.anonymize-needs-out"), command: name)
     }
 
     do throws(InputError) {

@@ -29,10 +29,10 @@ enum PortfolioCommand: Command {
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
     let paths = arguments.positionals()
-    guard paths.count == 1, let folder = paths.first else { throw .usage("expected one folder of dossiers", command: name) }
+    guard paths.count == 1, let folder = paths.first else { throw .usage(Message("usage.portfolio-folder"), command: name) }
     let known = PortfolioReport.files.map(\.format)
     let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
-    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if out == nil && formats.count != 1 { throw .usage(Message("usage.one-format-without-out"), command: name) }
 
     do throws(InputError) {
       let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
