@@ -30,9 +30,7 @@ enum DossierFile {
     guard FileManager.default.fileExists(atPath: Pipeline.url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
     let inside = (path.hasSuffix("/") ? path : path + "/") + JSONRenderer.fileName
     guard FileManager.default.fileExists(atPath: Pipeline.url(inside).path) else {
-      throw InputError(
-        "this folder holds no \(JSONRenderer.fileName): expected a dossier.json or the output folder of homolog evaluate",
-        at: SourceLocation(file: path))
+      throw Terminal.inputError("dossier.folder-without-dossier", at: SourceLocation(file: path))
     }
     return inside
   }
