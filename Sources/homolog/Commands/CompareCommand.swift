@@ -126,27 +126,31 @@ enum CompareCommand: Command {
   private static func refusal(_ error: Comparison.Refusal) -> InputError {
     switch error {
     case .tooFew:
-      return InputError("expected at least two dossiers")
+      return Terminal.inputError("compare.refused.too-few")
     case .differentCatalogues(let list):
-      return InputError(
-        "the bids were evaluated against different catalogues:\n  \(list.joined(separator: "\n  "))\n"
-          + "re-evaluate them against one catalogue, or compare the requirements they share with --common")
+      return Terminal.inputError("compare.refused.catalogues", [MessageArg("list", list.joined(separator: "\n  "))])
     case .differentPolicies(let bids):
       let lines = bids.map { bid in
-        "\(bid.file): policy sha256 \(bid.sha256.prefix(12)), "
-          + (bid.differences.isEmpty ? "the CCT defaults" : PolicyDifference.text(bid.differences, reference: "CCT default"))
+        let differences = bid.differences.map { difference in
+          Terminal.text(
+            "compare.refused.difference",
+            [MessageArg("key", difference.key), MessageArg("value", difference.value), MessageArg("reference", difference.reference)])
+        }
+        return Terminal.text(
+          "compare.refused.policy-bid",
+          [
+            MessageArg("file", bid.file), MessageArg("sha", String(bid.sha256.prefix(12))),
+            MessageArg("differences", differences.isEmpty ? Terminal.text("compare.refused.policy-default") : differences.joined(separator: "; ")),
+          ])
       }
-      return InputError(
-        "the bids were judged under different policies (each under its own homolog.yaml):\n  \(lines.joined(separator: "\n  "))\n"
-          + "judge them all under your policy with --policy FILE, or compare them as they are with --allow-mixed-policies")
+      return Terminal.inputError("compare.refused.policies", [MessageArg("list", lines.joined(separator: "\n  "))])
     case .notRejudgeable(let file, .missingMeasurement(let checks)):
-      return InputError(
-        "cannot judge this bid again under --policy: its dossier keeps no measurement for \(checks.joined(separator: ", "))"
-          + " (written by an older homolog): re-evaluate it with this version", at: SourceLocation(file: file))
+      return Terminal.inputError(
+        "compare.refused.missing-measurement", [MessageArg("checks", checks.joined(separator: ", "))], at: SourceLocation(file: file))
     case .notRejudgeable(let file, .unreadableDate(let date)):
-      return InputError("cannot judge this bid again under --policy: unreadable date '\(date)'", at: SourceLocation(file: file))
+      return Terminal.inputError("compare.refused.unreadable-date", [MessageArg("date", date)], at: SourceLocation(file: file))
     case .nothingInCommon:
-      return InputError("the bids share no requirement (same id and level): nothing to compare")
+      return Terminal.inputError("compare.refused.nothing-in-common")
     }
   }
 

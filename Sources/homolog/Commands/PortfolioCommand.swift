@@ -39,7 +39,7 @@ enum PortfolioCommand: Command {
       let root = Pipeline.url(folder)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError("not a folder", at: SourceLocation(file: folder))
+        throw Terminal.inputError("portfolio.not-a-folder", at: SourceLocation(file: folder))
       }
       let files = jsonFiles(under: root)
       let outcomes = PortfolioLoader.load(files, root: root)
@@ -108,7 +108,7 @@ enum PortfolioLoader {
       var relative = url.standardizedFileURL.path
       if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
       guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count <= DossierFile.sizeLimit else {
-        slots.set(index, .failure(InputError("cannot read the file", at: SourceLocation(file: relative))))
+        slots.set(index, .failure(InputError(Terminal.text("portfolio.cannot-read"), at: SourceLocation(file: relative))))
         return
       }
       do throws(InputError) {
