@@ -74,8 +74,8 @@ enum DossierFile {
   /// Refuses a baseline of another project or catalogue, where a comparison would mean nothing.
   static func checkComparable(_ baseline: Dossier, _ current: Dossier, baselineDisplay: String) throws(InputError) {
     guard baseline.catalogue.id == current.catalogue.id else {
-      throw InputError(
-        "baseline evaluated against catalogue '\(baseline.catalogue.id)', this dossier against '\(current.catalogue.id)'",
+      throw Terminal.inputError(
+        "baseline.other-catalogue", [MessageArg("baseline", baseline.catalogue.id), MessageArg("current", current.catalogue.id)],
         at: SourceLocation(file: baselineDisplay, jsonPath: "$.catalogue.id"))
     }
   }

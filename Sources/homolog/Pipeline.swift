@@ -25,7 +25,7 @@ enum Pipeline {
       return try CatalogueLoader.loadValid(data, file: shown, knownChecks: AllChecks.ids)
     }
     guard let data = Resources.builtIn(Resources.defaultCataloguePath) else {
-      throw InputError("the built-in catalogue is missing from this build")
+      throw Terminal.inputError("catalogue.missing-built-in")
     }
     return try CatalogueLoader.loadValid(data, file: Resources.defaultCataloguePath, knownChecks: AllChecks.ids)
   }
