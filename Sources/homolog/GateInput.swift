@@ -19,9 +19,7 @@ enum GateInput {
   static func check(_ texts: [String], locations: [SourceLocation], file: String) throws(InputError) {
     for (index, text) in texts.enumerated() {
       if let problem = problem(text, where: "policy.gate") {
-        var error = InputError(Terminal.text(problem), at: index < locations.count ? locations[index] : SourceLocation(file: file))
-        error.localized = true
-        throw error
+        throw Terminal.inputError(problem, at: index < locations.count ? locations[index] : SourceLocation(file: file))
       }
     }
   }

@@ -30,7 +30,9 @@ enum InitCommand: Command {
     let dir = Pipeline.url(dirText ?? ".")
     let projectName = arguments.value("--name") ?? dir.lastPathComponent
     let force = arguments.flag("--force")
-    let table = Terminal.load(try Pipeline.lang(arguments.value("--lang")) ?? "fr")
+    // The run's table already speaks --lang (Terminal reads it from the command line); an unknown language is refused here.
+    _ = try Pipeline.lang(arguments.value("--lang"))
+    let table = Terminal.table
     do throws(InputError) {
       let catalogue = try Pipeline.catalogue(nil)
       let pipeline = try arguments.value("--from-ci").map { path throws(InputError) in
@@ -44,10 +46,7 @@ enum InitCommand: Command {
       ]
       if !force {
         for file in files where FileManager.default.fileExists(atPath: dir.appendingPathComponent(file.name).path) {
-          var error = InputError(
-            table.text("init.exists", [MessageArg("name", file.name)]), at: SourceLocation(file: shown(dir.appendingPathComponent(file.name))))
-          error.localized = true
-          throw error
+          throw Terminal.inputError("init.exists", [MessageArg("name", file.name)], at: SourceLocation(file: shown(dir.appendingPathComponent(file.name))))
         }
       }
       try OutputWriter.write(files, to: dir, display: dir.path)

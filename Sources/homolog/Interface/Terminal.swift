@@ -47,7 +47,12 @@ enum Terminal {
 
   /// An input error written by the command line, in the run's language.
   static func inputError(_ key: String, _ args: [MessageArg] = [], at location: SourceLocation? = nil) -> InputError {
-    var error = InputError(text(key, args), at: location)
+    inputError(Message(key, args), at: location)
+  }
+
+  /// An input error written by the command line, in the run's language.
+  static func inputError(_ message: Message, at location: SourceLocation? = nil) -> InputError {
+    var error = InputError(text(message), at: location)
     error.localized = true
     return error
   }
