@@ -140,7 +140,7 @@ enum CompareCommand: Command {
           "compare.refused.policy-bid",
           [
             MessageArg("file", bid.file), MessageArg("sha", String(bid.sha256.prefix(12))),
-            MessageArg("differences", differences.isEmpty ? Terminal.text("compare.refused.policy-default") : differences.joined(separator: "; ")),
+            MessageArg("differences", differences.isEmpty ? Terminal.text("compare.refused.policy-default") : differences.joined(separator: Terminal.text("compare.refused.separator"))),
           ])
       }
       return Terminal.inputError("compare.refused.policies", [MessageArg("list", lines.joined(separator: "\n  "))])
