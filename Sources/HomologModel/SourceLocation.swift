@@ -28,6 +28,9 @@ public struct SourceLocation: Codable, Hashable, Sendable, CustomStringConvertib
 public struct InputError: Error, CustomStringConvertible, Sendable {
   public var location: SourceLocation?
   public var message: String
+  /// True when `message` is already in the run's language (written by the command line from its translation tables);
+  /// readers' and loaders' messages are English, like a compiler's.
+  public var localized = false
 
   public init(_ message: String, at location: SourceLocation? = nil) {
     self.message = message

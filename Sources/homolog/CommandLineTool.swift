@@ -21,7 +21,7 @@ enum ExitStatus {
 
 /// A command's failure: usage (one line, then where the help is) or unusable input; both exit 2.
 enum CommandError: Error {
-  case usage(String, command: String?)
+  case usage(Message, command: String?)
   case input(InputError)
 }
 
@@ -80,6 +80,7 @@ enum CommandLineTool {
   }
 
   static func run(_ arguments: [String]) -> ExitStatus {
+    Terminal.table = Terminal.load(Terminal.language(in: arguments))
     guard let first = arguments.first else {
       Console.error(usage)
       return .badInput
@@ -97,8 +98,9 @@ enum CommandLineTool {
       break
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      let what = first.hasPrefix("-") ? "unknown option" : "unknown command"
-      usageError("\(what) '\(first)'" + Suggestion.phrase(first, in: first.hasPrefix("-") ? ["--help", "--version"] : commandNames), see: nil)
+      let key = first.hasPrefix("-") ? "usage.unknown-option" : "usage.unknown-command"
+      let known = first.hasPrefix("-") ? ["--help", "--version"] : commandNames
+      usageError(Terminal.problem(key, [MessageArg("name", first)], closestTo: first, in: known), see: nil)
       return .badInput
     }
     let parsed = Arguments(Array(arguments.dropFirst()), options: command.options)
@@ -119,7 +121,7 @@ enum CommandLineTool {
       case .usage(let message, let name):
         usageError(message, see: name ?? command.name)
       case .input(let inputError):
-        Console.diagnostic(inputError.description)
+        Console.diagnostic(Terminal.describe(inputError))
       }
       return .badInput
     }
@@ -129,7 +131,7 @@ enum CommandLineTool {
   private static func applyColour(_ parsed: Arguments, see command: String?) -> Bool {
     guard let text = parsed.value("--color") else { return true }
     guard let mode = ColorMode(rawValue: text) else {
-      usageError("--color expects auto, always or never, got '\(text)'" + Suggestion.phrase(text, in: ColorMode.allCases.map(\.rawValue)), see: command)
+      usageError(Terminal.problem("usage.color", [MessageArg("value", text)], closestTo: text, in: ColorMode.allCases.map(\.rawValue)), see: command)
       return false
     }
     Console.colour = mode.enabled()
@@ -150,11 +152,11 @@ enum CommandLineTool {
       return .ok
     }
     guard rest.count == 1 else {
-      usageError("help takes one command, got \(rest.count) arguments", see: nil)
+      usageError(Message("usage.help-arguments", [.number("count", Double(rest.count), decimals: 0)]), see: nil)
       return .badInput
     }
     guard let command = commands.first(where: { $0.name == name }) else {
-      usageError("unknown command '\(name)'" + Suggestion.phrase(name, in: commandNames), see: nil)
+      usageError(Terminal.problem("usage.unknown-command", [MessageArg("name", name)], closestTo: name, in: commandNames), see: nil)
       return .badInput
     }
     Console.out(Help.text(command))
@@ -162,8 +164,8 @@ enum CommandLineTool {
   }
 
   /// A usage error: one line, then where the full help is.
-  static func usageError(_ message: String, see command: String?) {
-    Console.diagnostic("error: \(message)")
-    Console.error("see 'homolog \(command.map { "\($0) " } ?? "")--help'")
+  static func usageError(_ message: Message, see command: String?) {
+    Console.diagnostic(Terminal.text("error.plain", [MessageArg("message", Terminal.text(message))]))
+    Console.error(Terminal.text("usage.see", [MessageArg("command", command.map { "\($0) " } ?? "")]))
   }
 }

@@ -30,9 +30,7 @@ enum DossierFile {
     guard FileManager.default.fileExists(atPath: Pipeline.url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
     let inside = (path.hasSuffix("/") ? path : path + "/") + JSONRenderer.fileName
     guard FileManager.default.fileExists(atPath: Pipeline.url(inside).path) else {
-      throw InputError(
-        "this folder holds no \(JSONRenderer.fileName): expected a dossier.json or the output folder of homolog evaluate",
-        at: SourceLocation(file: path))
+      throw Terminal.inputError("dossier.folder-without-dossier", at: SourceLocation(file: path))
     }
     return inside
   }
@@ -76,8 +74,8 @@ enum DossierFile {
   /// Refuses a baseline of another project or catalogue, where a comparison would mean nothing.
   static func checkComparable(_ baseline: Dossier, _ current: Dossier, baselineDisplay: String) throws(InputError) {
     guard baseline.catalogue.id == current.catalogue.id else {
-      throw InputError(
-        "baseline evaluated against catalogue '\(baseline.catalogue.id)', this dossier against '\(current.catalogue.id)'",
+      throw Terminal.inputError(
+        "baseline.other-catalogue", [MessageArg("baseline", baseline.catalogue.id), MessageArg("current", current.catalogue.id)],
         at: SourceLocation(file: baselineDisplay, jsonPath: "$.catalogue.id"))
     }
   }

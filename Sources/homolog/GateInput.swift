@@ -8,19 +8,18 @@ enum GateInput {
   static let names = ["eliminatory", "regression", "expired-derogation", "no-evidence", "platform-refusal", "score<N"]
 
   /// The problem with one entry, or nil when it names a rule (`-RULE` removes one).
-  static func problem(_ text: String) -> String? {
+  static func problem(_ text: String, where place: String) -> Message? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let name = trimmed.hasPrefix("-") ? String(trimmed.dropFirst()) : trimmed
     guard !trimmed.isEmpty, GateRule(name) == nil else { return nil }
-    let hint = name.hasPrefix("score") ? "" : Suggestion.phrase(name, in: names)
-    return "unknown gate rule '\(text)'\(hint) (expected \(GateRule.expected))"
+    return Terminal.problem("usage.gate-rule", [MessageArg("where", place), MessageArg("name", text)], closestTo: name.hasPrefix("score") ? nil : name, in: names)
   }
 
   /// Checks homolog.yaml's rules, each located at its line.
   static func check(_ texts: [String], locations: [SourceLocation], file: String) throws(InputError) {
     for (index, text) in texts.enumerated() {
-      if let problem = problem(text) {
-        throw InputError("policy.gate: " + problem, at: index < locations.count ? locations[index] : SourceLocation(file: file))
+      if let problem = problem(text, where: "policy.gate") {
+        throw Terminal.inputError(problem, at: index < locations.count ? locations[index] : SourceLocation(file: file))
       }
     }
   }
@@ -29,7 +28,7 @@ enum GateInput {
   static func option(_ text: String?) throws(CommandError) -> [String] {
     let entries = text.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
     for entry in entries {
-      if let problem = problem(entry) { throw .usage("--fail-on: " + problem, command: nil) }
+      if let problem = problem(entry, where: "--fail-on") { throw .usage(problem, command: nil) }
     }
     return entries
   }

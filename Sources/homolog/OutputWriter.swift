@@ -29,13 +29,13 @@ enum OutputWriter {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: display))
+      throw Terminal.inputError("output.cannot-create", [MessageArg("reason", error.localizedDescription)], at: SourceLocation(file: display))
     }
     removeAbandonedStaging(in: directory)
     let staging = directory.appendingPathComponent("\(stagingPrefix)\(getpid())")
     try? FileManager.default.removeItem(at: staging)
     guard mkdir(staging.path, 0o700) == 0 else {
-      throw InputError("cannot create a staging folder in the output folder (errno \(errno))", at: SourceLocation(file: display))
+      throw Terminal.inputError("output.cannot-stage", [MessageArg("errno", String(errno))], at: SourceLocation(file: display))
     }
     defer { try? FileManager.default.removeItem(at: staging) }
     let ordered = files.filter { $0.name != "dossier.json" } + files.filter { $0.name == "dossier.json" }
@@ -45,13 +45,13 @@ enum OutputWriter {
     TestHooks.pauseBeforeRename()
     for name in stale {
       guard unlink(directory.appendingPathComponent(name).path) == 0 || errno == ENOENT else {
-        throw InputError("cannot remove the previous run's \(name) (errno \(errno))", at: SourceLocation(file: display))
+        throw Terminal.inputError("output.cannot-remove", [MessageArg("name", name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
       }
     }
     for file in ordered {
       let target = directory.appendingPathComponent(file.name)
       guard rename(staging.appendingPathComponent(file.name).path, target.path) == 0 else {
-        throw InputError("cannot move \(file.name) into place (errno \(errno))", at: SourceLocation(file: display))
+        throw Terminal.inputError("output.cannot-move", [MessageArg("name", file.name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
       }
     }
     syncDirectory(directory)
@@ -66,10 +66,9 @@ enum OutputWriter {
       .filter { !$0.hasPrefix(stagingPrefix) }.sorted()
     let foreign = names.filter { !owned.contains($0) }
     if !foreign.isEmpty && !force {
-      let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
-      throw InputError(
-        "the output folder holds files homolog did not write (\(shown)): choose an empty or new folder, or pass --force "
-          + "to write beside them", at: SourceLocation(file: display))
+      let more = foreign.count > 3 ? Terminal.text("output.more", [.number("count", Double(foreign.count - 3), decimals: 0)]) : ""
+      throw Terminal.inputError(
+        "output.foreign-files", [MessageArg("names", foreign.prefix(3).joined(separator: ", ") + more)], at: SourceLocation(file: display))
     }
     let stale = names.filter { owned.contains($0) && !writing.contains($0) }
     return stale.filter { $0 == "dossier.json" } + stale.filter { $0 != "dossier.json" }
@@ -79,7 +78,7 @@ enum OutputWriter {
   private static func writeFlushed(_ data: Data, to url: URL, name: String, display: String) throws(InputError) {
     let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw InputError("cannot write \(name) (errno \(errno))", at: SourceLocation(file: display))
+      throw Terminal.inputError("output.cannot-write", [MessageArg("name", name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
     }
     defer { close(descriptor) }
     var failure: Int32 = 0
@@ -96,7 +95,8 @@ enum OutputWriter {
       }
     }
     guard failure == 0, fsync(descriptor) == 0 else {
-      throw InputError("cannot write \(name) (errno \(failure != 0 ? failure : errno))", at: SourceLocation(file: display))
+      throw Terminal.inputError(
+        "output.cannot-write", [MessageArg("name", name), MessageArg("errno", String(failure != 0 ? failure : errno))], at: SourceLocation(file: display))
     }
   }
 

@@ -25,7 +25,7 @@ enum Pipeline {
       return try CatalogueLoader.loadValid(data, file: shown, knownChecks: AllChecks.ids)
     }
     guard let data = Resources.builtIn(Resources.defaultCataloguePath) else {
-      throw InputError("the built-in catalogue is missing from this build")
+      throw Terminal.inputError("catalogue.missing-built-in")
     }
     return try CatalogueLoader.loadValid(data, file: Resources.defaultCataloguePath, knownChecks: AllChecks.ids)
   }
@@ -33,11 +33,11 @@ enum Pipeline {
   /// The evaluation date: `--as-of`, else `SOURCE_DATE_EPOCH`, else today (UTC).
   static func asOf(_ option: String?) throws(CommandError) -> Day {
     if let option {
-      guard let day = Day(option) else { throw .usage("--as-of expects a date YYYY-MM-DD, got '\(option)'", command: nil) }
+      guard let day = Day(option) else { throw .usage(Message("usage.as-of", [MessageArg("value", option)]), command: nil) }
       return day
     }
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-      guard let seconds = Int(epoch) else { throw .usage("SOURCE_DATE_EPOCH must be a number of seconds, got '\(epoch)'", command: nil) }
+      guard let seconds = Int(epoch) else { throw .usage(Message("usage.source-date-epoch", [MessageArg("value", epoch)]), command: nil) }
       return Day(unixSeconds: seconds)
     }
     return Day(unixSeconds: Int(Date().timeIntervalSince1970))
@@ -54,7 +54,7 @@ enum Pipeline {
   static func lang(_ option: String?) throws(CommandError) -> String? {
     guard let option else { return nil }
     guard TranslationTable.languages.contains(option) else {
-      throw .usage("--lang expects fr or en, got '\(option)'" + Suggestion.phrase(option, in: TranslationTable.languages), command: nil)
+      throw .usage(Terminal.problem("usage.lang", [MessageArg("value", option)], closestTo: option, in: TranslationTable.languages), command: nil)
     }
     return option
   }
@@ -63,9 +63,11 @@ enum Pipeline {
   static func formats(_ option: String?, known: [String]) throws(CommandError) -> [String]? {
     guard let option else { return nil }
     let names = option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    guard !names.isEmpty else { throw .usage("--format lists no format (expected \(known.joined(separator: ", ")))", command: nil) }
+    guard !names.isEmpty else { throw .usage(Message("usage.format-empty", [MessageArg("expected", known.joined(separator: ", "))]), command: nil) }
     if let unknown = names.first(where: { !known.contains($0) }) {
-      throw .usage("unknown format '\(unknown)'" + Suggestion.phrase(unknown, in: known) + " (expected \(known.joined(separator: ", ")))", command: nil)
+      throw .usage(
+        Terminal.problem("usage.format-unknown", [MessageArg("name", unknown), MessageArg("expected", known.joined(separator: ", "))], closestTo: unknown, in: known),
+        command: nil)
     }
     return names
   }
@@ -74,7 +76,7 @@ enum Pipeline {
   static func maxFileBytes(_ option: String?) throws(CommandError) -> Int {
     guard let option else { return EvidenceCollector.defaultMaxFileBytes }
     guard let megabytes = Int(option), megabytes > 0, megabytes <= 1 << 20 else {
-      throw .usage("--max-file-mb expects a positive number of megabytes, got '\(option)'", command: nil)
+      throw .usage(Message("usage.max-file-mb", [MessageArg("value", option)]), command: nil)
     }
     return megabytes * 1_000_000
   }
@@ -85,16 +87,16 @@ enum Pipeline {
     maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
   ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
-    let declared = [("catalogue", config.catalogue), ("attestations file", config.attestations), ("derogations file", config.derogations)]
+    let declared = [("catalogue", config.catalogue), ("attestations", config.attestations), ("derogations", config.derogations)]
     for case let (what, url?) in declared {
       try checkDeclared(url, what: what, folder: false, config: config, configDisplay: configDisplay)
     }
     let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
     for path in config.allEvidencePaths {
-      try checkDeclared(path, what: "evidence path", folder: true, config: config, configDisplay: configDisplay)
+      try checkDeclared(path, what: "evidence", folder: true, config: config, configDisplay: configDisplay)
     }
     let collector = EvidenceCollector(
-      baseDirectory: config.baseDirectory, maxFileBytes: maxFileBytes, progress: Console.progress("reading evidence"))
+      baseDirectory: config.baseDirectory, maxFileBytes: maxFileBytes, progress: Console.progress(Terminal.text("progress.reading-evidence")))
     let collected = try collector.collect(config.allEvidencePaths + extraEvidence, keepGoing: keepGoing)
 
     let components = config.components.map { component in
@@ -126,23 +128,28 @@ enum Pipeline {
     return (input, config)
   }
 
+  /// What a declared path is, in the English of the project loader's messages (`PathConfinement`).
+  private static let englishNames = [
+    "catalogue": "catalogue", "attestations": "attestations file", "derogations": "derogations file", "evidence": "evidence path",
+  ]
+
   /// A path homolog.yaml declares: inside the project folder, existing, a file unless a folder is allowed; errors are
   /// located at the line declaring it.
   private static func checkDeclared(_ url: URL, what: String, folder: Bool, config: ProjectConfig, configDisplay: String) throws(InputError) {
     let shown = display(url, base: config.baseDirectory)
     let location = config.sources.location(of: url) ?? SourceLocation(file: configDisplay)
     do {
-      try PathConfinement.check(url, inside: config.baseDirectory, shown: shown, declaredIn: configDisplay, what: what)
+      try PathConfinement.check(url, inside: config.baseDirectory, shown: shown, declaredIn: configDisplay, what: englishNames[what] ?? what)
     } catch {
       throw InputError(error.message, at: location)
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      let hint = what == "evidence path" ? ": add the reports there, or remove the path from homolog.yaml" : ""
-      throw InputError("\(what) '\(shown)' does not exist\(hint)", at: location)
+      let key = what == "evidence" ? "path.missing-evidence" : "path.missing"
+      throw Terminal.inputError(key, [MessageArg("what", what), MessageArg("path", shown)], at: location)
     }
     if isDirectory.boolValue && !folder {
-      throw InputError("\(what) '\(shown)' is a folder, expected a file", at: location)
+      throw Terminal.inputError("path.is-folder", [MessageArg("what", what), MessageArg("path", shown)], at: location)
     }
   }
 

@@ -2,46 +2,83 @@ import Foundation
 import XCTest
 
 /// Usage errors follow git and swift-argument-parser: the problem named first, one line, where the help is, exit 2.
+/// They speak the run's language: `--lang` when the command line gives it, else French (with French typography).
 final class ArgumentParsingTests: XCTestCase {
+  /// A French usage error (the default): `erreur : MESSAGE` then `voir « homolog CMD --help »`.
   private func assertUsageError(_ arguments: [String], _ message: String, see: String = "homolog evaluate --help", file: StaticString = #filePath, line: UInt = #line) throws {
     let result = try CLI.run(arguments + ["--color", "never"])
+    XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
+    XCTAssertEqual(result.stderr, "erreur : \(message)\nvoir « \(see) »\n", file: file, line: line)
+    XCTAssertEqual(result.stdout, "", file: file, line: line)
+  }
+
+  /// The same error under `--lang en`: `error: MESSAGE` then `see 'homolog CMD --help'`.
+  private func assertEnglishUsageError(_ arguments: [String], _ message: String, see: String = "homolog evaluate --help", file: StaticString = #filePath, line: UInt = #line) throws {
+    let result = try CLI.run(arguments + ["--lang", "en", "--color", "never"])
     XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
     XCTAssertEqual(result.stderr, "error: \(message)\nsee '\(see)'\n", file: file, line: line)
     XCTAssertEqual(result.stdout, "", file: file, line: line)
   }
 
   func testUnknownOptionIsNamedWithTheClosestOne() throws {
-    try assertUsageError(["evaluate", "--outdir", "o"], "unknown option '--outdir'; did you mean '--out'?")
-    try assertUsageError(["evaluate", "--confg", "x.yaml"], "unknown option '--confg'; did you mean '--config'?")
-    try assertUsageError(["evaluate", "--zzzzzzzz"], "unknown option '--zzzzzzzz'")
-    try assertUsageError(["diff", "a", "b", "--formt", "md"], "unknown option '--formt'; did you mean '--format'?", see: "homolog diff --help")
+    try assertUsageError(["evaluate", "--outdir", "o"], "option inconnue « --outdir » ; vouliez-vous dire « --out » ?")
+    try assertUsageError(["evaluate", "--confg", "x.yaml"], "option inconnue « --confg » ; vouliez-vous dire « --config » ?")
+    try assertUsageError(["evaluate", "--zzzzzzzz"], "option inconnue « --zzzzzzzz »")
+    try assertUsageError(["diff", "a", "b", "--formt", "md"], "option inconnue « --formt » ; vouliez-vous dire « --format » ?", see: "homolog diff --help")
+    try assertEnglishUsageError(["evaluate", "--outdir", "o"], "unknown option '--outdir'; did you mean '--out'?")
+    try assertEnglishUsageError(["evaluate", "--zzzzzzzz"], "unknown option '--zzzzzzzz'")
+    // --lang=en counts too, wherever it stands before --.
+    let equals = try CLI.run(["evaluate", "--lang=en", "--outdir", "o"])
+    XCTAssertEqual(equals.stderr, "error: unknown option '--outdir'; did you mean '--out'?\nsee 'homolog evaluate --help'\n")
   }
 
   func testUnexpectedArgumentIsNamed() throws {
-    try assertUsageError(["evaluate", "homolog.yaml"], "unexpected argument 'homolog.yaml'; did you mean '--config homolog.yaml'?")
-    try assertUsageError(["evaluate", "quiet"], "unexpected argument 'quiet'; did you mean '--quiet'?")
-    try assertUsageError(["formats", "extra"], "unexpected argument 'extra'", see: "homolog formats --help")
+    try assertUsageError(["evaluate", "homolog.yaml"], "argument inattendu « homolog.yaml » ; vouliez-vous dire « --config homolog.yaml » ?")
+    try assertUsageError(["evaluate", "quiet"], "argument inattendu « quiet » ; vouliez-vous dire « --quiet » ?")
+    try assertUsageError(["formats", "extra"], "argument inattendu « extra »", see: "homolog formats --help")
+    try assertEnglishUsageError(["evaluate", "homolog.yaml"], "unexpected argument 'homolog.yaml'; did you mean '--config homolog.yaml'?")
   }
 
   func testUnknownCommandAndActionGetASuggestion() throws {
-    try assertUsageError(["evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
-    try assertUsageError(["help", "evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
+    try assertUsageError(["evalute"], "commande inconnue « evalute » ; vouliez-vous dire « evaluate » ?", see: "homolog --help")
+    try assertUsageError(["help", "evalute"], "commande inconnue « evalute » ; vouliez-vous dire « evaluate » ?", see: "homolog --help")
     try assertUsageError(
-      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list or mapping)",
+      ["catalogue", "valdate", "x"],
+      "action de catalogue inconnue « valdate » ; vouliez-vous dire « validate » ? (attendu : validate, list ou mapping)",
       see: "homolog catalogue --help")
     try assertUsageError(
+      ["evaluate", "--format", "mdd"],
+      "format inconnu « mdd » ; vouliez-vous dire « md » ? (attendu : json, md, html, junit, sarif, codequality, oscal)")
+    // An unknown language cannot choose the language: the error is French.
+    try assertUsageError(["evaluate", "--lang", "fra"], "--lang attend fr ou en, reçu « fra » ; vouliez-vous dire « fr » ?")
+    try assertEnglishUsageError(["evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
+    try assertEnglishUsageError(
+      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list or mapping)",
+      see: "homolog catalogue --help")
+    try assertEnglishUsageError(
       ["evaluate", "--format", "mdd"], "unknown format 'mdd'; did you mean 'md'? (expected json, md, html, junit, sarif, codequality, oscal)")
-    try assertUsageError(["evaluate", "--lang", "fra"], "--lang expects fr or en, got 'fra'; did you mean 'fr'?")
   }
 
   func testRepeatedSingleValueOptionIsRefusedByName() throws {
-    try assertUsageError(["evaluate", "--out", "a", "--out", "b"], "option '--out' given more than once (it takes one value)")
-    try assertUsageError(["evaluate", "--out=a", "--out=b"], "option '--out' given more than once (it takes one value)")
+    try assertUsageError(["evaluate", "--out", "a", "--out", "b"], "l'option « --out » est donnée plus d'une fois (elle prend une seule valeur)")
+    try assertUsageError(["evaluate", "--out=a", "--out=b"], "l'option « --out » est donnée plus d'une fois (elle prend une seule valeur)")
+    try assertEnglishUsageError(["evaluate", "--out", "a", "--out", "b"], "option '--out' given more than once (it takes one value)")
   }
 
   func testMissingValueAndFlagWithValue() throws {
-    try assertUsageError(["evaluate", "--out", "--quiet"], "option '--out' expects a value (DIR)")
-    try assertUsageError(["evaluate", "--quiet=yes"], "option '--quiet' takes no value")
+    try assertUsageError(["evaluate", "--out", "--quiet"], "l'option « --out » attend une valeur (DIR)")
+    try assertUsageError(["evaluate", "--quiet=yes"], "l'option « --quiet » ne prend pas de valeur")
+    try assertEnglishUsageError(["evaluate", "--out", "--quiet"], "option '--out' expects a value (DIR)")
+    try assertEnglishUsageError(["evaluate", "--quiet=yes"], "option '--quiet' takes no value")
+  }
+
+  func testOptionValuesAreCheckedInTheRunsLanguage() throws {
+    try assertUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of attend une date AAAA-MM-JJ, reçu « 30/11/2026 »")
+    try assertEnglishUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of expects a date YYYY-MM-DD, got '30/11/2026'")
+    try assertUsageError(["evaluate", "--max-file-mb", "0"], "--max-file-mb attend un nombre positif de mégaoctets, reçu « 0 »")
+    try assertEnglishUsageError(["evaluate", "--max-file-mb", "0"], "--max-file-mb expects a positive number of megabytes, got '0'")
+    try assertUsageError(["diff", "a"], "deux dossiers sont attendus, OLD et NEW, reçu 1", see: "homolog diff --help")
+    try assertEnglishUsageError(["diff", "a"], "expected two dossiers, OLD and NEW, got 1", see: "homolog diff --help")
   }
 
   func testHelpIsAnOptionNeverAValue() throws {
@@ -55,6 +92,7 @@ final class ArgumentParsingTests: XCTestCase {
     let valued = try CLI.run(["evaluate", "--config", "--help", "--color", "never"], in: dir)
     XCTAssertEqual(valued.status, 2)
     XCTAssertEqual(valued.stdout, "")
+    // What the file reader says stays English, like a compiler's diagnostics.
     XCTAssertTrue(valued.stderr.hasPrefix("--help: error: cannot read the file"), valued.stderr)
     // After --, --help is a positional.
     let ended = try CLI.run(["inspect", "--", "--help", "--color", "never"], in: dir)

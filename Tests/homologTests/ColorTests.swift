@@ -9,20 +9,24 @@ final class ColorTests: XCTestCase {
   func testAlwaysColoursErrorsRed() throws {
     let result = try CLI.run(["evaluate", "--outdir", "o", "--color", "always"])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.stderr, "\(red)error:\(reset) unknown option '--outdir'; did you mean '--out'?\nsee 'homolog evaluate --help'\n")
+    XCTAssertEqual(result.stderr, "\(red)erreur :\(reset) option inconnue « --outdir » ; vouliez-vous dire « --out » ?\nvoir « homolog evaluate --help »\n")
+    let english = try CLI.run(["evaluate", "--outdir", "o", "--color", "always", "--lang", "en"])
+    XCTAssertEqual(english.stderr, "\(red)error:\(reset) unknown option '--outdir'; did you mean '--out'?\nsee 'homolog evaluate --help'\n")
   }
 
   func testNeverAndNotATerminalAreUncoloured() throws {
     for extra in [["--color", "never"], [], ["--color", "auto"]] {
       let result = try CLI.run(["evaluate", "--outdir", "o"] + extra)
-      XCTAssertEqual(result.stderr, "error: unknown option '--outdir'; did you mean '--out'?\nsee 'homolog evaluate --help'\n", "\(extra)")
+      XCTAssertEqual(result.stderr, "erreur : option inconnue « --outdir » ; vouliez-vous dire « --out » ?\nvoir « homolog evaluate --help »\n", "\(extra)")
     }
   }
 
   func testUnknownColorModeGetsASuggestion() throws {
     let result = try CLI.run(["formats", "--color", "allways"])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.stderr, "error: --color expects auto, always or never, got 'allways'; did you mean 'always'?\nsee 'homolog formats --help'\n")
+    XCTAssertEqual(result.stderr, "erreur : --color attend auto, always ou never, reçu « allways » ; vouliez-vous dire « always » ?\nvoir « homolog formats --help »\n")
+    let english = try CLI.run(["evaluate", "--color", "allways", "--lang", "en"])
+    XCTAssertEqual(english.stderr, "error: --color expects auto, always or never, got 'allways'; did you mean 'always'?\nsee 'homolog evaluate --help'\n")
   }
 
   func testSummaryStatusAndGateFailureColoured() throws {
@@ -57,7 +61,7 @@ final class ColorTests: XCTestCase {
       process.waitUntilExit()
       return String(decoding: data, as: UTF8.self)
     }
-    XCTAssertTrue(try onTerminal([:]).hasPrefix("\(red)error:\(reset) unknown option '--outdir'"))
-    XCTAssertTrue(try onTerminal(["NO_COLOR": "1"]).hasPrefix("error: unknown option '--outdir'"))
+    XCTAssertTrue(try onTerminal([:]).hasPrefix("\(red)erreur :\(reset) option inconnue « --outdir »"))
+    XCTAssertTrue(try onTerminal(["NO_COLOR": "1"]).hasPrefix("erreur : option inconnue « --outdir »"))
   }
 }

@@ -113,11 +113,22 @@ final class ComparePolicyTests: XCTestCase {
   }
 
   func testCompareRefusesBidsJudgedUnderDifferentPoliciesNamingTheThresholds() throws {
-    let refused = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json"], in: folder)
+    let refused = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--lang", "en"], in: folder)
     XCTAssertEqual(refused.status, 2)
     XCTAssertEqual(refused.stdout, "")
     let strict = try policyHash("strict").prefix(12)
     let relaxed = try policyHash("relaxed").prefix(12)
+    let french = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--color", "never"], in: folder)
+    XCTAssertEqual(
+      french.stderr,
+      """
+      erreur : les offres ont été jugées sous des politiques différentes (chacune sous son propre homolog.yaml) :
+        strict/out/dossier.json : politique sha256 \(strict), celle par défaut du CCT
+        relaxed/out/dossier.json : politique sha256 \(relaxed), vulnerabilities.critical : null (par défaut dans le CCT : 0) ; \
+      coverage.backend : 0 (par défaut dans le CCT : 100)
+      jugez-les toutes sous votre politique avec --policy FILE, ou comparez-les telles quelles avec --allow-mixed-policies
+
+      """)
     XCTAssertTrue(
       refused.stderr.contains(
         """
@@ -163,7 +174,7 @@ final class ComparePolicyTests: XCTestCase {
       for check in dossier.requirements[index].checks.indices { dossier.requirements[index].checks[check].measurement = nil }
     }
     try JSONRenderer.encoder.encode(dossier).write(to: folder.appendingPathComponent("old.json"))
-    let result = try CLI.run(["compare", "strict/out/dossier.json", "old.json", "--policy", "evaluator.yaml"], in: folder)
+    let result = try CLI.run(["compare", "strict/out/dossier.json", "old.json", "--policy", "evaluator.yaml", "--lang", "en"], in: folder)
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(
       result.stderr.contains(

@@ -89,6 +89,10 @@ final class CompletionCommandTests: XCTestCase {
   func testUnknownShell() throws {
     let result = try CLI.run(["completion", "zhs", "--color", "never"])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.stderr, "error: unknown shell 'zhs'; did you mean 'zsh'? (expected bash, zsh or fish)\nsee 'homolog completion --help'\n")
+    XCTAssertEqual(
+      result.stderr, "erreur : shell inconnu « zhs » ; vouliez-vous dire « zsh » ? (attendu : bash, zsh ou fish)\nvoir « homolog completion --help »\n")
+    // completion has no --lang option: --lang en still sets the language of the refusal, which names the first problem.
+    let english = try CLI.run(["completion", "zhs", "--lang", "en", "--color", "never"])
+    XCTAssertEqual(english.stderr, "error: unknown option '--lang'\nsee 'homolog completion --help'\n")
   }
 }

@@ -120,7 +120,7 @@ final class HostileEvaluateTests: XCTestCase {
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: demo.appendingPathComponent("reports/shared"))
     let result = try evaluate(demo, out: link.appendingPathComponent("OUT"))
     XCTAssertEqual(result.status, 2)
-    XCTAssertTrue(result.stderr.contains("--out must not be inside an evidence folder"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("--out ne doit pas être dans un dossier de preuves (reports/shared)"), result.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("reports/shared/OUT").path))
   }
 
@@ -138,7 +138,7 @@ final class HostileEvaluateTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("--max-file-mb"), result.stderr)
     let raised = try evaluate(demo, out: out, extra: ["--max-file-mb", "nope"])
     XCTAssertEqual(raised.status, 2)
-    XCTAssertTrue(raised.stderr.contains("--max-file-mb expects"), raised.stderr)
+    XCTAssertTrue(raised.stderr.contains("--max-file-mb attend un nombre positif de mégaoctets, reçu « nope »"), raised.stderr)
   }
 
   func testHostileProjectFilesExit2Quickly() throws {

@@ -14,15 +14,19 @@ final class InitCommandTests: XCTestCase {
   func testInitThenEvaluateWithNoOptionGivesACompleteDossierEveryRequirementNonEvalue() throws {
     let initialised = try CLI.run(["init", "--name", "Essai"], in: dir)
     XCTAssertEqual(initialised.status, 0, initialised.stderr)
-    XCTAssertTrue(initialised.stdout.hasPrefix("wrote homolog.yaml\nwrote attestations.yaml\nwrote derogations.yaml\nwrote reports/\n\nNext steps:\n"), initialised.stdout)
+    XCTAssertTrue(
+      initialised.stdout.hasPrefix("écrit : homolog.yaml\nécrit : attestations.yaml\nécrit : derogations.yaml\nécrit : reports/\n\nÉtapes suivantes :\n"),
+      initialised.stdout)
     for step in [
-      "  1. run `homolog evaluate`: it works now, every requirement non évalué (exit 1) until evidence is added\n",
-      "  2. put your reports in reports/ (or list files and folders under evidence: in homolog.yaml); each kind lets homolog judge:\n",
-      "     - the API's OpenAPI description: EXI-DATA-1\n",
-      "     - each component's JUnit test report: EXI-ORG-11, EXI-ORG-14\n",
-      "  4. attest what no file proves: attestations.yaml lists the 52 requirements an attestation may prove, commented out;",
+      "  1. lancez `homolog evaluate` : le projet s'évalue dès maintenant, chaque exigence restant non évaluée (code de sortie 1) "
+        + "tant qu'aucune preuve n'est ajoutée\n",
+      "  2. déposez vos rapports dans reports/ (ou listez fichiers et dossiers sous `evidence:` dans homolog.yaml) ; "
+        + "chaque type de rapport permet de juger :\n",
+      "     - la description OpenAPI de l'API : EXI-DATA-1\n",
+      "     - le rapport de tests JUnit de chaque composant : EXI-ORG-11, EXI-ORG-14\n",
+      "  4. attestez ce qu'aucun fichier ne prouve : attestations.yaml liste, en commentaire, les 52 exigences qu'une attestation peut prouver ;",
     ] {
-      XCTAssertTrue(initialised.stdout.contains(step), step)
+      XCTAssertTrue(initialised.stdout.contains(step), step + "\n" + initialised.stdout)
     }
 
     let evaluated = try CLI.run(["evaluate", "--color", "never"], in: dir)
@@ -43,7 +47,9 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(try CLI.run(["init"], in: dir).status, 0)
     let again = try CLI.run(["init", "--color", "never"], in: dir)
     XCTAssertEqual(again.status, 2)
-    XCTAssertEqual(again.stderr, "homolog.yaml: error: homolog.yaml already exists (use --force to overwrite)\n")
+    XCTAssertEqual(again.stderr, "homolog.yaml : erreur : homolog.yaml existe déjà (--force pour l'écraser)\n")
+    let english = try CLI.run(["init", "--lang", "en", "--color", "never"], in: dir)
+    XCTAssertEqual(english.stderr, "homolog.yaml: error: homolog.yaml already exists (use --force to overwrite)\n")
     XCTAssertEqual(try CLI.run(["init", "--force", "--name", "Autre"], in: dir).status, 0)
     XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8).contains("name: \"Autre\""))
   }
@@ -59,8 +65,10 @@ final class InitCommandTests: XCTestCase {
 
     let initialised = try CLI.run(["init", "--from-ci", ".gitlab-ci-dso.yml"], in: dir)
     XCTAssertEqual(initialised.status, 0, initialised.stderr)
-    XCTAssertTrue(initialised.stdout.contains("     - docker-build: the image is scanned by Harbor's Trivy adapter, not in the pipeline:"), initialised.stdout)
-    XCTAssertTrue(initialised.stdout.contains("     - test-api: the SonarQube quality gate shows only as the job's status:"), initialised.stdout)
+    XCTAssertTrue(
+      initialised.stdout.contains("     - docker-build : l'image est scannée par l'adaptateur Trivy de Harbor, hors du pipeline :"), initialised.stdout)
+    XCTAssertTrue(
+      initialised.stdout.contains("     - test-api : la quality gate SonarQube n'apparaît que dans le statut du job :"), initialised.stdout)
     let project = try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8)
     for line in [
       "  - name: backend         # from job test-api\n    role: backend\n    evidence:\n      []\n",
@@ -81,10 +89,28 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(formats, ["cobertura-xml", "junit-xml"])
   }
 
+  func testInitSpeaksEnglishWithLangEn() throws {
+    let initialised = try CLI.run(["init", "--name", "Essai", "--lang", "en"], in: dir)
+    XCTAssertEqual(initialised.status, 0, initialised.stderr)
+    XCTAssertTrue(initialised.stdout.hasPrefix("wrote homolog.yaml\nwrote attestations.yaml\nwrote derogations.yaml\nwrote reports/\n\nNext steps:\n"), initialised.stdout)
+    for step in [
+      "  1. run `homolog evaluate`: it works now, every requirement not evaluated (exit 1) until evidence is added\n",
+      "     - the API's OpenAPI description: EXI-DATA-1\n",
+      "  4. attest what no file proves: attestations.yaml lists the 52 requirements an attestation may prove, commented out;",
+    ] {
+      XCTAssertTrue(initialised.stdout.contains(step), step + "\n" + initialised.stdout)
+    }
+    try FileManager.default.copyItem(
+      at: CLI.repository.appendingPathComponent("Tests/Fixtures/ci/gitlab-ci-dso.yml"), to: dir.appendingPathComponent(".gitlab-ci-dso.yml"))
+    let fromCI = try CLI.run(["init", "--from-ci", ".gitlab-ci-dso.yml", "--force", "--lang", "en"], in: dir)
+    XCTAssertTrue(fromCI.stdout.contains("     - docker-build: the image is scanned by Harbor's Trivy adapter, not in the pipeline:"), fromCI.stdout)
+  }
+
   func testFromCIOnAFileThatIsNotAPipeline() throws {
     try Data("- a\n- b\n".utf8).write(to: dir.appendingPathComponent("ci.yml"))
     let result = try CLI.run(["init", "--from-ci", "ci.yml", "--color", "never"], in: dir)
     XCTAssertEqual(result.status, 2)
+    // A diagnostic about an input file's content stays English, like a compiler's.
     XCTAssertEqual(result.stderr, "ci.yml:1:1: error: expected a GitLab CI file: a mapping of jobs, found a sequence\n")
   }
 }

@@ -12,7 +12,9 @@ final class LocatedErrorsTests: XCTestCase {
   }
 
   /// Replaces text in the demo's homolog.yaml, then evaluates with no option; returns stderr after checking exit 2.
-  private func evaluateAfter(_ replacements: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+  private func evaluateAfter(
+    _ replacements: [(String, String)], extra: [String] = [], file: StaticString = #filePath, line: UInt = #line
+  ) throws -> String {
     let url = demo.appendingPathComponent("homolog.yaml")
     var text = try String(contentsOf: url, encoding: .utf8)
     for (old, new) in replacements {
@@ -20,7 +22,7 @@ final class LocatedErrorsTests: XCTestCase {
       text = text.replacingOccurrences(of: old, with: new)
     }
     try Data(text.utf8).write(to: url)
-    let result = try CLI.run(["evaluate", "--color", "never"], in: demo)
+    let result = try CLI.run(["evaluate", "--color", "never"] + extra, in: demo)
     XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
     XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path), "nothing written", file: file, line: line)
     return result.stderr
@@ -28,28 +30,41 @@ final class LocatedErrorsTests: XCTestCase {
 
   func testMissingEvidencePathIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("evidence: [reports/web]", "evidence: [reports/webb]")])
-    XCTAssertEqual(stderr, "homolog.yaml:24:16: error: evidence path 'reports/webb' does not exist: add the reports there, or remove the path from homolog.yaml\n")
+    XCTAssertEqual(
+      stderr,
+      "homolog.yaml:24:16 : erreur : chemin de preuves « reports/webb » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertEqual(english, "homolog.yaml:24:16: error: evidence path 'reports/webb' does not exist: add the reports there, or remove the path from homolog.yaml\n")
   }
 
   func testSharedEvidencePathIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("  - manifests\n", "  - manifest\n")])
-    XCTAssertEqual(stderr, "homolog.yaml:28:5: error: evidence path 'manifest' does not exist: add the reports there, or remove the path from homolog.yaml\n")
+    XCTAssertEqual(
+      stderr, "homolog.yaml:28:5 : erreur : chemin de preuves « manifest » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
   }
 
   func testAttestationsFileThatIsAFolderIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("attestations: attestations.yaml", "attestations: reports")])
-    XCTAssertEqual(stderr, "homolog.yaml:30:15: error: attestations file 'reports' is a folder, expected a file\n")
+    XCTAssertEqual(stderr, "homolog.yaml:30:15 : erreur : fichier d'attestations « reports » est un dossier, un fichier est attendu\n")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertEqual(english, "homolog.yaml:30:15: error: attestations file 'reports' is a folder, expected a file\n")
   }
 
   func testUnknownGateRuleIsReportedAtItsLineWithTheClosestRule() throws {
     let stderr = try evaluateAfter([("gate: [eliminatory]", "gate: [eliminatroy]")])
     XCTAssertEqual(
       stderr,
+      "homolog.yaml:39:10 : erreur : policy.gate : règle de blocage inconnue « eliminatroy » ; vouliez-vous dire « eliminatory » ? (attendu : "
+        + "eliminatory, regression, score<N (N de 0 à 100), expired-derogation, no-evidence, platform-refusal ; -RÈGLE retire une règle)\n")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertEqual(
+      english,
       "homolog.yaml:39:10: error: policy.gate: unknown gate rule 'eliminatroy'; did you mean 'eliminatory'? (expected eliminatory, "
         + "regression, score<N (N from 0 to 100), expired-derogation, no-evidence, platform-refusal; -RULE removes a rule)\n")
   }
 
   func testUnknownKeyAndValueGetASuggestion() throws {
+    // The project loader's diagnostics stay English, like a compiler's.
     let key = try evaluateAfter([("  sast_blocking_severity: high", "  sast_blocking_severty: high")])
     XCTAssertTrue(key.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), key)
   }
@@ -62,8 +77,13 @@ final class LocatedErrorsTests: XCTestCase {
   func testFailOnUnknownRuleIsAUsageError() throws {
     let result = try CLI.run(["evaluate", "--fail-on", "regresion", "--color", "never"], in: demo)
     XCTAssertEqual(result.status, 2)
-    XCTAssertTrue(result.stderr.hasPrefix("error: --fail-on: unknown gate rule 'regresion'; did you mean 'regression'? (expected "), result.stderr)
-    XCTAssertTrue(result.stderr.hasSuffix("\nsee 'homolog evaluate --help'\n"), result.stderr)
+    XCTAssertTrue(
+      result.stderr.hasPrefix("erreur : --fail-on : règle de blocage inconnue « regresion » ; vouliez-vous dire « regression » ? (attendu : "),
+      result.stderr)
+    XCTAssertTrue(result.stderr.hasSuffix("\nvoir « homolog evaluate --help »\n"), result.stderr)
+    let english = try CLI.run(["evaluate", "--fail-on", "regresion", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertTrue(english.stderr.hasPrefix("error: --fail-on: unknown gate rule 'regresion'; did you mean 'regression'? (expected "), english.stderr)
+    XCTAssertTrue(english.stderr.hasSuffix("\nsee 'homolog evaluate --help'\n"), english.stderr)
   }
 
   func testNoHomologYAMLSaysWhatToDo() throws {
@@ -71,7 +91,10 @@ final class LocatedErrorsTests: XCTestCase {
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     let result = try CLI.run(["evaluate", "--color", "never"], in: empty)
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.stderr, "error: no homolog.yaml in this folder: run 'homolog init' to write one, or give its path with --config FILE\n")
+    XCTAssertEqual(
+      result.stderr, "erreur : aucun homolog.yaml dans ce dossier : lancez « homolog init » pour en écrire un, ou donnez son chemin avec --config FILE\n")
+    let english = try CLI.run(["evaluate", "--color", "never", "--lang", "en"], in: empty)
+    XCTAssertEqual(english.stderr, "error: no homolog.yaml in this folder: run 'homolog init' to write one, or give its path with --config FILE\n")
   }
 }
 
@@ -105,7 +128,11 @@ final class DefaultsTests: XCTestCase {
     try FileManager.default.createDirectory(at: root.appendingPathComponent("nothing"), withIntermediateDirectories: true)
     let missing = try CLI.run(["diff", "old", "nothing", "--color", "never"], in: root)
     XCTAssertEqual(missing.status, 2)
-    XCTAssertEqual(missing.stderr, "nothing: error: this folder holds no dossier.json: expected a dossier.json or the output folder of homolog evaluate\n")
+    XCTAssertEqual(
+      missing.stderr,
+      "nothing : erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
+    let english = try CLI.run(["diff", "old", "nothing", "--color", "never", "--lang", "en"], in: root)
+    XCTAssertEqual(english.stderr, "nothing: error: this folder holds no dossier.json: expected a dossier.json or the output folder of homolog evaluate\n")
   }
 }
 
@@ -132,10 +159,19 @@ final class IgnoredEvidenceTests: XCTestCase {
     try FileManager.default.removeItem(at: demo.appendingPathComponent("dossier"))
     let strict = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never"], in: demo)
     XCTAssertEqual(strict.status, 2)
+    // The reason comes from the evidence detection, in English like a compiler's diagnostics.
     XCTAssertEqual(strict.stderr, """
+      reports/api/other.json : erreur : non reconnu comme preuve (--strict) : JSON document matches no known format
+      reports/shared/notes.txt : erreur : non reconnu comme preuve (--strict) : content matches no known format
+      erreur : 2 fichiers de preuve non reconnus : retirez-les des dossiers de preuves, ou abandonnez --strict
+
+      """)
+    let english = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(english.status, 2)
+    XCTAssertEqual(english.stderr, """
       reports/api/other.json: error: not recognised as evidence (--strict): JSON document matches no known format
       reports/shared/notes.txt: error: not recognised as evidence (--strict): content matches no known format
-      error: 2 evidence file(s) not recognised; remove them from the evidence folders or drop --strict
+      error: 2 evidence files not recognised; remove them from the evidence folders or drop --strict
 
       """)
     XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path))

@@ -37,6 +37,11 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertEqual(
       refused.stderr,
+      "out : erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (notes.txt) : choisissez un dossier vide ou nouveau, "
+        + "ou passez --force pour écrire à côté d'eux\n")
+    let english = try evaluate(["--out", "out", "--format", "md", "--lang", "en"])
+    XCTAssertEqual(
+      english.stderr,
       "out: error: the output folder holds files homolog did not write (notes.txt): choose an empty or new folder, or pass --force to write beside them\n")
     XCTAssertEqual(try names("out"), ["dossier.json", "notes.txt"], "nothing written or removed")
     let forced = try evaluate(["--out", "out", "--format", "md", "--force"])

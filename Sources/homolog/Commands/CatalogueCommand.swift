@@ -19,21 +19,27 @@ enum CatalogueCommand: Command {
               attestation, both, either), by which checks, and why; then the platform's Kyverno rules and the
               CCT requirement each counts for (docs/verdicts.md embeds this table).
     """
-  static let options: [Option] = []
+  static let options: [Option] = [
+    .value("--lang", "fr|en", "language of what validate and list print (default fr); the mapping table is in English",
+      completion: .choices(["fr", "en"]))
+  ]
   static let actions = ["validate", "list", "mapping"]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
-    guard let action = positionals.first else { throw .usage("expected an action: validate, list or mapping", command: name) }
+    _ = try Pipeline.lang(arguments.value("--lang"))
+    guard let action = positionals.first else { throw .usage(Message("usage.catalogue-action-missing"), command: name) }
     switch action {
     case "validate":
-      guard positionals.count == 2 else { throw .usage("validate expects one FILE", command: name) }
+      guard positionals.count == 2 else { throw .usage(Message("usage.catalogue-one-file"), command: name) }
       return try validate(positionals[1])
     case "list":
-      guard positionals.count <= 2 else { throw .usage("list expects at most one FILE", command: name) }
+      guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "list")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
-        Console.out("\(catalogue.title) — version \(catalogue.version) — \(catalogue.requirements.count) requirements")
+        Console.out(
+          Terminal.text(
+            "catalogue.list", [MessageArg("title", catalogue.title), MessageArg("version", catalogue.version), .number("count", Double(catalogue.requirements.count), decimals: 0)]))
         for requirement in catalogue.requirements {
           Console.out([requirement.id, requirement.level.rawValue, requirement.category, requirement.title].joined(separator: "\t"))
         }
@@ -42,7 +48,7 @@ enum CatalogueCommand: Command {
         throw .input(error)
       }
     case "mapping":
-      guard positionals.count <= 2 else { throw .usage("mapping expects at most one FILE", command: name) }
+      guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "mapping")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
         Console.out(CatalogueMapping.markdown(catalogue))
@@ -51,7 +57,7 @@ enum CatalogueCommand: Command {
         throw .input(error)
       }
     default:
-      throw .usage("unknown catalogue action '\(action)'" + Suggestion.phrase(action, in: actions) + " (expected validate, list or mapping)", command: name)
+      throw .usage(Terminal.problem("usage.catalogue-action-unknown", [MessageArg("name", action)], closestTo: action, in: actions), command: name)
     }
   }
 
@@ -61,11 +67,18 @@ enum CatalogueCommand: Command {
       let (catalogue, problems) = try CatalogueLoader.load(data, file: path, knownChecks: AllChecks.ids)
       for problem in problems { Console.diagnostic(problem.description) }
       guard problems.isEmpty else {
-        Console.error("\(path): " + (try TranslationTable.load(lang: "en", from: TemplateSource())).count(problems.count, "summary.catalogue-problems"))
+        Console.error(Terminal.text("catalogue.problems", [MessageArg("path", path), .number("count", Double(problems.count), decimals: 0)]))
         return .badInput
       }
       let primordial = catalogue.requirements.filter { $0.level == .primordial }.count
-      Console.out("\(path): valid — \(catalogue.requirements.count) requirements (\(primordial) P, \(catalogue.requirements.count - primordial) I), version \(catalogue.version)")
+      Console.out(
+        Terminal.text(
+          "catalogue.valid",
+          [
+            MessageArg("path", path), .number("count", Double(catalogue.requirements.count), decimals: 0),
+            .number("primordial", Double(primordial), decimals: 0), .number("important", Double(catalogue.requirements.count - primordial), decimals: 0),
+            MessageArg("version", catalogue.version),
+          ]))
       return .ok
     } catch {
       throw .input(error)

@@ -55,19 +55,19 @@ enum CompareCommand: Command {
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
     let paths = arguments.positionals()
-    guard paths.count >= 2 else { throw .usage("expected at least two dossiers, got \(paths.count)", command: name) }
+    guard paths.count >= 2 else { throw .usage(Message("usage.compare-paths", [.number("count", Double(paths.count), decimals: 0)]), command: name) }
     let scale = try scaleText.map { text throws(CommandError) -> Double in
-      guard let value = Double(text), value > 0, value <= 1000 else { throw .usage("--scale expects a positive number, got '\(text)'", command: name) }
+      guard let value = Double(text), value > 0, value <= 1000 else { throw .usage(Message("usage.scale", [MessageArg("value", text)]), command: name) }
       return value
     } ?? 100
     let known = ComparisonReport.files.map(\.format)
     let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
-    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if out == nil && formats.count != 1 { throw .usage(Message("usage.one-format-without-out"), command: name) }
     if policyFile != nil && allowMixed {
-      throw .usage("--policy judges every bid under one policy: --allow-mixed-policies has no use with it", command: name)
+      throw .usage(Message("usage.policy-and-mixed"), command: name)
     }
     if anonymize && out == nil && mapping == nil {
-      throw .usage("--anonymize needs --out DIR or --mapping FILE to write the key of the names", command: name)
+      throw .usage(Message("usage.anonymize-needs-out"), command: name)
     }
 
     do throws(InputError) {
@@ -126,27 +126,31 @@ enum CompareCommand: Command {
   private static func refusal(_ error: Comparison.Refusal) -> InputError {
     switch error {
     case .tooFew:
-      return InputError("expected at least two dossiers")
+      return Terminal.inputError("compare.refused.too-few")
     case .differentCatalogues(let list):
-      return InputError(
-        "the bids were evaluated against different catalogues:\n  \(list.joined(separator: "\n  "))\n"
-          + "re-evaluate them against one catalogue, or compare the requirements they share with --common")
+      return Terminal.inputError("compare.refused.catalogues", [MessageArg("list", list.joined(separator: "\n  "))])
     case .differentPolicies(let bids):
       let lines = bids.map { bid in
-        "\(bid.file): policy sha256 \(bid.sha256.prefix(12)), "
-          + (bid.differences.isEmpty ? "the CCT defaults" : PolicyDifference.text(bid.differences, reference: "CCT default"))
+        let differences = bid.differences.map { difference in
+          Terminal.text(
+            "compare.refused.difference",
+            [MessageArg("key", difference.key), MessageArg("value", difference.value), MessageArg("reference", difference.reference)])
+        }
+        return Terminal.text(
+          "compare.refused.policy-bid",
+          [
+            MessageArg("file", bid.file), MessageArg("sha", String(bid.sha256.prefix(12))),
+            MessageArg("differences", differences.isEmpty ? Terminal.text("compare.refused.policy-default") : differences.joined(separator: Terminal.text("compare.refused.separator"))),
+          ])
       }
-      return InputError(
-        "the bids were judged under different policies (each under its own homolog.yaml):\n  \(lines.joined(separator: "\n  "))\n"
-          + "judge them all under your policy with --policy FILE, or compare them as they are with --allow-mixed-policies")
+      return Terminal.inputError("compare.refused.policies", [MessageArg("list", lines.joined(separator: "\n  "))])
     case .notRejudgeable(let file, .missingMeasurement(let checks)):
-      return InputError(
-        "cannot judge this bid again under --policy: its dossier keeps no measurement for \(checks.joined(separator: ", "))"
-          + " (written by an older homolog): re-evaluate it with this version", at: SourceLocation(file: file))
+      return Terminal.inputError(
+        "compare.refused.missing-measurement", [MessageArg("checks", checks.joined(separator: ", "))], at: SourceLocation(file: file))
     case .notRejudgeable(let file, .unreadableDate(let date)):
-      return InputError("cannot judge this bid again under --policy: unreadable date '\(date)'", at: SourceLocation(file: file))
+      return Terminal.inputError("compare.refused.unreadable-date", [MessageArg("date", date)], at: SourceLocation(file: file))
     case .nothingInCommon:
-      return InputError("the bids share no requirement (same id and level): nothing to compare")
+      return Terminal.inputError("compare.refused.nothing-in-common")
     }
   }
 

@@ -16,10 +16,10 @@ enum CompletionCommand: Command {
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let words = arguments.positionals()
     guard words.count == 1, let word = words.first else {
-      throw .usage("expected one shell: bash, zsh or fish", command: name)
+      throw .usage(Message("usage.shell-missing"), command: name)
     }
     guard let shell = CompletionScript.Shell(rawValue: word) else {
-      throw .usage("unknown shell '\(word)'" + Suggestion.phrase(word, in: actions) + " (expected bash, zsh or fish)", command: name)
+      throw .usage(Terminal.problem("usage.shell-unknown", [MessageArg("name", word)], closestTo: word, in: actions), command: name)
     }
     Console.out(CompletionScript.script(shell, commands: CommandLineTool.commands))
     return .ok

@@ -28,7 +28,7 @@ enum DiffCommand: Command {
     let templates = arguments.value("--templates").map(Pipeline.url)
     let failOn = try GateInput.option(arguments.value("--fail-on"))
     let paths = arguments.positionals()
-    guard paths.count == 2 else { throw .usage("expected two dossiers, OLD and NEW, got \(paths.count)", command: name) }
+    guard paths.count == 2 else { throw .usage(Message("usage.diff-paths", [.number("count", Double(paths.count), decimals: 0)]), command: name) }
 
     do throws(InputError) {
       let gate = try GateRule.parse(failOn, always: [])

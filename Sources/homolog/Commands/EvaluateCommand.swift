@@ -60,14 +60,16 @@ enum EvaluateCommand: Command {
       let source = TemplateSource(overrideDirectory: templates)
       let table = try TranslationTable.load(lang: lang, from: source)
       if arguments.value("--config") == nil && !FileManager.default.fileExists(atPath: Pipeline.url(config).path) {
-        throw InputError("no homolog.yaml in this folder: run 'homolog init' to write one, or give its path with --config FILE")
+        throw Terminal.inputError("evaluate.no-project")
       }
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
       if strict && !input.ignored.isEmpty {
-        for file in input.ignored { Console.diagnostic("\(file.path): error: not recognised as evidence (--strict): \(file.reason)") }
-        throw InputError("\(input.ignored.count) evidence file(s) not recognised; remove them from the evidence folders or drop --strict")
+        for file in input.ignored {
+          Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+        }
+        throw Terminal.inputError("evaluate.strict-refused", [.number("count", Double(input.ignored.count), decimals: 0)])
       }
       // homolog.yaml's rules, then --fail-on's (which may add rules, or remove one with -RULE).
       try GateInput.check(project.gate, locations: project.sources.gate, file: config)
@@ -76,7 +78,8 @@ enum EvaluateCommand: Command {
       if let baseline { baselineDossier = try DossierFile.load(baseline) }
       let outURL = Pipeline.url(out)
       for path in project.allEvidencePaths + extra where isInside(outURL, path) {
-        throw InputError("--out must not be inside an evidence folder (\(Pipeline.display(path, base: project.baseDirectory)))", at: SourceLocation(file: out))
+        throw Terminal.inputError(
+          "evaluate.out-inside-evidence", [MessageArg("path", Pipeline.display(path, base: project.baseDirectory))], at: SourceLocation(file: out))
       }
       var evaluated = Evaluator.evaluate(input)
       if let baselineDossier {

@@ -1,12 +1,13 @@
 import Foundation
 import HomologModel
 import HomologParsing
+import HomologRender
 
 /// `homolog init`: commented starter files for a new project.
 enum InitCommand: Command {
   static let name = "init"
   static let summary = "start a project: starter files that evaluate at once, then the next steps"
-  static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--force]"]
+  static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--lang fr|en] [--force]"]
   static let about = """
     Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out),
     derogations.yaml (a commented example) and an empty reports/ folder, listed as evidence, into DIR,
@@ -19,6 +20,7 @@ enum InitCommand: Command {
     .value("--name", "NAME", "the project's name (default: the folder's name)"),
     .value("--from-ci", "FILE", "a GitLab CI file (e.g. .gitlab-ci-dso.yml) including the Cloud Pi Native catalogue: "
       + "homolog.yaml lists the reports its jobs produce as evidence", completion: .file),
+    .value("--lang", "fr|en", "language of what init prints (default fr)", completion: .choices(["fr", "en"])),
     .flag("--force", "overwrite existing files (without it, existing files are kept and init stops)"),
   ]
 
@@ -28,6 +30,9 @@ enum InitCommand: Command {
     let dir = Pipeline.url(dirText ?? ".")
     let projectName = arguments.value("--name") ?? dir.lastPathComponent
     let force = arguments.flag("--force")
+    // The run's table already speaks --lang (Terminal reads it from the command line); an unknown language is refused here.
+    _ = try Pipeline.lang(arguments.value("--lang"))
+    let table = Terminal.table
     do throws(InputError) {
       let catalogue = try Pipeline.catalogue(nil)
       let pipeline = try arguments.value("--from-ci").map { path throws(InputError) in
@@ -41,17 +46,17 @@ enum InitCommand: Command {
       ]
       if !force {
         for file in files where FileManager.default.fileExists(atPath: dir.appendingPathComponent(file.name).path) {
-          throw InputError("\(file.name) already exists (use --force to overwrite)", at: SourceLocation(file: shown(dir.appendingPathComponent(file.name))))
+          throw Terminal.inputError("init.exists", [MessageArg("name", file.name)], at: SourceLocation(file: shown(dir.appendingPathComponent(file.name))))
         }
       }
       try OutputWriter.write(files, to: dir, display: dir.path)
       let reports = dir.appendingPathComponent(Starters.reportsFolder)
       let createReports = !FileManager.default.fileExists(atPath: reports.path)
       if createReports { try OutputWriter.write([(".gitkeep", Data())], to: reports, display: shown(reports)) }
-      for file in files { Console.out("wrote \(shown(dir.appendingPathComponent(file.name)))") }
-      if createReports { Console.out("wrote \(shown(reports))/") }
+      for file in files { Console.out(table.text("init.wrote", [MessageArg("path", shown(dir.appendingPathComponent(file.name)))])) }
+      if createReports { Console.out(table.text("init.wrote", [MessageArg("path", shown(reports) + "/")])) }
       let folder = dirText.map { Pipeline.display(Pipeline.url($0), base: Pipeline.currentDirectory) } ?? ""
-      Console.out(NextSteps.text(catalogue, folder: folder == "." ? "" : folder, pipeline: pipeline))
+      Console.out(NextSteps.text(catalogue, folder: folder == "." ? "" : folder, pipeline: pipeline, table: table))
       return .ok
     } catch {
       throw .input(error)

@@ -77,10 +77,10 @@ enum InspectCommand: Command {
     let keepGoing = arguments.flag("--keep-going")
     let maxFileBytes = try Pipeline.maxFileBytes(arguments.value("--max-file-mb"))
     let paths = arguments.positionals()
-    guard !paths.isEmpty else { throw .usage("expected at least one FILE or DIR", command: name) }
+    guard !paths.isEmpty else { throw .usage(Message("usage.inspect-paths"), command: name) }
     do throws(InputError) {
       let collected = try EvidenceCollector(
-        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, progress: json ? nil : Console.progress("reading"))
+        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, progress: json ? nil : Console.progress(Terminal.text("progress.reading")))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
       // The catalogue is only needed to map Kubernetes findings to requirements.
       let hasManifests = collected.files.contains { !$0.kubernetes.isEmpty }

@@ -29,17 +29,17 @@ enum PortfolioCommand: Command {
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
     let paths = arguments.positionals()
-    guard paths.count == 1, let folder = paths.first else { throw .usage("expected one folder of dossiers", command: name) }
+    guard paths.count == 1, let folder = paths.first else { throw .usage(Message("usage.portfolio-folder"), command: name) }
     let known = PortfolioReport.files.map(\.format)
     let formats = try Pipeline.formats(formatList, known: known) ?? (out == nil ? ["md"] : known)
-    if out == nil && formats.count != 1 { throw .usage("without --out, --format names one format", command: name) }
+    if out == nil && formats.count != 1 { throw .usage(Message("usage.one-format-without-out"), command: name) }
 
     do throws(InputError) {
       let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
       let root = Pipeline.url(folder)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError("not a folder", at: SourceLocation(file: folder))
+        throw Terminal.inputError("portfolio.not-a-folder", at: SourceLocation(file: folder))
       }
       let files = jsonFiles(under: root)
       let outcomes = PortfolioLoader.load(files, root: root)
@@ -108,7 +108,7 @@ enum PortfolioLoader {
       var relative = url.standardizedFileURL.path
       if relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
       guard let data = try? Data(contentsOf: url, options: .mappedIfSafe), data.count <= DossierFile.sizeLimit else {
-        slots.set(index, .failure(InputError("cannot read the file", at: SourceLocation(file: relative))))
+        slots.set(index, .failure(InputError(Terminal.text("portfolio.cannot-read"), at: SourceLocation(file: relative))))
         return
       }
       do throws(InputError) {

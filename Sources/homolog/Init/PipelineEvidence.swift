@@ -30,7 +30,7 @@ struct PipelineEvidence {
   /// Paths not tied to a component.
   var shared: [Path] = []
   /// What the pipeline does that leaves no file homolog reads, and how to get one.
-  var notes: [String] = []
+  var notes: [Message] = []
 
   /// Top-level keys of a GitLab CI file that are not jobs.
   private static let reserved: Set<String> = [
@@ -81,20 +81,18 @@ struct PipelineEvidence {
       shared += paths.filter { !shared.contains($0) }
     }
     if templates.contains(".sonar:sonar-scanner") || templates.contains(".java:sonar") {
-      note("\(job): the SonarQube quality gate shows only as the job's status: save api/qualitygates/project_status?projectKey=… "
-        + "as a JSON file in reports/")
+      note(Message("next.pipeline.sonar", [MessageArg("job", job)]))
     }
     if templates.contains(where: { $0.hasPrefix(".kaniko:") || $0.hasPrefix(".buildkit:") }) {
-      note("\(job): the image is scanned by Harbor's Trivy adapter, not in the pipeline: export the image's vulnerability report "
-        + "(Trivy JSON) into reports/")
+      note(Message("next.pipeline.image", [MessageArg("job", job)]))
     }
     if templates.contains(".helm:build-push") {
-      note("\(job): charts are not manifests: render them (helm template CHART > reports/manifests.yaml) so homolog judges the workloads")
+      note(Message("next.pipeline.helm", [MessageArg("job", job)]))
     }
   }
 
-  private mutating func note(_ text: String) {
-    if !notes.contains(text) { notes.append(text) }
+  private mutating func note(_ message: Message) {
+    if !notes.contains(message) { notes.append(message) }
   }
 
   /// The report files a job keeps: `artifacts: reports` (junit, coverage_report, scanners' JSON) and report-like `paths`.

@@ -17,7 +17,7 @@ struct Arguments {
   /// `--version` was given.
   private(set) var versionRequested = false
   /// The first problem met while parsing; reported unless help or the version was asked for.
-  private(set) var problem: String?
+  private(set) var problem: Message?
 
   /// Parses `tokens` against `options` (the common options are added).
   init(_ tokens: [String], options: [Option]) {
@@ -40,11 +40,11 @@ struct Arguments {
       let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0])
       guard let option = self.options.first(where: { $0.name == name }) else {
-        note("unknown option '\(name)'" + Suggestion.phrase(name, in: self.options.map(\.name) + ["--version"]))
+        note(Terminal.problem("usage.unknown-option", [MessageArg("name", name)], closestTo: name, in: self.options.map(\.name) + ["--version"]))
         continue
       }
       guard let placeholder = option.value else {
-        if parts.count == 2 { note("option '\(name)' takes no value") }
+        if parts.count == 2 { note(Message("usage.option-takes-no-value", [MessageArg("name", name)])) }
         flags.insert(name)
         continue
       }
@@ -55,11 +55,11 @@ struct Arguments {
         value = tokens[index]
         index += 1
       } else {
-        note("option '\(name)' expects a value (\(placeholder))")
+        note(Message("usage.option-expects-value", [MessageArg("name", name), MessageArg("placeholder", placeholder)]))
         continue
       }
       if !option.repeatable && valuesByName[name] != nil {
-        note("option '\(name)' given more than once (it takes one value)")
+        note(Message("usage.option-repeated", [MessageArg("name", name)]))
         continue
       }
       valuesByName[name, default: []].append(value)
@@ -73,7 +73,7 @@ struct Arguments {
     return token == "--" || options.contains { $0.name == name && $0.name != "--help" }
   }
 
-  private mutating func note(_ message: String) {
+  private mutating func note(_ message: Message) {
     if problem == nil { problem = message }
   }
 
@@ -103,10 +103,10 @@ struct Arguments {
   /// Fails when positionals were given to a command that takes none.
   func finish() throws(CommandError) {
     guard let first = rest.first else { return }
-    var hint = Suggestion.closest(to: "--" + first, in: options.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-    if hint.isEmpty, first.hasSuffix(".yaml") || first.hasSuffix(".yml"), options.contains(where: { $0.name == "--config" }) {
-      hint = "; did you mean '--config \(first)'?"
+    var suggestion = Suggestion.closest(to: "--" + first, in: options.map(\.name))
+    if suggestion == nil, first.hasSuffix(".yaml") || first.hasSuffix(".yml"), options.contains(where: { $0.name == "--config" }) {
+      suggestion = "--config \(first)"
     }
-    throw .usage("unexpected argument '\(first)'" + hint, command: nil)
+    throw .usage(Terminal.problem("usage.unexpected-argument", [MessageArg("name", first)], suggestion: suggestion), command: nil)
   }
 }
