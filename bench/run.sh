@@ -181,7 +181,7 @@ if wanted sample; then
     times+=("$(echo "$(date +%s.%N) - $start" | bc)")
   done
   rm -rf "$out"
-  evaluate_s="$(printf '%s\n' "${times[@]}" | sort -n | sed -n 6p)"
+  evaluate_s="$(printf '%s\n' "${times[@]}" | sort -n | sed -n 6p | awk '{ printf "%.3f", $1 }')"
   printf '%-12s %-26s %9s %9s\n' sample "homolog evaluate (median)" - "$evaluate_s"
 fi
 
