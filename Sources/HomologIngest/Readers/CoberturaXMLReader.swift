@@ -126,7 +126,12 @@ private struct CoberturaState {
       default: break
       }
     }
-    guard let hitsValue, let hits = hitsValue.nonNegativeInt.map(Double.init) ?? Self.parseHits(hitsValue.text) else {
+    let covered: Bool
+    if let hits = hitsValue?.nonNegativeInt {
+      covered = hits > 0
+    } else if let hits = hitsValue.flatMap({ Self.parseHits($0.text) }) {
+      covered = hits > 0
+    } else {
       throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
     }
     guard let number = numberValue?.nonNegativeInt else {
@@ -136,7 +141,7 @@ private struct CoberturaState {
     if branchValue?.equals("true") == true, let conditionValue {
       counts = Self.parseCondition(conditionValue)
     }
-    let added = entries[current].lines.insert(number, covered: hits > 0, hasBranches: counts != nil)
+    let added = entries[current].lines.insert(number, covered: covered, hasBranches: counts != nil)
     if added.firstBranches, let counts {
       entries[current].branches.total += counts.total
       entries[current].branches.covered += counts.covered

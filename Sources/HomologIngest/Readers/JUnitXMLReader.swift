@@ -81,8 +81,8 @@ private struct JUnitState {
   var suites: [Suite] = []
   var current: Case?
   /// The `name` and `classname` attributes of the open case, reused from case to case.
-  var caseName: [UInt8] = []
-  var caseClassName: [UInt8] = []
+  var caseName = ReusableBytes()
+  var caseClassName = ReusableBytes()
   var capturingDepth: Int?
   var text = TextCapture(limit: JUnitXMLReader.maxMessageCharacters * 4)
   var total = 0
@@ -93,11 +93,7 @@ private struct JUnitState {
   var failures: [TestCaseResult] = []
   var timestamp: String?
 
-  init(file: String) {
-    self.file = file
-    caseName.reserveCapacity(256)
-    caseClassName.reserveCapacity(256)
-  }
+  init(file: String) { self.file = file }
 
   mutating func start(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
     depth += 1
@@ -109,18 +105,18 @@ private struct JUnitState {
     switch name {
     case "testcase" where current == nil:
       current = Case(depth: depth)
-      caseName.removeAll(keepingCapacity: true)
-      caseClassName.removeAll(keepingCapacity: true)
+      caseName.removeAll()
+      caseClassName.removeAll()
       var sawName = false
       var sawClassName = false
       attributes.forEach { attribute, value in
         switch attribute {
         case "name" where !sawName:
           sawName = true
-          caseName.append(contentsOf: value)
+          caseName.assign(value)
         case "classname" where !sawClassName:
           sawClassName = true
-          caseClassName.append(contentsOf: value)
+          caseClassName.assign(value)
         default: break
         }
       }
@@ -139,7 +135,7 @@ private struct JUnitState {
         testCase.errored = true
       }
       if !isSkipped, testCase.message == nil {
-        if let message = attributes.value("message")?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty {
+        if let message = attributes.value("message")?.trimmedWhitespace, !message.isEmpty {
           testCase.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))
         } else if capturingDepth == nil {
           capturingDepth = depth
@@ -186,8 +182,8 @@ private struct JUnitState {
     }
     if outcome == .failed || outcome == .errored, failures.count < JUnitXMLReader.maxFailures {
       // `classname.name`, as CI servers show it (CTest repeats the name as classname).
-      let caseName = String(decoding: caseName, as: UTF8.self)
-      let className = String(decoding: caseClassName, as: UTF8.self)
+      let caseName = self.caseName.string
+      let className = self.caseClassName.string
       let name = className.isEmpty || className == caseName ? caseName : className + "." + caseName
       // The case's suite is still the last open one: suites open and close only outside cases.
       failures.append(
