@@ -4,22 +4,36 @@ import HomologModel
 
 /// Receives the events of a streamed XML document as libxml2 gives them: names and values as bytes,
 /// no `String` per event (the fast path of the large-report readers). Throwing stops the parse.
+/// Character data is sent only after the handler asks for it (`XMLEventContext.sendCharacters`).
 public protocol XMLByteHandler: AnyObject {
-  /// A start tag: local name (no prefix), its attributes and 1-based line.
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError)
+  /// A start tag: local name (no prefix) and its attributes.
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError)
   /// An end tag.
-  func endElement(_ name: XMLName, line: Int) throws(InputError)
-  /// Character data (may arrive in several pieces), only while `wantsCharacters` is true.
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError)
+  /// Character data (may arrive in several pieces), while asked for.
   func characters(_ bytes: UnsafeRawBufferPointer)
-  /// Whether character data is wanted now; read after every start and end tag, so libxml2 skips
-  /// the text of every element the handler does not read.
-  var wantsCharacters: Bool { get }
 }
 
 extension XMLByteHandler {
-  public func endElement(_ name: XMLName, line: Int) throws(InputError) {}
+  public func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {}
   public func characters(_ bytes: UnsafeRawBufferPointer) {}
-  public var wantsCharacters: Bool { false }
+}
+
+/// What a handler may ask of the parser during a callback: the current line (a call into libxml2,
+/// made only when needed) and whether to send character data (off at first: libxml2 then skips the
+/// text of every element without calling back).
+public struct XMLEventContext {
+  let parser: xmlParserCtxtPtr
+
+  /// The 1-based line of the event.
+  public var line: Int { Int(xmlSAX2GetLineNumber(parser)) }
+
+  /// Turns the `characters` events on or off, from the next piece of text on.
+  public func sendCharacters(_ wanted: Bool) {
+    guard let sax = parser.pointee.sax else { return }
+    sax.pointee.characters = wanted ? Session.characters : nil
+    sax.pointee.cdataBlock = wanted ? Session.characters : nil
+  }
 }
 
 /// Receives the events of a streamed XML document, names as `String`s and every piece of character
@@ -85,20 +99,23 @@ public enum XMLStreamParser {
 /// Turns byte events into the `String` events of an `XMLStreamHandler`, all character data included.
 private final class StringEvents: XMLByteHandler {
   let handler: XMLStreamHandler
+  var sendsCharacters = false
 
   init(_ handler: XMLStreamHandler) { self.handler = handler }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
-    try handler.startElement(name.string, attributes: attributes, line: line)
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    if !sendsCharacters {
+      sendsCharacters = true
+      context.sendCharacters(true)
+    }
+    try handler.startElement(name.string, attributes: attributes, line: context.line)
   }
 
-  func endElement(_ name: XMLName, line: Int) throws(InputError) {
-    try handler.endElement(name.string, line: line)
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {
+    try handler.endElement(name.string, line: context.line)
   }
 
   func characters(_ bytes: UnsafeRawBufferPointer) { handler.characters(bytes) }
-
-  var wantsCharacters: Bool { true }
 }
 
 /// One parse: the libxml2 context, the handler and the first error met.
@@ -110,8 +127,6 @@ private final class Session {
   /// True once `error` is set (a plain flag, read on every event).
   var failed = false
   var sawRoot = false
-  /// Whether libxml2 currently sends character data (the SAX handler's `characters` is set).
-  var sendsCharacters = false
 
   init(displayPath: String, handler: XMLByteHandler) {
     self.displayPath = displayPath
@@ -130,6 +145,9 @@ private final class Session {
 
   var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
 
+  /// The handler's view of the parser; only asked during callbacks, once the context exists.
+  var eventContext: XMLEventContext { XMLEventContext(parser: context.unsafelyUnwrapped) }
+
   func fail(_ message: String, line: Int? = nil) {
     guard error == nil else { return }
     error = InputError(message, at: SourceLocation(file: displayPath, line: line ?? self.line))
@@ -139,16 +157,6 @@ private final class Session {
 
   func fail(_ error: InputError) {
     fail(error.message, line: error.location?.line)
-  }
-
-  /// Turns libxml2's character callbacks on or off to follow the handler's wish.
-  @inline(__always)
-  func followCharacterWish() {
-    let wanted = handler.wantsCharacters
-    guard wanted != sendsCharacters, let sax = context?.pointee.sax else { return }
-    sendsCharacters = wanted
-    sax.pointee.characters = wanted ? Session.characters : nil
-    sax.pointee.cdataBlock = wanted ? Session.characters : nil
   }
 
   func feed(_ chunk: UnsafeRawBufferPointer, final: Bool) throws(InputError) {
@@ -163,7 +171,6 @@ private final class Session {
         throw InputError("cannot initialise the XML parser", at: SourceLocation(file: displayPath))
       }
       xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
-      followCharacterWish()
     }
     let pointer = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
     let status = xmlParseChunk(context, pointer, Int32(chunk.count), final ? 1 : 0)
@@ -183,6 +190,7 @@ private final class Session {
     Unmanaged<Session>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
   }
 
+  /// libxml2's `characters` and `cdataBlock` callback, set while the handler asks for text.
   static let characters: charactersSAXFunc = { ctx, bytes, length in
     Session.with(ctx) { session in
       guard !session.failed, let bytes else { return }
@@ -199,22 +207,20 @@ private final class Session {
         session.sawRoot = true
         let attributes = XMLAttributes(raw: attributes, count: Int(attributeCount))
         do throws(InputError) {
-          try session.handler.startElement(XMLName(localname), attributes: attributes, line: session.line)
+          try session.handler.startElement(XMLName(localname), attributes: attributes, context: session.eventContext)
         } catch {
           session.fail(error)
         }
-        session.followCharacterWish()
       }
     }
     sax.endElementNs = { ctx, localname, _, _ in
       Session.with(ctx) { session in
         guard !session.failed, let localname else { return }
         do throws(InputError) {
-          try session.handler.endElement(XMLName(localname), line: session.line)
+          try session.handler.endElement(XMLName(localname), context: session.eventContext)
         } catch {
           session.fail(error)
         }
-        session.followCharacterWish()
       }
     }
     sax.entityDecl = { ctx, name, _, publicId, systemId, _ in

@@ -12,7 +12,9 @@ import HomologParsing
 /// Receives every event and ignores it.
 final class NoOpHandler: XMLByteHandler {
   var elements = 0
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) { elements += 1 }
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    elements += 1
+  }
 }
 
 /// What a read produced, in a few words, so the work is visible (and cannot be optimised away).

@@ -39,11 +39,11 @@ private final class CoberturaHandler: XMLByteHandler {
     state.deallocate()
   }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
-    try state.pointee.start(name, attributes: attributes, line: line)
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    try state.pointee.start(name, attributes: attributes, context: context)
   }
 
-  func endElement(_ name: XMLName, line: Int) throws(InputError) { state.pointee.end(name) }
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end(name) }
 
   func result() throws(InputError) -> ReadResult { try state.pointee.result() }
 }
@@ -69,11 +69,11 @@ private struct CoberturaState {
 
   init(file: String) { self.file = file }
 
-  mutating func start(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     depth += 1
     // `<line>` is nearly every element of a report: decided first.
     if name == "line" {
-      if methodDepth == 0 { try readLine(attributes, line: line) }
+      if methodDepth == 0 { try readLine(attributes, context: context) }
       return
     }
     switch name {
@@ -89,7 +89,7 @@ private struct CoberturaState {
       header = (lines, branches, attributes.double("line-rate"), attributes.value("version"), attributes.value("timestamp"))
     case "class":
       guard let filename = attributes.value("filename") else {
-        throw InputError("expected a filename attribute on <class>", at: SourceLocation(file: file, line: line))
+        throw InputError("expected a filename attribute on <class>", at: SourceLocation(file: file, line: context.line))
       }
       inClass = true
       if filename != currentPath {
@@ -111,7 +111,7 @@ private struct CoberturaState {
 
   /// A class-level `<line>`: its attributes read as bytes in one pass, no String unless `hits` is
   /// not a plain integer.
-  mutating func readLine(_ attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func readLine(_ attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     guard inClass, current >= 0 else { return }
     var hitsValue: UnsafeRawBufferPointer?
     var numberValue: UnsafeRawBufferPointer?
@@ -132,10 +132,10 @@ private struct CoberturaState {
     } else if let hits = hitsValue.flatMap({ Self.parseHits($0.text) }) {
       covered = hits > 0
     } else {
-      throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: line))
+      throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: context.line))
     }
     guard let number = numberValue?.nonNegativeInt else {
-      throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: line))
+      throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: context.line))
     }
     var counts: CoverageCounter?
     if branchValue?.equals("true") == true, let conditionValue {

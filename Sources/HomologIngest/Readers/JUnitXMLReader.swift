@@ -46,16 +46,14 @@ private final class JUnitHandler: XMLByteHandler {
     state.deallocate()
   }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
-    try state.pointee.start(name, attributes: attributes, line: line)
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    try state.pointee.start(name, attributes: attributes, context: context)
   }
 
-  func endElement(_ name: XMLName, line: Int) throws(InputError) { state.pointee.end(name) }
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end(name, context: context) }
 
+  /// Sent only inside a `<failure>` or `<error>` without a `message` attribute.
   func characters(_ bytes: UnsafeRawBufferPointer) { state.pointee.text.append(bytes) }
-
-  /// Text is read only inside a `<failure>` or `<error>` without a `message` attribute.
-  var wantsCharacters: Bool { state.pointee.capturingDepth != nil }
 
   func result() -> ReadResult { state.pointee.result() }
 }
@@ -95,11 +93,11 @@ private struct JUnitState {
 
   init(file: String) { self.file = file }
 
-  mutating func start(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     depth += 1
     if depth == 1 {
       guard name == "testsuites" || name == "testsuite" else {
-        throw .unexpectedRoot(name.string, file: file, line: line)
+        throw .unexpectedRoot(name.string, file: file, line: context.line)
       }
     }
     switch name {
@@ -140,6 +138,7 @@ private struct JUnitState {
         } else if capturingDepth == nil {
           capturingDepth = depth
           text.begin()
+          context.sendCharacters(true)
         }
       }
       current = testCase
@@ -148,10 +147,11 @@ private struct JUnitState {
     }
   }
 
-  mutating func end(_ name: XMLName) {
+  mutating func end(_ name: XMLName, context: XMLEventContext) {
     defer { depth -= 1 }
     if depth == capturingDepth {
       capturingDepth = nil
+      context.sendCharacters(false)
       let message = text.end()
       if !message.isEmpty, current?.message == nil {
         current?.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))

@@ -41,11 +41,11 @@ private final class JaCoCoHandler: XMLByteHandler {
     state.deallocate()
   }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
-    try state.pointee.start(name, attributes: attributes, line: line)
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    try state.pointee.start(name, attributes: attributes, context: context)
   }
 
-  func endElement(_ name: XMLName, line: Int) throws(InputError) { state.pointee.end() }
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end() }
 
   func result() -> ReadResult { state.pointee.result() }
 }
@@ -84,12 +84,12 @@ private struct JaCoCoState {
     stack.reserveCapacity(16)
   }
 
-  mutating func start(_ name: XMLName, attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     let parent = stack.last
     let element = Element(name)
     stack.append(element)
     guard let parent else {
-      guard element == .report else { throw .unexpectedRoot(name.string, file: file, line: line) }
+      guard element == .report else { throw .unexpectedRoot(name.string, file: file, line: context.line) }
       return
     }
     switch element {
@@ -99,7 +99,7 @@ private struct JaCoCoState {
       packageName = attributes.value("name") ?? ""
     case .sourcefile where parent == .package:
       guard let sourceName = attributes.value("name"), !sourceName.isEmpty else {
-        throw .missingSourceFileName(file: file, line: line)
+        throw .missingSourceFileName(file: file, line: context.line)
       }
       let path = packageName.isEmpty ? sourceName : packageName + "/" + sourceName
       current = FileCoverage(path: path, lines: CoverageCounter())
@@ -107,7 +107,7 @@ private struct JaCoCoState {
       let type = attributes.value("type") ?? ""
       guard type == "LINE" || type == "BRANCH" else { return }
       guard let missed = attributes.int("missed"), let covered = attributes.int("covered"), missed >= 0, covered >= 0
-      else { throw .badCounter(type, file: file, line: line) }
+      else { throw .badCounter(type, file: file, line: context.line) }
       let counter = CoverageCounter(total: missed + covered, covered: covered)
       if parent == .report {
         if type == "LINE" { reportLines = counter } else { reportBranches = counter }
