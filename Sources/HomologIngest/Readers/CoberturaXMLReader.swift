@@ -60,8 +60,10 @@ private struct CoberturaState {
   /// Source path → index in `entries`.
   var fileIndex: [String: Int] = [:]
   var entries: [FileLines] = []
-  /// Index in `entries` of the open class's file, or -1.
+  /// Index in `entries` of the open class's file, or -1; its lines live in `currentLines` meanwhile
+  /// (moved out of the array, so each `<line>` updates a plain stored value).
   var current = -1
+  var currentLines = FileLines()
   var currentPath: String?
   var inClass = false
   var methodDepth = 0
@@ -94,6 +96,7 @@ private struct CoberturaState {
       inClass = true
       if filename != currentPath {
         currentPath = filename
+        putBackCurrentLines()
         if let known = fileIndex[filename] {
           current = known
         } else {
@@ -101,6 +104,7 @@ private struct CoberturaState {
           fileIndex[filename] = current
           entries.append(FileLines())
         }
+        swap(&currentLines, &entries[current])
       }
     case "method":
       methodDepth += 1
@@ -141,11 +145,18 @@ private struct CoberturaState {
     if branchValue?.equals("true") == true, let conditionValue {
       counts = Self.parseCondition(conditionValue)
     }
-    let added = entries[current].lines.insert(number, covered: covered, hasBranches: counts != nil)
+    let added = currentLines.lines.insert(number, covered: covered, hasBranches: counts != nil)
     if added.firstBranches, let counts {
-      entries[current].branches.total += counts.total
-      entries[current].branches.covered += counts.covered
+      currentLines.branches.total += counts.total
+      currentLines.branches.covered += counts.covered
     }
+  }
+
+  /// Moves the open file's lines back into `entries`.
+  mutating func putBackCurrentLines() {
+    guard current >= 0 else { return }
+    swap(&currentLines, &entries[current])
+    currentLines = FileLines()
   }
 
   mutating func end(_ name: XMLName) {
@@ -170,7 +181,9 @@ private struct CoberturaState {
     return CoverageCounter(total: total, covered: covered)
   }
 
-  func result() throws(InputError) -> ReadResult {
+  mutating func result() throws(InputError) -> ReadResult {
+    putBackCurrentLines()
+    current = -1
     guard let header else {
       throw InputError("expected a <coverage> root element", at: SourceLocation(file: file, line: 1))
     }
