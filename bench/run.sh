@@ -19,9 +19,10 @@
 #   2. builds homolog and homolog-bench in release mode, and the C floors of bench/floors/ with cc
 #      (libxml2's SAX2 push parser counting elements, yajl's push parser counting keys);
 #   3. installs the peers from PyPI into bench/.venv (pycobertura, sarif-tools, checkov);
-#   4. runs each tool on each input under GNU time (`/usr/bin/time -v`: wall clock and maximum resident
-#      set size) and prints, per format, wall seconds, MB/s and peak RSS for homolog, the C floor and
-#      each peer, then the ratios against the targets:
+#   4. runs each tool on each input under GNU time (`/usr/bin/time -v`: wall clock, user + system CPU
+#      time and maximum resident set size) and prints, per format, wall seconds, MB/s, CPU seconds and
+#      peak RSS for homolog, the C floor and each peer, then the ratios against the targets (wall clock;
+#      for the C floors also CPU time, steadier when other processes share the cores):
 #      issue 13: Cobertura/JaCoCo/JUnit ≥ 0.8× the C floor (libxml2), RSS < 64 MB; SARIF and Trivy
 #      ≥ 5× json.load, RSS < 64 MB; also homolog ÷ C floor (yajl) for JSON, for the record;
 #      issue 7: Cobertura ≥ 20× pycobertura, XML ≥ 3× Python iterparse; manifests ≥ 20× checkov;
@@ -94,7 +95,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1e6}' /
 echo
 
 # run_once COMMAND…: runs once under `/usr/bin/time -v`; sets $secs (wall seconds, or "timeout" /
-# "failed(N)") and $rss (peak resident set size, MB).
+# "failed(N)"), $cpu (user + system seconds, all threads) and $rss (peak resident set size, MB).
 run_once() {
   local log status rss_kb
   log="$(mktemp)"
@@ -104,6 +105,7 @@ run_once() {
   set -e
   # "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.35" and "Maximum resident set size (kbytes): 8120"
   secs="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$log")"
+  cpu="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$log")"
   rss_kb="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")"
   [[ "$rss_kb" =~ ^[0-9]+$ ]] || rss_kb=0
   rss=$((rss_kb / 1024))
@@ -112,31 +114,35 @@ run_once() {
   rm -f "$log" "$log.err"
 }
 
-# measure COMMAND…: BENCH_REPEAT runs; keeps the fastest wall time and the largest peak RSS in $secs and $rss.
+# measure COMMAND…: BENCH_REPEAT runs; keeps the fastest wall time, the least CPU time and the largest
+# peak RSS in $secs, $cpu and $rss.
 measure() {
-  local best="" most=0
+  local best="" least="" most=0
   for _ in $(seq "$repeat"); do
     run_once "$@"
-    [[ "$secs" =~ ^[0-9.]+$ ]] || { best="$secs"; most="$rss"; break; }
+    [[ "$secs" =~ ^[0-9.]+$ ]] || { best="$secs"; least="$cpu"; most="$rss"; break; }
     if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$secs"; fi
+    if [ -z "$least" ] || awk -v a="$cpu" -v b="$least" 'BEGIN { exit !(a < b) }'; then least="$cpu"; fi
     [ "$rss" -gt "$most" ] && most="$rss"
   done
   secs="$best"
+  cpu="$least"
   rss="$most"
 }
 
-declare -A rate memory
+declare -A rate cpurate memory
 row() { # row FORMAT TOOL MB
   local format="$1" tool="$2" megabytes="$3" speed="-"
   rate["$format/$tool"]="$secs"
+  [[ "$cpu" =~ ^[0-9.]+$ ]] && cpurate["$format/$tool"]="$(awk -v s="$cpu" 'BEGIN { printf "%.6f", (s > 0) ? 1 / s : 0 }')"
   [[ "$secs" =~ ^[0-9.]+$ ]] && speed="$(awk -v mb="$megabytes" -v s="$secs" 'BEGIN { printf "%.1f", (s > 0) ? mb / s : 0 }')"
   [[ "$secs" =~ ^[0-9.]+$ ]] && rate["$format/$tool"]="$(awk -v s="$secs" 'BEGIN { printf "%.6f", (s > 0) ? 1 / s : 0 }')"
   memory["$format/$tool"]="$rss"
-  printf '%-12s %-26s %9s %9s %9s %9s\n' "$format" "$tool" "$megabytes" "$secs" "$speed" "$rss"
+  printf '%-12s %-26s %9s %9s %9s %9s %9s\n' "$format" "$tool" "$megabytes" "$secs" "$speed" "$cpu" "$rss"
 }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
-printf '%-12s %-26s %9s %9s %9s %9s\n' format tool MB seconds "MB/s" "RSS MB"
+printf '%-12s %-26s %9s %9s %9s %9s %9s\n' format tool MB seconds "MB/s" "CPU s" "RSS MB"
 for name in cobertura.xml junit.xml jacoco.xml coverage.info trivy.json sarif.json; do
   file="$data/$name"
   format="${name%%.*}"
@@ -187,8 +193,9 @@ fi
 
 echo
 echo "ratios (throughput of the first ÷ the second, same input, so the inverse ratio of the times; target in brackets):"
-ratio() { # ratio FORMAT TOOL PEER TARGET
+ratio() { # ratio FORMAT TOOL PEER TARGET [cpu]: wall-clock throughput ratio, or CPU-time ratio with "cpu"
   local a="${rate[$1/$2]:-}" b="${rate[$1/$3]:-}"
+  if [ "${5:-}" = cpu ]; then a="${cpurate[$1/$2]:-}"; b="${cpurate[$1/$3]:-}"; fi
   [ -n "$a" ] && [ -n "$b" ] || return 0
   if [[ "$a" =~ ^[0-9.]+$ ]] && [[ "$b" =~ ^[0-9.]+$ ]]; then
     awk -v a="$a" -v b="$b" -v t="$4" -v f="$1" -v h="$2" -v p="$3" \
@@ -198,15 +205,22 @@ ratio() { # ratio FORMAT TOOL PEER TARGET
     printf '  %-10s %-22s vs %-22s  %s / %s\n' "$1" "$2" "$3" "$a" "$b"
   fi
 }
-echo " issue 13 (C floors):"
+echo " issue 13 (C floors), wall clock:"
 for format in cobertura junit jacoco; do
   ratio "$format" homolog "C floor (libxml2 SAX2)" 0.8
   ratio "$format" "homolog (reader only)" "C floor (libxml2 SAX2)" 0.8
+done
+echo " issue 13 (C floors), CPU time (user + system: less sensitive to a shared machine; homolog's includes"
+echo " the SHA-256 of the file, hashed on a second thread):"
+for format in cobertura junit jacoco; do
+  ratio "$format" homolog "C floor (libxml2 SAX2)" 0.8 cpu
+  ratio "$format" "homolog (reader only)" "C floor (libxml2 SAX2)" 0.8 cpu
 done
 for format in trivy sarif; do
   ratio "$format" homolog "python json.load" 5
   ratio "$format" homolog "C floor (yajl)" -
   ratio "$format" "homolog (reader only)" "C floor (yajl)" -
+  ratio "$format" "homolog (reader only)" "C floor (yajl)" - cpu
 done
 echo " issue 7 (peers):"
 ratio cobertura homolog pycobertura 20
