@@ -31,9 +31,10 @@ case "$family" in
   project) patterns='homolog.yaml attestations.yaml derogations.yaml cct-*.yaml' ;;
   *) echo "unknown family $family" >&2; exit 2 ;;
 esac
+# Each seed is copied under its path with '/' as '_': same-named files (every homolog.yaml, …) all stay.
 for pattern in $patterns; do
-  find Tests/Fixtures/real Tests/Fixtures/hostile samples requirements -name "$pattern" -size -256k \
-    -exec cp {} "$corpus/" \; 2>/dev/null || true
+  find Tests/Fixtures/real Tests/Fixtures/hostile samples requirements -name "$pattern" -size -256k -print0 2>/dev/null |
+    while IFS= read -r -d '' seed; do cp "$seed" "$corpus/$(printf '%s' "$seed" | tr '/' '_')"; done
 done
 echo "fuzzing the $family readers for $seconds s with $(ls "$corpus" | wc -l) seed files"
 HOMOLOG_FUZZ_READER="$family" "$fuzzer" "$corpus" -max_total_time="$seconds" -max_len=32768 \

@@ -12,13 +12,24 @@ extension UnsafeRawBufferPointer {
   }
 
   /// The bytes as a non-negative decimal integer (blanks around allowed), or nil.
+  /// One pass over raw pointers: it runs for nearly every attribute of a coverage report.
+  @inline(__always)
   var nonNegativeInt: Int? {
-    let digits = trimmingBlanks
-    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    guard let base = baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+    var start = 0
+    var end = count
+    guard end > 0 else { return nil }
+    if base[0] &- 0x30 > 9 || base[end - 1] &- 0x30 > 9 {  // blanks around: rare
+      while start < end, base[start] == 0x20 || base[start] == 0x09 { start += 1 }
+      while end > start, base[end - 1] == 0x20 || base[end - 1] == 0x09 { end -= 1 }
+    }
+    guard start < end, end - start <= 18 else { return nil }
     var value = 0
-    for byte in digits {
-      guard byte >= 0x30, byte <= 0x39 else { return nil }
-      value = value * 10 + Int(byte - 0x30)
+    while start < end {
+      let digit = base[start] &- 0x30
+      guard digit <= 9 else { return nil }
+      value = value &* 10 &+ Int(digit)
+      start += 1
     }
     return value
   }

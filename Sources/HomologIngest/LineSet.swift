@@ -18,40 +18,39 @@ struct LineSet {
   private(set) var coveredCount = 0
 
   /// Records one entry for a line; returns what is new about it.
+  @inline(__always)
   mutating func insert(_ line: Int, covered: Bool, hasBranches: Bool) -> (newLine: Bool, firstBranches: Bool) {
     let page = line >> 8
-    let offset: Int
-    if page == lastPage {
-      offset = lastOffset
-    } else if let known = pages[page] {
-      offset = known
-    } else {
-      offset = words.count
-      pages[page] = offset
-      words.append(contentsOf: repeatElement(0, count: 3 * Self.wordsPerBitmap))
+    if page != lastPage {
+      lastOffset = offset(ofPage: page)
+      lastPage = page
     }
-    lastPage = page
-    lastOffset = offset
-    let bit = line & 0xFF
-    let word = bit >> 6
-    let mask = UInt64(1) << UInt64(bit & 63)
-    let seenIndex = offset + word
-    let coveredIndex = offset + Self.wordsPerBitmap + word
-    let branchIndex = offset + 2 * Self.wordsPerBitmap + word
-    let newLine = words[seenIndex] & mask == 0
-    if newLine {
-      words[seenIndex] |= mask
-      count += 1
+    let seenIndex = lastOffset + (line & 0xFF) >> 6
+    let mask = UInt64(1) << UInt64(line & 63)
+    // One uniqueness check for the three bitmaps, then plain loads and stores.
+    let (newLine, newlyCovered, firstBranches) = words.withUnsafeMutableBufferPointer { words -> (Bool, Bool, Bool) in
+      let seen = words.baseAddress! + seenIndex
+      let coveredWord = seen + Self.wordsPerBitmap
+      let branchWord = coveredWord + Self.wordsPerBitmap
+      let newLine = seen.pointee & mask == 0
+      seen.pointee |= mask
+      let newlyCovered = covered && coveredWord.pointee & mask == 0
+      if covered { coveredWord.pointee |= mask }
+      let firstBranches = hasBranches && branchWord.pointee & mask == 0
+      if hasBranches { branchWord.pointee |= mask }
+      return (newLine, newlyCovered, firstBranches)
     }
-    if covered && words[coveredIndex] & mask == 0 {
-      words[coveredIndex] |= mask
-      coveredCount += 1
-    }
-    var firstBranches = false
-    if hasBranches && words[branchIndex] & mask == 0 {
-      words[branchIndex] |= mask
-      firstBranches = true
-    }
+    if newLine { count += 1 }
+    if newlyCovered { coveredCount += 1 }
     return (newLine, firstBranches)
+  }
+
+  /// Offset in `words` of a page's bitmaps, allocating them the first time.
+  private mutating func offset(ofPage page: Int) -> Int {
+    if let known = pages[page] { return known }
+    let offset = words.count
+    pages[page] = offset
+    words.append(contentsOf: repeatElement(0, count: 3 * Self.wordsPerBitmap))
+    return offset
   }
 }

@@ -23,6 +23,6 @@ struct TextCapture {
   /// Stops capturing and returns the text, trimmed of surrounding whitespace.
   mutating func end() -> String {
     active = false
-    return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return String(decoding: bytes, as: UTF8.self).trimmedWhitespace
   }
 }

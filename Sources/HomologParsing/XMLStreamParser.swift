@@ -2,70 +2,42 @@ import CLibXML2
 import Foundation
 import HomologModel
 
-/// The attributes of one start tag, read in place without copying (valid only during the callback).
-public struct XMLAttributes {
-  @usableFromInline let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-  @usableFromInline let count: Int
+/// Receives the events of a streamed XML document as libxml2 gives them: names and values as bytes,
+/// no `String` per event (the fast path of the large-report readers). Throwing stops the parse.
+/// Character data is sent only after the handler asks for it (`XMLEventContext.sendCharacters`).
+public protocol XMLByteHandler: AnyObject {
+  /// A start tag: local name (no prefix) and its attributes.
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError)
+  /// An end tag.
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError)
+  /// Character data (may arrive in several pieces), while asked for.
+  func characters(_ bytes: UnsafeRawBufferPointer)
+}
 
-  /// The value of the attribute with this local name, or nil.
-  public func value(_ name: String) -> String? {
-    guard let raw else { return nil }
-    return name.withCString { wanted -> String? in
-      for index in 0..<count {
-        let base = index * 5
-        guard let local = raw[base], let start = raw[base + 3], let end = raw[base + 4] else { continue }
-        if strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), wanted) == 0 {
-          return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-        }
-      }
-      return nil
-    }
-  }
+extension XMLByteHandler {
+  public func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {}
+  public func characters(_ bytes: UnsafeRawBufferPointer) {}
+}
 
-  /// Calls `body` with the raw UTF-8 bytes of the attribute with this local name, without copying
-  /// them (the hot path of streaming readers); nil when the attribute is absent.
-  @inlinable
-  public func withValueBytes<Result>(_ name: StaticString, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-    guard let raw else { return nil }
-    let wanted = name.utf8Start
-    let length = name.utf8CodeUnitCount
-    for index in 0..<count {
-      let base = index * 5
-      guard let local = raw[base], let start = raw[base + 3], let end = raw[base + 4] else { continue }
-      if local[length] == 0 && memcmp(local, wanted, length) == 0 {
-        return body(UnsafeRawBufferPointer(start: start, count: end - start))
-      }
-    }
-    return nil
-  }
+/// What a handler may ask of the parser during a callback: the current line (a call into libxml2,
+/// made only when needed) and whether to send character data (off at first: libxml2 then skips the
+/// text of every element without calling back).
+public struct XMLEventContext {
+  let parser: xmlParserCtxtPtr
 
-  /// The value as an integer, or nil when absent or not a number.
-  public func int(_ name: String) -> Int? { value(name).flatMap { Int(Self.trimmed($0)) } }
+  /// The 1-based line of the event.
+  public var line: Int { Int(xmlSAX2GetLineNumber(parser)) }
 
-  /// The value as a floating point number, or nil when absent or not a number.
-  public func double(_ name: String) -> Double? { value(name).flatMap { Double(Self.trimmed($0)) } }
-
-  /// The text without surrounding ASCII blanks (Foundation's trimming costs more than the whole parse).
-  private static func trimmed(_ text: String) -> Substring {
-    let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    guard let first = text.utf8.firstIndex(where: { !isBlank($0) }),
-      let last = text.utf8.lastIndex(where: { !isBlank($0) })
-    else { return "" }
-    return text[first...last]
-  }
-
-  /// Every attribute as (local name, value), in document order.
-  public var all: [(String, String)] {
-    guard let raw else { return [] }
-    return (0..<count).compactMap { index in
-      let base = index * 5
-      guard let local = raw[base], let start = raw[base + 3], let end = raw[base + 4] else { return nil }
-      return (String(cString: local), String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
-    }
+  /// Turns the `characters` events on or off, from the next piece of text on.
+  public func sendCharacters(_ wanted: Bool) {
+    guard let sax = parser.pointee.sax else { return }
+    sax.pointee.characters = wanted ? Session.characters : nil
+    sax.pointee.cdataBlock = wanted ? Session.characters : nil
   }
 }
 
-/// Receives the events of a streamed XML document. Throwing stops the parse with that error.
+/// Receives the events of a streamed XML document, names as `String`s and every piece of character
+/// data. Throwing stops the parse with that error.
 public protocol XMLStreamHandler: AnyObject {
   /// A start tag: local name (no prefix), its attributes and 1-based line.
   func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError)
@@ -87,7 +59,7 @@ extension XMLStreamHandler {
 /// external DTD (as JaCoCo's does) but never pull content into the document.
 public enum XMLStreamParser {
   /// Parses a file in chunks, sending events to `handler`.
-  public static func parse(file url: URL, displayPath: String, handler: XMLStreamHandler) throws(InputError) {
+  public static func parse(file url: URL, displayPath: String, handler: XMLByteHandler) throws(InputError) {
     let session = Session(displayPath: displayPath, handler: handler)
     try FileInput.forEachChunk(url, displayPath: displayPath) { chunk throws(InputError) in
       try session.feed(chunk, final: false)
@@ -95,8 +67,13 @@ public enum XMLStreamParser {
     try session.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)
   }
 
+  /// Parses a file in chunks, sending events to `handler`.
+  public static func parse(file url: URL, displayPath: String, handler: XMLStreamHandler) throws(InputError) {
+    try parse(file: url, displayPath: displayPath, handler: StringEvents(handler))
+  }
+
   /// Parses bytes already in memory, sending events to `handler`.
-  public static func parse(data: Data, displayPath: String, handler: XMLStreamHandler) throws(InputError) {
+  public static func parse(data: Data, displayPath: String, handler: XMLByteHandler) throws(InputError) {
     let session = Session(displayPath: displayPath, handler: handler)
     var outcome: Result<Void, InputError> = .success(())
     data.withUnsafeBytes { raw in
@@ -112,17 +89,46 @@ public enum XMLStreamParser {
     }
     try outcome.get()
   }
+
+  /// Parses bytes already in memory, sending events to `handler`.
+  public static func parse(data: Data, displayPath: String, handler: XMLStreamHandler) throws(InputError) {
+    try parse(data: data, displayPath: displayPath, handler: StringEvents(handler))
+  }
+}
+
+/// Turns byte events into the `String` events of an `XMLStreamHandler`, all character data included.
+private final class StringEvents: XMLByteHandler {
+  let handler: XMLStreamHandler
+  var sendsCharacters = false
+
+  init(_ handler: XMLStreamHandler) { self.handler = handler }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    if !sendsCharacters {
+      sendsCharacters = true
+      context.sendCharacters(true)
+    }
+    try handler.startElement(name.string, attributes: attributes, line: context.line)
+  }
+
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {
+    try handler.endElement(name.string, line: context.line)
+  }
+
+  func characters(_ bytes: UnsafeRawBufferPointer) { handler.characters(bytes) }
 }
 
 /// One parse: the libxml2 context, the handler and the first error met.
 private final class Session {
   let displayPath: String
-  let handler: XMLStreamHandler
+  let handler: XMLByteHandler
   var context: xmlParserCtxtPtr?
   var error: InputError?
+  /// True once `error` is set (a plain flag, read on every event).
+  var failed = false
   var sawRoot = false
 
-  init(displayPath: String, handler: XMLStreamHandler) {
+  init(displayPath: String, handler: XMLByteHandler) {
     self.displayPath = displayPath
     self.handler = handler
   }
@@ -139,10 +145,18 @@ private final class Session {
 
   var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
 
+  /// The handler's view of the parser; only asked during callbacks, once the context exists.
+  var eventContext: XMLEventContext { XMLEventContext(parser: context.unsafelyUnwrapped) }
+
   func fail(_ message: String, line: Int? = nil) {
     guard error == nil else { return }
     error = InputError(message, at: SourceLocation(file: displayPath, line: line ?? self.line))
+    failed = true
     if let context { xmlStopParser(context) }
+  }
+
+  func fail(_ error: InputError) {
+    fail(error.message, line: error.location?.line)
   }
 
   func feed(_ chunk: UnsafeRawBufferPointer, final: Bool) throws(InputError) {
@@ -153,7 +167,9 @@ private final class Session {
       var sax = Session.makeHandler()
       let me = Unmanaged.passUnretained(self).toOpaque()
       context = xmlCreatePushParserCtxt(&sax, me, nil, 0, displayPath)
-      guard let context else { throw InputError("cannot initialise the XML parser", at: SourceLocation(file: displayPath)) }
+      guard context != nil else {
+        throw InputError("cannot initialise the XML parser", at: SourceLocation(file: displayPath))
+      }
       xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
     }
     let pointer = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -167,60 +183,66 @@ private final class Session {
     }
   }
 
-  static func from(_ pointer: UnsafeMutableRawPointer?) -> Session {
-    Unmanaged<Session>.fromOpaque(pointer!).takeUnretainedValue()
+  /// Runs `body` with the session behind libxml2's user data pointer, without retaining it.
+  @inline(__always)
+  static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (Session) -> Void) {
+    guard let pointer else { return }
+    Unmanaged<Session>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+  }
+
+  /// libxml2's `characters` and `cdataBlock` callback, set while the handler asks for text.
+  static let characters: charactersSAXFunc = { ctx, bytes, length in
+    Session.with(ctx) { session in
+      guard !session.failed, let bytes else { return }
+      session.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+    }
   }
 
   static func makeHandler() -> xmlSAXHandler {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
-      let session = Session.from(ctx)
-      guard session.error == nil, let localname else { return }
-      session.sawRoot = true
-      let name = String(cString: localname)
-      let attrs = XMLAttributes(raw: attributes, count: Int(attributeCount))
-      do {
-        try session.handler.startElement(name, attributes: attrs, line: session.line)
-      } catch let error as InputError {
-        session.fail(error.message, line: error.location?.line)
-      } catch {
-        session.fail("\(error)")
+      Session.with(ctx) { session in
+        guard !session.failed, let localname else { return }
+        session.sawRoot = true
+        let attributes = XMLAttributes(raw: attributes, count: Int(attributeCount))
+        do throws(InputError) {
+          try session.handler.startElement(XMLName(localname), attributes: attributes, context: session.eventContext)
+        } catch {
+          session.fail(error)
+        }
       }
     }
     sax.endElementNs = { ctx, localname, _, _ in
-      let session = Session.from(ctx)
-      guard session.error == nil, let localname else { return }
-      do {
-        try session.handler.endElement(String(cString: localname), line: session.line)
-      } catch let error as InputError {
-        session.fail(error.message, line: error.location?.line)
-      } catch {
-        session.fail("\(error)")
+      Session.with(ctx) { session in
+        guard !session.failed, let localname else { return }
+        do throws(InputError) {
+          try session.handler.endElement(XMLName(localname), context: session.eventContext)
+        } catch {
+          session.fail(error)
+        }
       }
     }
-    sax.characters = { ctx, bytes, length in
-      let session = Session.from(ctx)
-      guard session.error == nil, let bytes else { return }
-      session.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
-    }
-    sax.cdataBlock = sax.characters
     sax.entityDecl = { ctx, name, _, publicId, systemId, _ in
-      let session = Session.from(ctx)
-      let entity = name.map { String(cString: $0) } ?? "?"
-      if systemId != nil || publicId != nil {
-        session.fail("the document declares an external entity '\(entity)'; external entities are refused")
-      } else {
-        session.fail("the document declares an entity '\(entity)'; entity declarations are refused")
+      Session.with(ctx) { session in
+        let entity = name.map { String(cString: $0) } ?? "?"
+        if systemId != nil || publicId != nil {
+          session.fail("the document declares an external entity '\(entity)'; external entities are refused")
+        } else {
+          session.fail("the document declares an entity '\(entity)'; entity declarations are refused")
+        }
       }
     }
     sax.serror = { ctx, error in
-      guard let ctx, let error else { return }
-      let session = Session.from(ctx)
-      let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "malformed XML"
-      let level = error.pointee.level
-      guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
-      session.fail("malformed XML: \(message)", line: Int(error.pointee.line))
+      guard let error else { return }
+      Session.with(ctx) { session in
+        let message =
+          error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+          ?? "malformed XML"
+        let level = error.pointee.level
+        guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+        session.fail("malformed XML: \(message)", line: Int(error.pointee.line))
+      }
     }
     return sax
   }

@@ -10,9 +10,11 @@ import HomologParsing
 // unrecognised or unreadable.
 
 /// Receives every event and ignores it.
-final class NoOpHandler: XMLStreamHandler {
+final class NoOpHandler: XMLByteHandler {
   var elements = 0
-  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) { elements += 1 }
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    elements += 1
+  }
 }
 
 /// What a read produced, in a few words, so the work is visible (and cannot be optimised away).

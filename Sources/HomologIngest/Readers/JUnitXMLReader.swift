@@ -31,19 +31,43 @@ public enum JUnitXMLReader: EvidenceReader {
   }
 }
 
-private final class JUnitHandler: XMLStreamHandler {
+private final class JUnitHandler: XMLByteHandler {
+  /// The reader's state, mutated in place through a pointer: a stored `var` would cost a dynamic
+  /// exclusivity check on every event (a fifth of the reader's own instructions).
+  let state: UnsafeMutablePointer<JUnitState>
+
+  init(file: String) {
+    state = .allocate(capacity: 1)
+    state.initialize(to: JUnitState(file: file))
+  }
+
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    try state.pointee.start(name, attributes: attributes, context: context)
+  }
+
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end(name, context: context) }
+
+  /// Sent only inside a `<failure>` or `<error>` without a `message` attribute.
+  func characters(_ bytes: UnsafeRawBufferPointer) { state.pointee.text.append(bytes) }
+
+  func result() -> ReadResult { state.pointee.result() }
+}
+
+private struct JUnitState {
   /// One open `<testsuite>`.
   struct Suite {
     var name: String
     var hasChildSuite = false
   }
 
-  /// The open outermost `<testcase>`.
+  /// The open outermost `<testcase>`; its names stay bytes (in `caseName`, `caseClassName`) until it fails.
   struct Case {
     var depth: Int
-    var suite: String
-    var name: String
-    var className: String
     var failed = false
     var errored = false
     var skipped = false
@@ -54,6 +78,9 @@ private final class JUnitHandler: XMLStreamHandler {
   var depth = 0
   var suites: [Suite] = []
   var current: Case?
+  /// The `name` and `classname` attributes of the open case, reused from case to case.
+  var caseName = ReusableBytes()
+  var caseClassName = ReusableBytes()
   var capturingDepth: Int?
   var text = TextCapture(limit: JUnitXMLReader.maxMessageCharacters * 4)
   var total = 0
@@ -66,33 +93,52 @@ private final class JUnitHandler: XMLStreamHandler {
 
   init(file: String) { self.file = file }
 
-  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     depth += 1
     if depth == 1 {
-      guard name == "testsuites" || name == "testsuite" else { throw .unexpectedRoot(name, file: file, line: line) }
+      guard name == "testsuites" || name == "testsuite" else {
+        throw .unexpectedRoot(name.string, file: file, line: context.line)
+      }
     }
     switch name {
+    case "testcase" where current == nil:
+      current = Case(depth: depth)
+      caseName.removeAll()
+      caseClassName.removeAll()
+      var sawName = false
+      var sawClassName = false
+      attributes.forEach { attribute, value in
+        switch attribute {
+        case "name" where !sawName:
+          sawName = true
+          caseName.assign(value)
+        case "classname" where !sawClassName:
+          sawClassName = true
+          caseClassName.assign(value)
+        default: break
+        }
+      }
     case "testsuite" where current == nil:
       if !suites.isEmpty { suites[suites.count - 1].hasChildSuite = true }
       suites.append(Suite(name: attributes.value("name") ?? ""))
       if timestamp == nil, let stamp = attributes.value("timestamp"), !stamp.isEmpty { timestamp = stamp }
-    case "testcase" where current == nil:
-      current = Case(
-        depth: depth, suite: suites.last?.name ?? "", name: attributes.value("name") ?? "",
-        className: attributes.value("classname") ?? "")
     case "failure", "error", "skipped":
       guard var testCase = current else { return }
-      switch name {
-      case "failure": testCase.failed = true
-      case "error": testCase.errored = true
-      default: testCase.skipped = true
+      let isSkipped = name == "skipped"
+      if name == "failure" {
+        testCase.failed = true
+      } else if isSkipped {
+        testCase.skipped = true
+      } else {
+        testCase.errored = true
       }
-      if name != "skipped", testCase.message == nil {
-        if let message = attributes.value("message")?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty {
+      if !isSkipped, testCase.message == nil {
+        if let message = attributes.value("message")?.trimmedWhitespace, !message.isEmpty {
           testCase.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))
         } else if capturingDepth == nil {
           capturingDepth = depth
           text.begin()
+          context.sendCharacters(true)
         }
       }
       current = testCase
@@ -101,14 +147,11 @@ private final class JUnitHandler: XMLStreamHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeRawBufferPointer) {
-    if capturingDepth != nil { text.append(bytes) }
-  }
-
-  func endElement(_ name: String, line: Int) throws(InputError) {
+  mutating func end(_ name: XMLName, context: XMLEventContext) {
     defer { depth -= 1 }
     if depth == capturingDepth {
       capturingDepth = nil
+      context.sendCharacters(false)
       let message = text.end()
       if !message.isEmpty, current?.message == nil {
         current?.message = String(message.prefix(JUnitXMLReader.maxMessageCharacters))
@@ -117,12 +160,12 @@ private final class JUnitHandler: XMLStreamHandler {
     if let testCase = current, depth == testCase.depth {
       current = nil
       finish(testCase)
-    } else if name == "testsuite", current == nil, let suite = suites.popLast() {
+    } else if current == nil, name == "testsuite", let suite = suites.popLast() {
       if !suite.hasChildSuite { suiteCount += 1 }
     }
   }
 
-  func finish(_ testCase: Case) {
+  mutating func finish(_ testCase: Case) {
     total += 1
     let outcome: TestOutcome
     if testCase.failed {
@@ -139,10 +182,12 @@ private final class JUnitHandler: XMLStreamHandler {
     }
     if outcome == .failed || outcome == .errored, failures.count < JUnitXMLReader.maxFailures {
       // `classname.name`, as CI servers show it (CTest repeats the name as classname).
-      let name =
-        testCase.className.isEmpty || testCase.className == testCase.name
-        ? testCase.name : testCase.className + "." + testCase.name
-      failures.append(TestCaseResult(suite: testCase.suite, name: name, outcome: outcome, message: testCase.message))
+      let caseName = self.caseName.string
+      let className = self.caseClassName.string
+      let name = className.isEmpty || className == caseName ? caseName : className + "." + caseName
+      // The case's suite is still the last open one: suites open and close only outside cases.
+      failures.append(
+        TestCaseResult(suite: suites.last?.name ?? "", name: name, outcome: outcome, message: testCase.message))
     }
   }
 

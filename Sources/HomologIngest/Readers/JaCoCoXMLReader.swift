@@ -26,10 +26,51 @@ public enum JaCoCoXMLReader: EvidenceReader {
   }
 }
 
-private final class JaCoCoHandler: XMLStreamHandler {
+private final class JaCoCoHandler: XMLByteHandler {
+  /// The reader's state, mutated in place through a pointer: a stored `var` would cost a dynamic
+  /// exclusivity check on every event (a fifth of the reader's own instructions).
+  let state: UnsafeMutablePointer<JaCoCoState>
+
+  init(file: String) {
+    state = .allocate(capacity: 1)
+    state.initialize(to: JaCoCoState(file: file))
+  }
+
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    try state.pointee.start(name, attributes: attributes, context: context)
+  }
+
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end() }
+
+  func result() -> ReadResult { state.pointee.result() }
+}
+
+private struct JaCoCoState {
+  /// The elements the reader tells apart; every other one is `other`.
+  enum Element: UInt8 {
+    case report, sessioninfo, package, sourcefile, counter, other
+
+    init(_ name: XMLName) {
+      switch name {
+      case "line": self = .other  // most elements of a report: decided first
+      case "counter": self = .counter
+      case "sourcefile": self = .sourcefile
+      case "package": self = .package
+      case "sessioninfo": self = .sessioninfo
+      case "report": self = .report
+      default: self = .other
+      }
+    }
+  }
+
   let file: String
-  /// Names of the open elements, root first.
-  var stack: [String] = []
+  /// The open elements, root first.
+  var stack: [Element] = []
   var reportLines: CoverageCounter?
   var reportBranches: CoverageCounter?
   var packageName = ""
@@ -38,31 +79,37 @@ private final class JaCoCoHandler: XMLStreamHandler {
   var fileIndex: [String: Int] = [:]
   var latestSessionStart: Double?
 
-  init(file: String) { self.file = file }
+  init(file: String) {
+    self.file = file
+    stack.reserveCapacity(16)
+  }
 
-  func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
+  mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     let parent = stack.last
-    stack.append(name)
-    switch name {
-    case _ where parent == nil:
-      guard name == "report" else { throw .unexpectedRoot(name, file: file, line: line) }
-    case "sessioninfo" where parent == "report":
+    let element = Element(name)
+    stack.append(element)
+    guard let parent else {
+      guard element == .report else { throw .unexpectedRoot(name.string, file: file, line: context.line) }
+      return
+    }
+    switch element {
+    case .sessioninfo where parent == .report:
       if let start = attributes.double("start"), start > (latestSessionStart ?? 0) { latestSessionStart = start }
-    case "package":
+    case .package:
       packageName = attributes.value("name") ?? ""
-    case "sourcefile" where parent == "package":
+    case .sourcefile where parent == .package:
       guard let sourceName = attributes.value("name"), !sourceName.isEmpty else {
-        throw .missingSourceFileName(file: file, line: line)
+        throw .missingSourceFileName(file: file, line: context.line)
       }
       let path = packageName.isEmpty ? sourceName : packageName + "/" + sourceName
       current = FileCoverage(path: path, lines: CoverageCounter())
-    case "counter" where parent == "report" || parent == "sourcefile":
+    case .counter where parent == .report || parent == .sourcefile:
       let type = attributes.value("type") ?? ""
       guard type == "LINE" || type == "BRANCH" else { return }
       guard let missed = attributes.int("missed"), let covered = attributes.int("covered"), missed >= 0, covered >= 0
-      else { throw .badCounter(type, file: file, line: line) }
+      else { throw .badCounter(type, file: file, line: context.line) }
       let counter = CoverageCounter(total: missed + covered, covered: covered)
-      if parent == "report" {
+      if parent == .report {
         if type == "LINE" { reportLines = counter } else { reportBranches = counter }
       } else if type == "LINE" {
         current?.lines = counter
@@ -74,9 +121,9 @@ private final class JaCoCoHandler: XMLStreamHandler {
     }
   }
 
-  func endElement(_ name: String, line: Int) throws(InputError) {
-    stack.removeLast()
-    if name == "sourcefile", let finished = current {
+  mutating func end() {
+    let element = stack.removeLast()
+    if element == .sourcefile, let finished = current {
       current = nil
       if let index = fileIndex[finished.path] {
         files[index].lines = files[index].lines + finished.lines
@@ -87,7 +134,7 @@ private final class JaCoCoHandler: XMLStreamHandler {
         fileIndex[finished.path] = files.count
         files.append(finished)
       }
-    } else if name == "package" {
+    } else if element == .package {
       packageName = ""
     }
   }
