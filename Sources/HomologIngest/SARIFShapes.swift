@@ -24,12 +24,12 @@ struct SARIFRule {
   /// `properties.security-severity` as text, a number written as JSONDecoder's `Int` or `Double` would print it.
   static func severityText(_ value: JSONValue) throws(JSONShapeError) -> String? {
     guard let raw = try value.at("properties", "security-severity") else { return nil }
-    switch raw {
-    case .string(let text): return text
-    case .number(let text):
+    switch raw.kind {
+    case .number:
+      let text = raw.scalarText ?? ""
       if let integer = Int(text) { return String(integer) }
       return Double(text).map { String($0) } ?? text
-    case .bool(let flag): return flag ? "true" : "false"
+    case .string, .bool: return try raw.asText()
     default:
       throw JSONShapeError(path: ["properties", "security-severity"], expected: "a string or a number", found: raw.typeName)
     }
@@ -44,9 +44,7 @@ struct SARIFComponent {
   var rules: [SARIFRule]
 
   init(_ value: JSONValue) throws(JSONShapeError) {
-    guard let name = try value.string("name") else {
-      throw JSONShapeError(path: ["name"], expected: "the required key \"name\"", found: "nothing")
-    }
+    guard let name = try value.string("name") else { throw JSONShapeError.missing("name") }
     self.name = name
     version = try value.string("version")
     semanticVersion = try value.string("semanticVersion")
@@ -65,9 +63,7 @@ struct SARIFTool {
   static let keys = JSONKeySet(["driver", "extensions"])
 
   init(_ value: JSONValue) throws(JSONShapeError) {
-    guard let driver = try value.at("driver") else {
-      throw JSONShapeError(path: ["driver"], expected: "the required key \"driver\"", found: "nothing")
-    }
+    guard let driver = try value.at("driver") else { throw JSONShapeError.missing("driver") }
     do throws(JSONShapeError) {
       self.driver = try SARIFComponent(driver)
     } catch {
@@ -128,52 +124,78 @@ struct SARIFResult {
   ])
 
   init(_ value: JSONValue) throws(JSONShapeError) {
-    ruleId = try value.string("ruleId")
-    ruleIndex = try value.int("ruleIndex")
-    ruleReferenceId = try value.string("rule", "id")
-    ruleReferenceIndex = try value.int("rule", "index")
-    toolComponentIndex = try value.int("rule", "toolComponent", "index")
-    kind = try value.string("kind")
-    level = try value.string("level")
-    message = try value.string("message", "text")
+    tags = []
+    suppressions = []
+    var complete: [String]?
+    var partial: [String]?
+    // One pass over the members, keys compared as bytes (the hot path of large logs).
+    try value.forEachMember { (key, member) throws(JSONShapeError) in
+      do throws(JSONShapeError) {
+        if JSONKeySet.equal(key, "ruleId") {
+          ruleId = try member.asString()
+        } else if JSONKeySet.equal(key, "ruleIndex") {
+          ruleIndex = try member.asInt()
+        } else if JSONKeySet.equal(key, "level") {
+          level = try member.asString()
+        } else if JSONKeySet.equal(key, "kind") {
+          kind = try member.asString()
+        } else if JSONKeySet.equal(key, "message") {
+          message = try member.string("text")
+        } else if JSONKeySet.equal(key, "locations") {
+          try readLocations(member)
+        } else if JSONKeySet.equal(key, "partialFingerprints") {
+          partial = try SARIFResult.pairs(member)
+        } else if JSONKeySet.equal(key, "fingerprints") {
+          complete = try SARIFResult.pairs(member)
+        } else if JSONKeySet.equal(key, "rule") {
+          ruleReferenceId = try member.string("id")
+          ruleReferenceIndex = try member.int("index")
+          toolComponentIndex = try member.int("toolComponent", "index")
+        } else if JSONKeySet.equal(key, "properties") {
+          tags = try member.strings("tags") ?? []
+        } else if JSONKeySet.equal(key, "suppressions") {
+          try member.forEach { suppression throws(JSONShapeError) in
+            suppressions.append(
+              SARIFSuppression(
+                kind: try suppression.string("kind"), status: try suppression.string("status"),
+                justification: try suppression.string("justification")))
+          }
+        }
+      } catch {
+        throw error.prefixed(by: [.key(String(decoding: key, as: UTF8.self))])
+      }
+    }
+    securitySeverity = try SARIFRule.severityText(value)
+    statedFingerprints = [complete, partial].compactMap { $0 }.first { !$0.isEmpty }?.joined(separator: ",")
+  }
+
+  /// The first location's physical location; every location must be an object with an object there.
+  private mutating func readLocations(_ locations: JSONValue) throws(JSONShapeError) {
     var first: JSONValue?
-    try value.forEach("locations") { location throws(JSONShapeError) in
+    try locations.forEach { location throws(JSONShapeError) in
       _ = try location.object("physicalLocation")
       if first == nil { first = location }
     }
-    if let physical = try first?.at("physicalLocation") {
-      do throws(JSONShapeError) {
-        uri = try physical.string("artifactLocation", "uri")
-        artifactIndex = try physical.int("artifactLocation", "index")
-        startLine = try physical.int("region", "startLine")
-        endLine = try physical.int("region", "endLine")
-        snippet = try physical.string("region", "snippet", "text")
-      } catch {
-        throw error.prefixed(by: ["locations", 0, "physicalLocation"])
-      }
+    guard let physical = try first?.at("physicalLocation") else { return }
+    do throws(JSONShapeError) {
+      uri = try physical.string("artifactLocation", "uri")
+      artifactIndex = try physical.int("artifactLocation", "index")
+      startLine = try physical.int("region", "startLine")
+      endLine = try physical.int("region", "endLine")
+      snippet = try physical.string("region", "snippet", "text")
+    } catch {
+      throw error.prefixed(by: [0, "physicalLocation"])
     }
-    let complete = try SARIFResult.pairs(value, "fingerprints")
-    let partial = try SARIFResult.pairs(value, "partialFingerprints")
-    statedFingerprints = [complete, partial].compactMap { $0 }.first { !$0.isEmpty }?.joined(separator: ",")
-    securitySeverity = try SARIFRule.severityText(value)
-    tags = try value.strings("properties", "tags") ?? []
-    var suppressions: [SARIFSuppression] = []
-    try value.forEach("suppressions") { suppression throws(JSONShapeError) in
-      suppressions.append(
-        SARIFSuppression(
-          kind: try suppression.string("kind"), status: try suppression.string("status"),
-          justification: try suppression.string("justification")))
-    }
-    self.suppressions = suppressions
   }
 
   /// A string-to-string object as sorted `key=value` texts.
-  private static func pairs(_ value: JSONValue, _ key: String) throws(JSONShapeError) -> [String]? {
-    guard let object = try value.object(.key(key)) else { return nil }
+  private static func pairs(_ object: JSONValue) throws(JSONShapeError) -> [String]? {
+    guard !object.isNull else { return nil }
+    guard object.kind == .object else { throw JSONShapeError(path: [], expected: "an object", found: object.typeName) }
     var pairs: [(String, String)] = []
     for (name, member) in object.members {
-      guard case .string(let text) = member else {
-        throw JSONShapeError(path: [.key(key), .key(name)], expected: "a string", found: member.typeName)
+      guard member.kind == .string, let text = member.scalarText else {
+        throw JSONShapeError(path: [.key(name)], expected: "a string", found: member.typeName)
       }
       pairs.append((name, text))
     }

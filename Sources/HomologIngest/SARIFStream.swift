@@ -4,12 +4,19 @@ import HomologParsing
 /// One run of a SARIF log while it streams: its tool and artifacts once seen, the results that wait
 /// for them, and the repeat counts of fingerprints.
 struct SARIFRun {
-  var tool: SARIFTool?
+  var tool: SARIFTool? {
+    didSet { toolKind = tool.flatMap { SARIFReader.toolKind($0.driver.name) } }
+  }
+  /// What the tool's name alone decides, found once per run.
+  var toolKind: FindingKind?
+  /// Kind and CWEs of the results of a rule that add no tags of their own, by rule id.
+  var ruleFacts: [String: (FindingKind, [String])] = [:]
   var artifactURIs: [String?] = []
   var artifactsComplete = false
   /// Results met before the tool (or before the artifacts they point to), in order.
   var waiting: [SARIFResult] = []
-  var seen: [String: Int] = [:]
+  /// How many times each fingerprint was met, by its 128 bits (hashing two integers, not a string).
+  var seen: [FingerprintBits: Int] = [:]
 
   /// The artifact's uri, from the location itself or from `run.artifacts[index]`; `file://` dropped.
   func uri(of result: SARIFResult) -> String? {
@@ -139,5 +146,25 @@ final class SARIFStream: JSONStreamHandler {
     drivers.append(tool.driver)
     runCount += 1
     run = SARIFRun()
+  }
+}
+
+/// The 32 hexadecimal digits of a fingerprint as two integers, a cheap dictionary key.
+struct FingerprintBits: Hashable {
+  var high: UInt64 = 0
+  var low: UInt64 = 0
+
+  init(_ fingerprint: String) {
+    var index = 0
+    for byte in fingerprint.utf8 {
+      let digit: UInt64
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
+      default: digit = UInt64(byte & 0x0F)
+      }
+      if index < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
+      index += 1
+    }
   }
 }

@@ -13,13 +13,6 @@ public final class JSONStream {
     var keyCount = -1
   }
 
-  /// One container being built by a capture.
-  private struct Builder {
-    var isObject: Bool
-    var keys: [String] = []
-    var values: [JSONValue] = []
-  }
-
   let displayPath: String
   private let handler: JSONStreamHandler
   private let maxDepth: Int
@@ -35,7 +28,11 @@ public final class JSONStream {
   private var skipDepth = 0
   /// The next value is dropped (a key a capture does not keep).
   private var skipNext = false
-  private var builders: [Builder] = []
+  /// The value being captured, its open containers (node indices) and the key read for the next value.
+  private let tape = JSONTape()
+  private var openNodes: [Int] = []
+  private var pendingKeyStart = 0
+  private var pendingKeyCount = -1
   private var keeping: JSONKeySet?
 
   /// The chunk being parsed and where it starts in the file.
@@ -236,11 +233,11 @@ public final class JSONStream {
     return 0
   }
 
-  private var totalDepth: Int { frames.count + skipDepth + builders.count }
+  private var totalDepth: Int { frames.count + skipDepth + openNodes.count }
 
   private func startContainer(_ kind: JSONContainer) -> Int32 {
     sawValue = true
-    let normal = skipDepth == 0 && !skipNext && builders.isEmpty
+    let normal = skipDepth == 0 && !skipNext && openNodes.isEmpty
     if normal { advanceIndex() }
     if totalDepth >= maxDepth {
       return fail(error("invalid JSON: nesting deeper than \(maxDepth) levels"))
@@ -254,8 +251,8 @@ public final class JSONStream {
       skipDepth = 1
       return 1
     }
-    if !builders.isEmpty {
-      builders.append(Builder(isObject: kind == .object))
+    if !openNodes.isEmpty {
+      openNodes.append(appendNode(kind == .object ? .object : .array))
       return 1
     }
     do {
@@ -264,7 +261,9 @@ public final class JSONStream {
       case .skip: skipDepth = 1
       case .capture(let keeping):
         self.keeping = keeping
-        builders.append(Builder(isObject: kind == .object))
+        tape.reset()
+        pendingKeyCount = -1
+        openNodes.append(appendNode(kind == .object ? .object : .array))
       }
     } catch {
       return fail(error)
@@ -277,14 +276,13 @@ public final class JSONStream {
       skipDepth -= 1
       return 1
     }
-    if let builder = builders.popLast() {
-      let value: JSONValue = builder.isObject ? .object(JSONObject(keys: builder.keys, values: builder.values)) : .array(builder.values)
-      if builders.isEmpty {
+    if let open = openNodes.popLast() {
+      tape.nodes[open].end = tape.nodeCount
+      if openNodes.isEmpty {
         keeping = nil
-        do { try handler.captured(value, in: self) } catch { return fail(error) }
+        do { try handler.captured(JSONValue(tape: tape, index: 0), in: self) } catch { return fail(error) }
         return stopped ? 0 : 1
       }
-      builders[builders.count - 1].values.append(value)
       return 1
     }
     if let frame = frames.popLast(), frame.isObject, frame.keyCount >= 0 {
@@ -296,12 +294,13 @@ public final class JSONStream {
 
   private func key(_ bytes: UnsafeRawBufferPointer) -> Int32 {
     if skipDepth > 0 { return 1 }
-    if !builders.isEmpty {
-      if builders.count == 1, let keeping, !keeping.contains(bytes) {
+    if !openNodes.isEmpty {
+      if openNodes.count == 1, let keeping, !keeping.contains(bytes) {
         skipNext = true
         return 1
       }
-      builders[builders.count - 1].keys.append(String(decoding: bytes, as: UTF8.self))
+      pendingKeyStart = tape.append(bytes)
+      pendingKeyCount = bytes.count
       return 1
     }
     let last = frames.count - 1
@@ -320,13 +319,40 @@ public final class JSONStream {
       skipNext = false
       return 1
     }
-    if !builders.isEmpty {
-      builders[builders.count - 1].values.append(JSONValue(value))
+    if !openNodes.isEmpty {
+      let index = appendNode(value)
+      tape.nodes[index].end = index + 1
       return 1
     }
     advanceIndex()
     do { try handler.scalar(value, in: self) } catch { return fail(error) }
     return stopped ? 0 : 1
+  }
+
+  /// Appends a node for a value of the capture, with the pending key; returns its index.
+  private func appendNode(_ kind: JSONKind) -> Int {
+    var node = JSONTape.Node(kind: kind)
+    if pendingKeyCount >= 0 {
+      node.keyStart = pendingKeyStart
+      node.keyCount = pendingKeyCount
+      pendingKeyCount = -1
+    }
+    return tape.append(node)
+  }
+
+  private func appendNode(_ scalar: JSONScalar) -> Int {
+    let index: Int
+    switch scalar {
+    case .null: index = appendNode(JSONKind.null)
+    case .bool(let flag):
+      index = appendNode(.bool)
+      tape.nodes[index].flag = flag
+    case .string(let bytes), .number(let bytes):
+      if case .string = scalar { index = appendNode(.string) } else { index = appendNode(.number) }
+      tape.nodes[index].valueStart = tape.append(bytes)
+      tape.nodes[index].valueCount = bytes.count
+    }
+    return index
   }
 
   private func advanceIndex() {

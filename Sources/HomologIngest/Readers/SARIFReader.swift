@@ -35,12 +35,13 @@ public enum SARIFReader: EvidenceReader {
   /// Appends the finding of one result of a run whose tool is known (results that are not problems give none).
   static func append(_ result: SARIFResult, of run: inout SARIFRun, tool: SARIFTool, to findings: inout [Finding]) {
     if let kind = result.kind, kind == "pass" || kind == "notApplicable" { return }
-    var finding = finding(result, in: run, tool: tool, toolKind: toolKind(tool.driver.name))
+    var finding = finding(result, in: &run, tool: tool, toolKind: run.toolKind)
     // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
     // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
     if finding.kind != .vulnerability {
-      let count = run.seen[finding.fingerprint, default: 0]
-      run.seen[finding.fingerprint] = count + 1
+      let bits = FingerprintBits(finding.fingerprint)
+      let count = run.seen[bits, default: 0]
+      run.seen[bits] = count + 1
       if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
     }
     findings.append(finding)
@@ -55,12 +56,20 @@ public enum SARIFReader: EvidenceReader {
     return ToolInfo(name: first.name, version: first.version ?? first.semanticVersion)
   }
 
-  private static func finding(_ result: SARIFResult, in run: SARIFRun, tool: SARIFTool, toolKind: FindingKind?) -> Finding {
+  private static func finding(_ result: SARIFResult, in run: inout SARIFRun, tool: SARIFTool, toolKind: FindingKind?) -> Finding {
     let driver = tool.driver
     let rule = tool.rule(for: result)
     let ruleId = result.ruleId ?? result.ruleReferenceId ?? rule?.id ?? ""
-    let tags = ((rule?.tags ?? []) + result.tags).map { $0.lowercased() }
-    let kind = kind(toolKind: toolKind, ruleId: ruleId, tags: tags)
+    // Kind and CWEs depend on the rule and the result's own tags: found once per rule when the result adds none.
+    let kind: FindingKind
+    let cwes: [String]
+    if result.tags.isEmpty, let known = run.ruleFacts[ruleId] {
+      (kind, cwes) = known
+    } else {
+      let tags = ((rule?.tags ?? []) + result.tags).map { $0.lowercased() }
+      (kind, cwes) = (self.kind(toolKind: toolKind, ruleId: ruleId, tags: tags), cweIds(tags))
+      if result.tags.isEmpty && !ruleId.isEmpty { run.ruleFacts[ruleId] = (kind, cwes) }
+    }
 
     let notAFailure = result.kind.map { $0 != "fail" } ?? false
     let level = result.level ?? (notAFailure ? "none" : rule?.defaultLevel ?? "warning")
@@ -99,7 +108,7 @@ public enum SARIFReader: EvidenceReader {
       tool: driver.name, kind: kind, ruleId: ruleId, severity: severity, originalSeverity: original,
       title: title(rule: rule, message: message, ruleId: ruleId),
       location: FindingLocation(path: uri, line: line, endLine: result.endLine),
-      package: package, cve: cves, cwe: cweIds(tags), fingerprint: fingerprint,
+      package: package, cve: cves, cwe: cwes, fingerprint: fingerprint,
       suppression: suppression(result.suppressions))
   }
 
