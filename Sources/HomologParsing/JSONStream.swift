@@ -105,6 +105,9 @@ public final class JSONStream {
     return text
   }
 
+  /// How many bytes of the file the parser has read up to the current event.
+  public var offset: Int { currentOffset }
+
   /// Stops the parse early without an error (a detection that has decided).
   public func stop() { stopped = true }
 
