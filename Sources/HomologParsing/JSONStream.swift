@@ -13,7 +13,8 @@ public final class JSONStream {
     var keyCount = -1
   }
 
-  let displayPath: String
+  /// The file's path as messages show it.
+  public let displayPath: String
   private let handler: JSONStreamHandler
   private let maxDepth: Int
   private var handle: yajl_handle?
@@ -26,6 +27,8 @@ public final class JSONStream {
   private var keyBytes: [UInt8] = []
   /// Levels of a skipped value still open.
   private var skipDepth = 0
+  /// A handler's refusal of a container, raised once the container is read.
+  private var refusal: InputError?
   /// The next value is dropped (a key a capture does not keep).
   private var skipNext = false
   /// The value being captured, its open containers (node indices) and the key read for the next value.
@@ -69,6 +72,14 @@ public final class JSONStream {
     guard frame.isObject, frame.keyCount == key.utf8CodeUnitCount else { return false }
     return keyBytes.withUnsafeBytes { raw in
       frame.keyCount == 0 || memcmp(raw.baseAddress! + frame.keyStart, key.utf8Start, frame.keyCount) == 0
+    }
+  }
+
+  /// True when the current value's key is one of `keys`, compared as bytes.
+  public func isKey(in keys: JSONKeySet) -> Bool {
+    guard let frame = frames.last, frame.isObject, frame.keyCount >= 0 else { return false }
+    return keyBytes.withUnsafeBytes { raw in
+      keys.contains(UnsafeRawBufferPointer(rebasing: raw[frame.keyStart..<frame.keyStart + frame.keyCount]))
     }
   }
 
@@ -269,7 +280,10 @@ public final class JSONStream {
         openNodes.append(appendNode(kind == .object ? .object : .array))
       }
     } catch {
-      return fail(error)
+      // A container refused for its type is still read to its end first: a syntax error or too deep
+      // a nesting inside it is the better explanation.
+      refusal = error
+      skipDepth = 1
     }
     return stopped ? 0 : 1
   }
@@ -277,6 +291,7 @@ public final class JSONStream {
   private func endContainer(_ kind: JSONContainer) -> Int32 {
     if skipDepth > 0 {
       skipDepth -= 1
+      if skipDepth == 0, let refusal { return fail(refusal) }
       return 1
     }
     if let open = openNodes.popLast() {

@@ -135,6 +135,7 @@ public final class JSONKeySet: Sendable {
   /// True when `bytes` is one of the keys.
   public func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
     for key in keys where key.count == bytes.count {
+      if key.isEmpty { return true }
       if key.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }) { return true }
     }
     return false
