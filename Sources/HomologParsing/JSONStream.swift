@@ -208,9 +208,10 @@ public final class JSONStream {
 
   // MARK: - Lines
 
+  /// The offset of the last byte of the token being reported (yajl counts the bytes it consumed).
   private var currentOffset: Int {
     guard let handle, chunk.baseAddress != nil else { return fed }
-    return chunkBase + Int(yajl_get_bytes_consumed(handle))
+    return chunkBase + max(0, Int(yajl_get_bytes_consumed(handle)) - 1)
   }
 
   /// 1-based line and column (in bytes) of a byte offset in the current chunk or at its end.

@@ -106,7 +106,7 @@ final class JSONStreamParserTests: XCTestCase {
     let error = failure(#"{"a": [[[[1]]]]}"#, depth: 4)
     XCTAssertEqual(error?.message, "invalid JSON: nesting deeper than 4 levels")
     XCTAssertEqual(error?.location?.line, 1)
-    XCTAssertEqual(error?.location?.column, 11)
+    XCTAssertEqual(error?.location?.column, 10)
     XCTAssertEqual(error?.location?.jsonPath, "$.a[0][0][0]")
   }
 
