@@ -381,29 +381,30 @@ public final class JSONStream {
 
   // MARK: - yajl callbacks
 
-  private static func from(_ context: UnsafeMutableRawPointer?) -> JSONStream {
-    Unmanaged<JSONStream>.fromOpaque(context!).takeUnretainedValue()
+  private static func with(_ context: UnsafeMutableRawPointer?, _ body: (JSONStream) -> Int32) -> Int32 {
+    Unmanaged<JSONStream>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
   }
 
   /// yajl keeps the pointer to its callbacks: one table for the life of the process.
   nonisolated(unsafe) private static let callbacks: UnsafeMutablePointer<yajl_callbacks> = {
     let table = UnsafeMutablePointer<yajl_callbacks>.allocate(capacity: 1)
     var callbacks = yajl_callbacks()
-    callbacks.yajl_null = { context in from(context).scalar(.null) }
-    callbacks.yajl_boolean = { context, value in from(context).scalar(.bool(value != 0)) }
+    // `_withUnsafeGuaranteedRef`: the stream outlives the parse, so no retain and release per event.
+    callbacks.yajl_null = { context in with(context) { $0.scalar(.null) } }
+    callbacks.yajl_boolean = { context, value in with(context) { $0.scalar(.bool(value != 0)) } }
     callbacks.yajl_number = { context, text, length in
-      from(context).scalar(.number(UnsafeRawBufferPointer(start: text, count: length)))
+      with(context) { $0.scalar(.number(UnsafeRawBufferPointer(start: text, count: length))) }
     }
     callbacks.yajl_string = { context, text, length in
-      from(context).scalar(.string(UnsafeRawBufferPointer(start: text, count: length)))
+      with(context) { $0.scalar(.string(UnsafeRawBufferPointer(start: text, count: length))) }
     }
-    callbacks.yajl_start_map = { context in from(context).startContainer(.object) }
+    callbacks.yajl_start_map = { context in with(context) { $0.startContainer(.object) } }
     callbacks.yajl_map_key = { context, text, length in
-      from(context).key(UnsafeRawBufferPointer(start: text, count: length))
+      with(context) { $0.key(UnsafeRawBufferPointer(start: text, count: length)) }
     }
-    callbacks.yajl_end_map = { context in from(context).endContainer(.object) }
-    callbacks.yajl_start_array = { context in from(context).startContainer(.array) }
-    callbacks.yajl_end_array = { context in from(context).endContainer(.array) }
+    callbacks.yajl_end_map = { context in with(context) { $0.endContainer(.object) } }
+    callbacks.yajl_start_array = { context in with(context) { $0.startContainer(.array) } }
+    callbacks.yajl_end_array = { context in with(context) { $0.endContainer(.array) } }
     table.initialize(to: callbacks)
     return table
   }()

@@ -57,6 +57,7 @@ public final class JSONTape {
   }
 
   /// Appends a node; returns its index.
+  @inline(__always)
   func append(_ node: Node) -> Int {
     if nodeCount == nodeCapacity {
       let larger = UnsafeMutablePointer<Node>.allocate(capacity: nodeCapacity * 2)
@@ -71,6 +72,7 @@ public final class JSONTape {
   }
 
   /// Appends bytes; returns where they start.
+  @inline(__always)
   func append(_ raw: UnsafeRawBufferPointer) -> Int {
     let start = byteCount
     guard let base = raw.baseAddress, raw.count > 0 else { return start }
