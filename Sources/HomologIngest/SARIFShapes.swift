@@ -169,36 +169,51 @@ struct SARIFResult {
     statedFingerprints = [complete, partial].compactMap { $0 }.first { !$0.isEmpty }?.joined(separator: ",")
   }
 
-  /// The first location's physical location; every location must be an object with an object there.
+  /// The first location's physical location; every location must be an object, its `physicalLocation` too.
   private mutating func readLocations(_ locations: JSONValue) throws(JSONShapeError) {
+    guard locations.kind == .array else { throw JSONShapeError(path: [], expected: "an array", found: locations.typeName) }
     var first: JSONValue?
-    try locations.forEach { location throws(JSONShapeError) in
-      _ = try location.object("physicalLocation")
-      if first == nil { first = location }
+    try locations.forEachElement { (position, location) throws(JSONShapeError) in
+      guard location.kind == .object else {
+        throw JSONShapeError(path: [.index(position)], expected: "an object", found: location.typeName)
+      }
+      if let physical = location.member("physicalLocation"), !physical.isNull, physical.kind != .object {
+        throw JSONShapeError(path: [.index(position), "physicalLocation"], expected: "an object", found: physical.typeName)
+      }
+      if position == 0 { first = location.member("physicalLocation") }
     }
-    guard let physical = try first?.at("physicalLocation") else { return }
+    guard let physical = first, physical.kind == .object else { return }
     do throws(JSONShapeError) {
-      uri = try physical.string("artifactLocation", "uri")
-      artifactIndex = try physical.int("artifactLocation", "index")
-      startLine = try physical.int("region", "startLine")
-      endLine = try physical.int("region", "endLine")
-      snippet = try physical.string("region", "snippet", "text")
+      if let artifact = try physical.object("artifactLocation") {
+        uri = try artifact.field("uri") { v throws(JSONShapeError) in try v.asString() }
+        artifactIndex = try artifact.field("index") { v throws(JSONShapeError) in try v.asInt() }
+      }
     } catch {
-      throw error.prefixed(by: [0, "physicalLocation"])
+      throw error.prefixed(by: [0, "physicalLocation", "artifactLocation"])
+    }
+    do throws(JSONShapeError) {
+      if let region = try physical.object("region") {
+        startLine = try region.field("startLine") { v throws(JSONShapeError) in try v.asInt() }
+        endLine = try region.field("endLine") { v throws(JSONShapeError) in try v.asInt() }
+        snippet = try region.field("snippet") { v throws(JSONShapeError) in try v.string("text") }
+      }
+    } catch {
+      throw error.prefixed(by: [0, "physicalLocation", "region"])
     }
   }
 
-  /// A string-to-string object as sorted `key=value` texts.
+  /// A string-to-string object as `key=value` texts sorted by key.
   private static func pairs(_ object: JSONValue) throws(JSONShapeError) -> [String]? {
     guard !object.isNull else { return nil }
     guard object.kind == .object else { throw JSONShapeError(path: [], expected: "an object", found: object.typeName) }
-    var pairs: [(String, String)] = []
-    for (name, member) in object.members {
+    var pairs: [(key: String, text: String)] = []
+    try object.forEachMember { (key, member) throws(JSONShapeError) in
       guard member.kind == .string, let text = member.scalarText else {
-        throw JSONShapeError(path: [.key(name)], expected: "a string", found: member.typeName)
+        throw JSONShapeError(path: [.key(String(decoding: key, as: UTF8.self))], expected: "a string", found: member.typeName)
       }
-      pairs.append((name, text))
+      pairs.append((String(decoding: key, as: UTF8.self), text))
     }
-    return pairs.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }
+    if pairs.count > 1 { pairs.sort { $0.key < $1.key } }
+    return pairs.map { $0.key + "=" + $0.text }
   }
 }

@@ -15,8 +15,8 @@ struct SARIFRun {
   var artifactsComplete = false
   /// Results met before the tool (or before the artifacts they point to), in order.
   var waiting: [SARIFResult] = []
-  /// How many times each fingerprint was met, by its 128 bits (hashing two integers, not a string).
-  var seen: [FingerprintBits: Int] = [:]
+  /// How many times each fingerprint was met.
+  var seen = FingerprintCounts()
 
   /// The artifact's uri, from the location itself or from `run.artifacts[index]`; `file://` dropped.
   func uri(of result: SARIFResult) -> String? {
@@ -149,22 +149,61 @@ final class SARIFStream: JSONStreamHandler {
   }
 }
 
-/// The 32 hexadecimal digits of a fingerprint as two integers, a cheap dictionary key.
-struct FingerprintBits: Hashable {
-  var high: UInt64 = 0
-  var low: UInt64 = 0
+/// How many times each fingerprint was met: an open-addressing table keyed by the fingerprint's 128
+/// bits, which are already uniformly spread (SHA-256), so the low bits serve as the hash.
+struct FingerprintCounts {
+  private var keys: [(UInt64, UInt64)] = Array(repeating: (0, 0), count: 1024)
+  private var counts: [Int32] = Array(repeating: 0, count: 1024)
+  private var used = 0
 
-  init(_ fingerprint: String) {
+  /// Counts one more meeting of `fingerprint`; returns how many times it was met before.
+  mutating func add(_ fingerprint: String) -> Int {
+    let key = FingerprintCounts.bits(fingerprint)
+    if used * 2 >= keys.count { grow() }
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: key.1) & mask
+    while counts[slot] > 0 {
+      if keys[slot] == key {
+        counts[slot] += 1
+        return Int(counts[slot]) - 1
+      }
+      slot = (slot + 1) & mask
+    }
+    keys[slot] = key
+    counts[slot] = 1
+    used += 1
+    return 0
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldCounts = counts
+    keys = Array(repeating: (0, 0), count: oldKeys.count * 2)
+    counts = Array(repeating: 0, count: oldKeys.count * 2)
+    let mask = keys.count - 1
+    for index in oldKeys.indices where oldCounts[index] > 0 {
+      var slot = Int(truncatingIfNeeded: oldKeys[index].1) & mask
+      while counts[slot] > 0 { slot = (slot + 1) & mask }
+      keys[slot] = oldKeys[index]
+      counts[slot] = oldCounts[index]
+    }
+  }
+
+  /// The 32 hexadecimal digits of a fingerprint as two integers.
+  private static func bits(_ fingerprint: String) -> (UInt64, UInt64) {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
     var index = 0
     for byte in fingerprint.utf8 {
       let digit: UInt64
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
-      default: digit = UInt64(byte & 0x0F)
+      default: digit = UInt64(byte)
       }
       if index < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
       index += 1
     }
+    return (high, low)
   }
 }

@@ -155,6 +155,34 @@ public struct JSONValue {
     }
   }
 
+  /// Calls `body` with each element's position and value, in order, without building an array.
+  public func forEachElement(_ body: (Int, JSONValue) throws(JSONShapeError) -> Void) throws(JSONShapeError) {
+    guard node.kind == .array else { return }
+    var child = index + 1
+    var position = 0
+    let end = node.end
+    while child < end {
+      try body(position, JSONValue(tape: tape, index: child))
+      position += 1
+      child = tape.nodes[child].end
+    }
+  }
+
+  /// The member `key` of an object (compared as bytes), or nil.
+  public func member(_ key: StaticString) -> JSONValue? {
+    member(utf8: UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+  }
+
+  /// Reads the member `key` with `read` (nil when absent or null), placing its errors below `key`.
+  public func field<T>(_ key: StaticString, _ read: (JSONValue) throws(JSONShapeError) -> T?) throws(JSONShapeError) -> T? {
+    guard let value = member(key), !value.isNull else { return nil }
+    do throws(JSONShapeError) {
+      return try read(value)
+    } catch {
+      throw error.prefixed(by: [.key(key.description)])
+    }
+  }
+
   /// Each member's key and value, in order (allocates a String per key: for rare use).
   public var members: [(key: String, value: JSONValue)] {
     guard node.kind == .object else { return [] }

@@ -39,9 +39,7 @@ public enum SARIFReader: EvidenceReader {
     // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
     // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
     if finding.kind != .vulnerability {
-      let bits = FingerprintBits(finding.fingerprint)
-      let count = run.seen[bits, default: 0]
-      run.seen[bits] = count + 1
+      let count = run.seen.add(finding.fingerprint)
       if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
     }
     findings.append(finding)
