@@ -129,6 +129,13 @@ public final class JSONStream {
     return InputError(message, at: location)
   }
 
+  /// A syntax error: `file:line:col: invalid JSON: reason, at $.runs[0].results[12]` (the path reached is
+  /// part of the message, so the location stays `file:line:col` as editors link it).
+  private func syntaxError(_ reason: String, at location: SourceLocation) -> InputError {
+    let reached = path
+    return InputError("invalid JSON: \(reason)" + (reached == "$" ? "" : ", at \(reached)"), at: location)
+  }
+
   /// A wrong shape inside a captured value, at the value's path followed by the error's own.
   public func error(_ shape: JSONShapeError) -> InputError {
     var text = path
@@ -185,12 +192,11 @@ public final class JSONStream {
       reason = String(cString: text)
       yajl_free_error(handle, text)
     }
-    var location = location(ofOffset: offset)
-    location.jsonPath = path
+    let location = location(ofOffset: offset)
     if !sawValue && reason.contains("premature EOF") {
       throw InputError("expected a JSON value, the file holds none", at: location)
     }
-    throw InputError("invalid JSON: \(JSONStream.explain(reason))", at: location)
+    throw syntaxError(JSONStream.explain(reason), at: location)
   }
 
   /// yajl's message in homolog's words: `parse error: premature EOF` → `unexpected end of file (truncated?)`.
@@ -255,7 +261,7 @@ public final class JSONStream {
     let normal = skipDepth == 0 && !skipNext && openNodes.isEmpty
     if normal { advanceIndex() }
     if totalDepth >= maxDepth {
-      return fail(error("invalid JSON: nesting deeper than \(maxDepth) levels"))
+      return fail(syntaxError("nesting deeper than \(maxDepth) levels", at: location(ofOffset: currentOffset)))
     }
     if skipDepth > 0 {
       skipDepth += 1

@@ -90,29 +90,28 @@ final class JSONStreamParserTests: XCTestCase {
     XCTAssertEqual(error?.location?.file, "t.json")
     XCTAssertEqual(error?.location?.line, 3)
     XCTAssertEqual(error?.location?.column, 13)
-    XCTAssertEqual(error?.location?.jsonPath, "$.runs[0].a")
+    XCTAssertNil(error?.location?.jsonPath)
     XCTAssertTrue(error?.message.hasPrefix("invalid JSON: ") == true, "\(String(describing: error))")
+    XCTAssertTrue(error?.message.hasSuffix(", at $.runs[0].a") == true, "\(String(describing: error))")
   }
 
   func testTruncatedDocumentIsLocatedAtTheEnd() {
     let error = failure("{\"a\": [1,\n2")
-    XCTAssertEqual(error?.message, "invalid JSON: unexpected end of file (truncated?)")
+    XCTAssertEqual(error?.message, "invalid JSON: unexpected end of file (truncated?), at $.a[1]")
     XCTAssertEqual(error?.location?.line, 2)
     XCTAssertEqual(error?.location?.column, 2)
-    XCTAssertEqual(error?.location?.jsonPath, "$.a[1]")
   }
 
   func testNestingDeeperThanTheLimitIsRefusedWhereItHappens() {
     let error = failure(#"{"a": [[[[1]]]]}"#, depth: 4)
-    XCTAssertEqual(error?.message, "invalid JSON: nesting deeper than 4 levels")
+    XCTAssertEqual(error?.message, "invalid JSON: nesting deeper than 4 levels, at $.a[0][0][0]")
     XCTAssertEqual(error?.location?.line, 1)
     XCTAssertEqual(error?.location?.column, 10)
-    XCTAssertEqual(error?.location?.jsonPath, "$.a[0][0][0]")
   }
 
   func testDeepNestingIsRefusedWithoutRecursion() {
     let text = String(repeating: "[", count: 200_000)
-    XCTAssertEqual(failure(text)?.message, "invalid JSON: nesting deeper than 512 levels")
+    XCTAssertTrue(failure(text)?.message.hasPrefix("invalid JSON: nesting deeper than 512 levels, at $[0][0]") == true)
   }
 
   func testASecondTopLevelValueIsRefused() {
@@ -127,8 +126,7 @@ final class JSONStreamParserTests: XCTestCase {
       try JSONStreamParser.parse(data: Data(bytes), displayPath: "u.json", handler: Recorder())
       XCTFail("invalid UTF-8 accepted")
     } catch {
-      XCTAssertEqual(error.message, "invalid JSON: invalid UTF-8 in a string")
-      XCTAssertEqual(error.location?.jsonPath, "$.a")
+      XCTAssertEqual(error.message, "invalid JSON: invalid UTF-8 in a string, at $.a")
     }
   }
 
