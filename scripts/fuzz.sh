@@ -25,7 +25,7 @@ findings=".build-fuzz/findings/$family"
 mkdir -p "$corpus" "$findings"
 case "$family" in
   xml) patterns='*.xml' ;;
-  json) patterns='*.json' ;;
+  json) patterns='*.json *.sarif' ;;
   yaml) patterns='*.yaml *.yml' ;;
   lines) patterns='*.info *.lcov *.out' ;;
   project) patterns='homolog.yaml attestations.yaml derogations.yaml cct-*.yaml' ;;

@@ -28,9 +28,19 @@ public struct FileHead: Sendable {
   }
 
   /// Reads the head of a regular file on disk (nil for a missing file, a folder, a pipe or a device).
+  ///
+  /// A JSON document that no reader recognises from its first bytes is outlined by the streaming
+  /// parser (`JSONOutline`): its marker keys may come after a long array (cyclonedx-py sorts keys,
+  /// so `bomFormat` follows every component). The outline replaces the head when it decides.
   public static func read(_ url: URL) -> FileHead? {
     guard let bytes = try? FileInput.readPrefix(url, displayPath: url.path, count: size) else { return nil }
-    return FileHead(bytes: bytes, fileName: url.lastPathComponent)
+    let fileName = url.lastPathComponent
+    let head = FileHead(bytes: bytes, fileName: fileName)
+    guard head.isJSONObject || head.isJSONArray, AllReaders.detect(head) == nil else { return head }
+    let decides: ([UInt8]) -> Bool = { AllReaders.detect(FileHead(bytes: Data($0), fileName: fileName)) != nil }
+    guard let outline = JSONOutline.outline(of: url, decides: decides) else { return head }
+    let outlined = FileHead(bytes: Data(outline), fileName: fileName)
+    return AllReaders.detect(outlined) != nil ? outlined : head
   }
 
   /// True when the content starts like a JSON object.

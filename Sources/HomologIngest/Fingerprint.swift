@@ -6,7 +6,13 @@ import HomologParsing
 public enum Fingerprint {
   /// A fingerprint from the parts that identify a finding (never line numbers of images, never dates).
   public static func make(_ kind: FindingKind, _ parts: [String?]) -> String {
-    let text = ([kind.rawValue] + parts.map { $0 ?? "" }).joined(separator: "\u{1F}")
-    return String(SHA256Hasher.hex(of: Data(text.utf8)).prefix(32))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(128)
+    bytes.append(contentsOf: kind.rawValue.utf8)
+    for part in parts {
+      bytes.append(0x1F)
+      if let part { bytes.append(contentsOf: part.utf8) }
+    }
+    return bytes.withUnsafeBytes { SHA256Hasher.hexPrefix(of: $0, length: 32) }
   }
 }

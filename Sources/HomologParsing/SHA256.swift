@@ -38,6 +38,25 @@ public final class SHA256Hasher {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// The first `length` lowercase hexadecimal digits of the SHA-256 of some bytes, in one call (no hasher kept).
+  public static func hexPrefix(of bytes: UnsafeRawBufferPointer, length: Int = 64) -> String {
+    var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+    return withUnsafeMutableBytes(of: &digest) { raw -> String in
+      var size: UInt32 = 0
+      let digestBytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      EVP_Digest(bytes.baseAddress, bytes.count, digestBytes, &size, EVP_sha256(), nil)
+      let hex: StaticString = "0123456789abcdef"
+      let count = min(length, Int(size) * 2)
+      return String(unsafeUninitializedCapacity: count) { out in
+        for index in 0..<count {
+          let byte = digestBytes[index / 2]
+          out[index] = hex.utf8Start[Int(index % 2 == 0 ? byte >> 4 : byte & 0x0F)]
+        }
+        return count
+      }
+    }
+  }
+
   /// The SHA-256 of some data.
   public static func hex(of data: Data) -> String {
     let hasher = SHA256Hasher()

@@ -32,6 +32,9 @@ enum FuzzFamily: String, CaseIterable {
       _ = try? reader.read(input)
     }
     switch self {
+    case .json:
+      // Detection past the first 64 KiB: the streaming outline of a JSON document no head recognises.
+      _ = FileHead.read(url).flatMap(AllReaders.detect)
     case .yaml:
       _ = try? YAMLParser().parseDocuments(data, file: "fuzz.yaml")
     case .project:

@@ -68,6 +68,21 @@ final class CycloneDXJSONReaderTests: XCTestCase {
     XCTAssertEqual(read.tool, ToolInfo(name: "syft", version: "1.0"))
   }
 
+  // SOURCES.md: cyclonedx-py 7.5.0, keys sorted: `bomFormat` at byte 119,326, past the 64 KiB head; components 93.
+  func testSortedKeysPutBomFormatAfterTheComponentsAndTheFileIsStillDetected() throws {
+    let url = Fixtures.real("cyclonedx/cyclonedx-py-7.5.0-environment.cdx.json")
+    let data = try Data(contentsOf: url)
+    XCTAssertEqual(data.range(of: Data(#""bomFormat""#.utf8))?.lowerBound, 119_326)
+    XCTAssertNil(AllReaders.detect(FileHead(bytes: data, fileName: url.lastPathComponent)), "the first 64 KiB alone do not tell")
+    let head = try XCTUnwrap(FileHead.read(url))
+    XCTAssertEqual(AllReaders.detect(head)?.format, "cyclonedx-json")
+    let result = try CycloneDXJSONReader.read(Fixtures.input(url))
+    XCTAssertEqual(result.tool, ToolInfo(name: "cyclonedx-py", version: "7.5.0"))
+    XCTAssertEqual(result.generatedAt, "2026-12-02T02:11:01.247753+00:00")
+    XCTAssertEqual(result.findings, [])
+    XCTAssertEqual(result.scans, [], "a plain SBOM proves no scan")
+  }
+
   func testWrongTypeNamesFileAndJSONPath() throws {
     let json = #"{"bomFormat":"CycloneDX","specVersion":"1.5","vulnerabilities":[{"id":"CVE-1","ratings":[{"score":"high"}]}]}"#
     assertJSONPathError(

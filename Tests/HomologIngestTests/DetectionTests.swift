@@ -34,6 +34,7 @@ final class DetectionTests: XCTestCase {
     "sonarqube/sonarqube-issues-api.json": "sonarqube-json",
     "sonarqube/sonarqube-api-qualitygates-project-status-example.json": "sonarqube-json",
     "dependency-check/dependency-check-6.4.1-golang.json": "dependency-check-json",
+    "cyclonedx/cyclonedx-py-7.5.0-environment.cdx.json": "cyclonedx-json",
     "cyclonedx/dependency-track-4.11.4-dropwizard-vulns.cdx.json": "cyclonedx-json",
     "cyclonedx/grype-0.41.0-log4j.cdx.json": "cyclonedx-json",
     "cyclonedx/trivy-npm-golden.cdx.json": "cyclonedx-json",

@@ -18,22 +18,19 @@ public enum CycloneDXJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let bom = try JSONInput.decode(CycloneDXDocument.self, from: data, file: input.path)
-    let tool = bom.metadata?.tools?.list.first
-    var out = ReadResult(
-      tool: tool.map { ToolInfo(name: $0.name ?? "", version: $0.version) }, generatedAt: bom.metadata?.timestamp)
-    var components: [String: CycloneDXDocument.Component] = [:]
-    var pending = bom.components ?? []
-    while let component = pending.popLast() {
-      if let ref = component.bomRef { components[ref] = component }
-      pending.append(contentsOf: component.components ?? [])
+    let stream = CycloneDXStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected a CycloneDX BOM (an object), found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
+    let tool = stream.metadata?.tools?.list.first
+    var out = ReadResult(
+      tool: tool.map { ToolInfo(name: $0.name ?? "", version: $0.version) }, generatedAt: stream.metadata?.timestamp)
     // A BOM with a `vulnerabilities` member is a vulnerability report (even empty); a plain SBOM proves nothing.
-    if bom.vulnerabilities != nil { out.scans = [.vulnerabilities] }
+    if stream.sawVulnerabilities { out.scans = [.vulnerabilities] }
     let toolName = tool?.name ?? "CycloneDX"
-    for vulnerability in bom.vulnerabilities ?? [] {
-      let affected = (vulnerability.affects ?? []).map { components[$0.ref] }
+    for vulnerability in stream.vulnerabilities {
+      let affected = (vulnerability.affects ?? []).map { stream.components[$0.ref] }
       for component in affected.isEmpty ? [nil] : affected {
         out.findings.append(finding(vulnerability, component: component, tool: toolName))
       }
@@ -71,6 +68,44 @@ public enum CycloneDXJSONReader: EvidenceReader {
       package: package, cve: cves, cwe: (vulnerability.cwes ?? []).map { "CWE-\($0)" },
       fingerprint: Fingerprint.make(.vulnerability, [cves.first ?? id, package?.name, package?.installedVersion, nil]),
       suppression: suppression)
+  }
+}
+
+/// The components one at a time (kept by `bom-ref`, nested ones included, for the vulnerabilities that
+/// name them), the vulnerabilities and `metadata`.
+private final class CycloneDXStream: JSONTopLevelStream {
+  var components: [String: CycloneDXDocument.Component] = [:]
+  var vulnerabilities: [CycloneDXDocument.Vulnerability] = []
+  var sawVulnerabilities = false
+  var metadata: CycloneDXDocument.Metadata?
+
+  init() { super.init(itemArrays: ["components", "vulnerabilities"]) }
+
+  override func itemArrayBegins(in stream: JSONStream) throws(InputError) {
+    if stream.isKey("vulnerabilities") { sawVulnerabilities = true }
+  }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("vulnerabilities", level: 0) {
+      vulnerabilities.append(try JSONValueDecoder.decode(CycloneDXDocument.Vulnerability.self, from: value, in: stream))
+      return
+    }
+    var pending = [try JSONValueDecoder.decode(CycloneDXDocument.Component.self, from: value, in: stream)]
+    while let component = pending.popLast() {
+      if let ref = component.bomRef { components[ref] = component }
+      pending.append(contentsOf: component.components ?? [])
+    }
+  }
+
+  override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("metadata") }
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    metadata = try JSONValueDecoder.decode(CycloneDXDocument.Metadata.self, from: value, in: stream)
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    if case .null = value { return }
+    if stream.isKey("metadata") { throw stream.error("expected an object, found \(value.typeName)") }
   }
 }
 

@@ -17,22 +17,30 @@ public enum DependencyCheckJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let report = try JSONInput.decode(DependencyCheckReport.self, from: data, file: input.path)
-    var out = ReadResult(
-      tool: ToolInfo(name: "Dependency-Check", version: report.scanInfo?.engineVersion),
-      generatedAt: report.projectInfo?.reportDate)
-    for dependency in report.dependencies ?? [] {
-      let package = packageRef(dependency)
-      for vulnerability in dependency.vulnerabilities ?? [] {
-        out.findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: false))
-      }
-      for vulnerability in dependency.suppressedVulnerabilities ?? [] {
-        out.findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: true))
-      }
+    let stream = DependencyCheckStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected a Dependency-Check report (an object), found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
+    var out = ReadResult(
+      tool: ToolInfo(name: "Dependency-Check", version: stream.scanInfo?.engineVersion),
+      generatedAt: stream.projectInfo?.reportDate)
+    out.findings = stream.findings
     out.scans = [.vulnerabilities]
     return out
+  }
+
+  /// The findings of one dependency: its vulnerabilities, then its suppressed ones.
+  fileprivate static func findings(of dependency: DependencyCheckReport.Dependency) -> [Finding] {
+    let package = packageRef(dependency)
+    var findings: [Finding] = []
+    for vulnerability in dependency.vulnerabilities ?? [] {
+      findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: false))
+    }
+    for vulnerability in dependency.suppressedVulnerabilities ?? [] {
+      findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: true))
+    }
+    return findings
   }
 
   private static func packageRef(_ dependency: DependencyCheckReport.Dependency) -> PackageRef {
@@ -60,6 +68,35 @@ public enum DependencyCheckJSONReader: EvidenceReader {
 }
 
 // Minimal Codable shapes: only the fields homolog uses.
+/// The dependencies one at a time (their evidence is passed over), `scanInfo` and `projectInfo`.
+private final class DependencyCheckStream: JSONTopLevelStream {
+  var findings: [Finding] = []
+  var scanInfo: DependencyCheckReport.ScanInfo?
+  var projectInfo: DependencyCheckReport.ProjectInfo?
+
+  init() { super.init(itemArrays: ["dependencies"]) }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    let dependency = try JSONValueDecoder.decode(DependencyCheckReport.Dependency.self, from: value, in: stream)
+    findings += DependencyCheckJSONReader.findings(of: dependency)
+  }
+
+  override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("scanInfo") || stream.isKey("projectInfo") }
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("scanInfo") {
+      scanInfo = try JSONValueDecoder.decode(DependencyCheckReport.ScanInfo.self, from: value, in: stream)
+    } else {
+      projectInfo = try JSONValueDecoder.decode(DependencyCheckReport.ProjectInfo.self, from: value, in: stream)
+    }
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    if case .null = value { return }
+    if wantsMember(in: stream) { throw stream.error("expected an object, found \(value.typeName)") }
+  }
+}
+
 private struct DependencyCheckReport: Decodable {
   struct ScanInfo: Decodable { var engineVersion: String? }
   struct ProjectInfo: Decodable { var reportDate: String? }

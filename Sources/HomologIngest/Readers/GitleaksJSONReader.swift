@@ -23,29 +23,47 @@ public enum GitleaksJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let leaks = try JSONInput.decode([Leak].self, from: data, file: input.path)
-    var out = ReadResult(tool: ToolInfo(name: "Gitleaks"))
-    for (index, leak) in leaks.enumerated() {
-      guard let rule = leak.RuleID ?? leak.rule else {
-        throw InputError(
-          "expected \"RuleID\" (gitleaks 8) or \"rule\" (gitleaks 4 to 7) in a leak",
-          at: SourceLocation(file: input.path, jsonPath: "$[\(index)]"))
-      }
-      let path = leak.File ?? leak.file
-      let line = leak.StartLine ?? leak.lineNumber
-      let commit = leak.Commit ?? leak.commit
-      let stated = leak.severity ?? ""
-      let description = leak.Description ?? ""
-      out.findings.append(
-        Finding(
-          tool: "Gitleaks", kind: .secret, ruleId: rule, severity: stated.isEmpty ? .high : .normalizing(stated),
-          originalSeverity: stated, title: description.isEmpty ? rule : description,
-          location: FindingLocation(path: path, line: line, endLine: leak.EndLine),
-          fingerprint: Fingerprint.make(.secret, [rule, path, line.map(String.init), commit])))
+    let stream = LeakStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .array else {
+      throw InputError("expected an array of leaks, found an object", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
+    var out = ReadResult(tool: ToolInfo(name: "Gitleaks"))
+    out.findings = stream.findings
     out.scans = [.secrets]
     return out
+  }
+
+  fileprivate static func finding(_ leak: Leak, in stream: JSONStream) throws(InputError) -> Finding {
+    guard let rule = leak.RuleID ?? leak.rule else {
+      throw InputError(
+        "expected \"RuleID\" (gitleaks 8) or \"rule\" (gitleaks 4 to 7) in a leak",
+        at: SourceLocation(file: stream.displayPath, jsonPath: stream.path))
+    }
+    let path = leak.File ?? leak.file
+    let line = leak.StartLine ?? leak.lineNumber
+    let commit = leak.Commit ?? leak.commit
+    let stated = leak.severity ?? ""
+    let description = leak.Description ?? ""
+    return Finding(
+      tool: "Gitleaks", kind: .secret, ruleId: rule, severity: stated.isEmpty ? .high : .normalizing(stated),
+      originalSeverity: stated, title: description.isEmpty ? rule : description,
+      location: FindingLocation(path: path, line: line, endLine: leak.EndLine),
+      fingerprint: Fingerprint.make(.secret, [rule, path, line.map(String.init), commit]))
+  }
+}
+
+/// The leaks of a report, one at a time (a leak's `Secret` and `Match` are never kept).
+private final class LeakStream: JSONTopLevelStream {
+  var findings: [Finding] = []
+  private static let keys = JSONKeySet([
+    "RuleID", "Description", "File", "StartLine", "EndLine", "Commit", "rule", "file", "lineNumber", "commit", "severity",
+  ])
+  override var itemKeys: JSONKeySet? { LeakStream.keys }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    let leak = try JSONValueDecoder.decode(Leak.self, from: value, in: stream)
+    findings.append(try GitleaksJSONReader.finding(leak, in: stream))
   }
 }
 

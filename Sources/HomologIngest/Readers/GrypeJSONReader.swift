@@ -18,16 +18,22 @@ public enum GrypeJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let document = try JSONInput.decode(GrypeDocument.self, from: data, file: input.path)
-    let target = document.source?.target?.name
+    let stream = GrypeStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected a Grype document (an object), found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
+    }
+    guard stream.sawMatches else {
+      throw InputError("missing required key \"matches\"", at: SourceLocation(file: input.path, jsonPath: "$"))
+    }
+    let target = stream.source?.target?.name
     var out = ReadResult(
-      tool: ToolInfo(name: "Grype", version: document.descriptor?.version), generatedAt: document.descriptor?.timestamp)
-    if let distro = document.distro, let family = distro.name, !family.isEmpty {
+      tool: ToolInfo(name: "Grype", version: stream.descriptor?.version), generatedAt: stream.descriptor?.timestamp)
+    if let distro = stream.distro, let family = distro.name, !family.isEmpty {
       // Grype does not say whether the distro is end of life: false means "not stated".
       out.images.append(ImageInfo(name: target ?? "", osFamily: family, osName: distro.version, endOfLife: false))
     }
-    for match in document.matches {
+    for match in stream.matches {
       out.findings.append(finding(match, target: target))
     }
     out.scans = [.vulnerabilities]
@@ -56,6 +62,45 @@ public enum GrypeJSONReader: EvidenceReader {
       cwe: [],
       // The CVE id when there is one, so Trivy, Grype and CycloneDX reports of the same flaw agree.
       fingerprint: Fingerprint.make(.vulnerability, [cves.first ?? vulnerability.id, artifact.name, artifact.version, nil]))
+  }
+}
+
+/// The matches one at a time (kept reduced to their Codable shape: the source, which names the target,
+/// comes after them), `source`, `distro` and `descriptor`.
+private final class GrypeStream: JSONTopLevelStream {
+  var matches: [GrypeDocument.Match] = []
+  var sawMatches = false
+  var source: GrypeDocument.Source?
+  var distro: GrypeDocument.Distro?
+  var descriptor: GrypeDocument.Descriptor?
+  private static let keys = JSONKeySet(["vulnerability", "relatedVulnerabilities", "artifact"])
+
+  init() { super.init(itemArrays: ["matches"]) }
+
+  override var itemKeys: JSONKeySet? { GrypeStream.keys }
+  override func itemArrayBegins(in stream: JSONStream) throws(InputError) { sawMatches = true }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    matches.append(try JSONValueDecoder.decode(GrypeDocument.Match.self, from: value, in: stream))
+  }
+
+  override func wantsMember(in stream: JSONStream) -> Bool {
+    stream.isKey("source") || stream.isKey("distro") || stream.isKey("descriptor")
+  }
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("source") {
+      source = try JSONValueDecoder.decode(GrypeDocument.Source.self, from: value, in: stream)
+    } else if stream.isKey("distro") {
+      distro = try JSONValueDecoder.decode(GrypeDocument.Distro.self, from: value, in: stream)
+    } else {
+      descriptor = try JSONValueDecoder.decode(GrypeDocument.Descriptor.self, from: value, in: stream)
+    }
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    if case .null = value { return }
+    if wantsMember(in: stream) { throw stream.error("expected an object, found \(value.typeName)") }
   }
 }
 

@@ -17,24 +17,27 @@ public enum IstanbulJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let entries = try JSONInput.decode([String: IstanbulFile].self, from: data, file: input.path)
-    var files: [FileCoverage] = []
-    for key in entries.keys.sorted() {
-      let entry = entries[key]!
-      var branches = CoverageCounter()
-      for counts in (entry.b ?? [:]).values {
-        branches.total += counts.count
-        branches.covered += counts.filter { $0 > 0 }.count
-      }
-      files.append(
-        FileCoverage(path: entry.path ?? key, lines: lines(entry), branches: branches.total > 0 ? branches : nil))
+    let stream = IstanbulStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected an object of files, found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
+    let files = stream.files.sorted { $0.key < $1.key }.map(\.file)
     let lines = files.reduce(CoverageCounter()) { $0 + $1.lines }
     let branches = files.reduce(CoverageCounter()) { $0 + ($1.branches ?? CoverageCounter()) }
     return ReadResult(
       tool: ToolInfo(name: "Istanbul"),
-      coverage: CoverageReport(lines: lines, branches: entries.isEmpty ? nil : branches, files: files))
+      coverage: CoverageReport(lines: lines, branches: files.isEmpty ? nil : branches, files: files))
+  }
+
+  /// The coverage of one file entry.
+  fileprivate static func file(_ entry: IstanbulFile, key: String) -> FileCoverage {
+    var branches = CoverageCounter()
+    for counts in (entry.b ?? [:]).values {
+      branches.total += counts.count
+      branches.covered += counts.filter { $0 > 0 }.count
+    }
+    return FileCoverage(path: entry.path ?? key, lines: lines(entry), branches: branches.total > 0 ? branches : nil)
   }
 
   private static func lines(_ entry: IstanbulFile) -> CoverageCounter {
@@ -48,6 +51,28 @@ public enum IstanbulJSONReader: EvidenceReader {
       }
     }
     return CoverageCounter(total: best.count, covered: best.values.filter { $0 > 0 }.count)
+  }
+}
+
+/// One file entry at a time, reduced to its counts.
+private final class IstanbulStream: JSONTopLevelStream {
+  var files: [(key: String, file: FileCoverage)] = []
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    let key = stream.key ?? ""
+    files.append((key, IstanbulJSONReader.file(try JSONValueDecoder.decode(IstanbulFile.self, from: value, in: stream), key: key)))
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object, found \(value.typeName)")
+  }
+
+  override func itemScalar(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object of files, found an array")
+  }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object of files, found an array")
   }
 }
 

@@ -14,8 +14,12 @@ public enum IstanbulSummaryJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let entries = try JSONInput.decode([String: SummaryEntry].self, from: data, file: input.path)
+    let stream = SummaryStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected an object of summaries, found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
+    }
+    let entries = stream.entries
     guard let total = entries["total"] else {
       throw InputError("expected a \"total\" entry", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
@@ -25,6 +29,27 @@ public enum IstanbulSummaryJSONReader: EvidenceReader {
     return ReadResult(
       tool: ToolInfo(name: "Istanbul"),
       coverage: CoverageReport(lines: total.lines.counter, branches: total.branches?.counter, files: files))
+  }
+}
+
+/// One summary entry (a file, or `total`) at a time.
+private final class SummaryStream: JSONTopLevelStream {
+  var entries: [String: SummaryEntry] = [:]
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    entries[stream.key ?? ""] = try JSONValueDecoder.decode(SummaryEntry.self, from: value, in: stream)
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object, found \(value.typeName)")
+  }
+
+  override func itemScalar(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object of summaries, found an array")
+  }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    throw stream.error("expected an object of summaries, found an array")
   }
 }
 

@@ -21,53 +21,59 @@ public enum SARIFReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let log = try JSONInput.decode(SarifLog.self, from: data, file: input.path)
-    if let version = log.version, version != "2.1.0" {
-      throw InputError("expected SARIF version 2.1.0, found \(version)", at: SourceLocation(file: input.path, jsonPath: "$.version"))
+    let stream = SARIFStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.sawRuns else {
+      throw InputError("missing required key \"runs\"", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
-    var out = ReadResult(tool: toolInfo(log.runs), generatedAt: log.runs.first?.invocations?.first?.generatedAt)
-    for run in log.runs {
-      var seen: [String: Int] = [:]
-      let toolKind = toolKind(run.tool.driver.name)
-      out.scans.formUnion(scopes(of: run.tool.driver.name, kind: toolKind))
-      for result in run.results ?? [] {
-        if let kind = result.kind, kind == "pass" || kind == "notApplicable" { continue }
-        var finding = finding(result, in: run, toolKind: toolKind)
-        // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
-        // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
-        if finding.kind != .vulnerability {
-          let count = seen[finding.fingerprint, default: 0]
-          seen[finding.fingerprint] = count + 1
-          if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
-        }
-        out.findings.append(finding)
-      }
-    }
+    var out = ReadResult(tool: toolInfo(stream.drivers), generatedAt: stream.generatedAt)
+    out.findings = stream.findings
+    out.scans = stream.scans
     return out
   }
 
+  /// Appends the finding of one result of a run whose tool is known (results that are not problems give none).
+  static func append(_ result: SARIFResult, of run: inout SARIFRun, tool: SARIFTool, to findings: inout [Finding]) {
+    if let kind = result.kind, kind == "pass" || kind == "notApplicable" { return }
+    var finding = finding(result, in: &run, tool: tool, toolKind: run.toolKind)
+    // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
+    // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
+    if finding.kind != .vulnerability {
+      let count = run.seen.add(finding.fingerprint)
+      if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
+    }
+    findings.append(finding)
+  }
+
   /// The driver of the runs; several different drivers are listed together, without a version.
-  private static func toolInfo(_ runs: [SarifLog.Run]) -> ToolInfo? {
-    guard let first = runs.first?.tool.driver else { return nil }
+  private static func toolInfo(_ drivers: [SARIFComponent]) -> ToolInfo? {
+    guard let first = drivers.first else { return nil }
     var names: [String] = []
-    for run in runs where !names.contains(run.tool.driver.name) { names.append(run.tool.driver.name) }
+    for driver in drivers where !names.contains(driver.name) { names.append(driver.name) }
     if names.count > 1 { return ToolInfo(name: names.joined(separator: ", ")) }
     return ToolInfo(name: first.name, version: first.version ?? first.semanticVersion)
   }
 
-  private static func finding(_ result: SarifLog.Result, in run: SarifLog.Run, toolKind: FindingKind?) -> Finding {
-    let driver = run.tool.driver
-    let rule = run.rule(for: result)
-    let ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? ""
-    let tags = ((rule?.properties?.tags ?? []) + (result.properties?.tags ?? [])).map { $0.lowercased() }
-    let kind = kind(toolKind: toolKind, ruleId: ruleId, tags: tags)
+  private static func finding(_ result: SARIFResult, in run: inout SARIFRun, tool: SARIFTool, toolKind: FindingKind?) -> Finding {
+    let driver = tool.driver
+    let rule = tool.rule(for: result)
+    let ruleId = result.ruleId ?? result.ruleReferenceId ?? rule?.id ?? ""
+    // Kind and CWEs depend on the rule and the result's own tags: found once per rule when the result adds none.
+    let kind: FindingKind
+    let cwes: [String]
+    if result.tags.isEmpty, let known = run.ruleFacts[ruleId] {
+      (kind, cwes) = known
+    } else {
+      let tags = ((rule?.tags ?? []) + result.tags).map { $0.lowercased() }
+      (kind, cwes) = (self.kind(toolKind: toolKind, ruleId: ruleId, tags: tags), cweIds(tags))
+      if result.tags.isEmpty && !ruleId.isEmpty { run.ruleFacts[ruleId] = (kind, cwes) }
+    }
 
     let notAFailure = result.kind.map { $0 != "fail" } ?? false
-    let level = result.level ?? (notAFailure ? "none" : rule?.defaultConfiguration?.level ?? "warning")
+    let level = result.level ?? (notAFailure ? "none" : rule?.defaultLevel ?? "warning")
     var severity = levelSeverity(level)
     var original = level
-    if let text = (result.properties?.securitySeverity ?? rule?.properties?.securitySeverity)?.text, !text.isEmpty {
+    if let text = result.securitySeverity ?? rule?.securitySeverity, !text.isEmpty {
       if let score = Double(text) {
         severity = CVSS.severity(score: score)
         original = text
@@ -77,10 +83,9 @@ public enum SARIFReader: EvidenceReader {
       }
     }
 
-    let physical = result.locations?.first?.physicalLocation
-    let uri = physical?.artifactLocation.flatMap { run.uri(of: $0) }
-    let line = physical?.region?.startLine
-    let message = result.message?.text ?? ""
+    let uri = run.uri(of: result)
+    let line = result.startLine
+    let message = result.message ?? ""
     let package = kind == .vulnerability ? trivyPackage(message) : nil
     let cves = IdentifierPatterns.cvePrefix(ruleId).map { [$0] } ?? []
 
@@ -88,21 +93,20 @@ public enum SARIFReader: EvidenceReader {
     if kind == .vulnerability {
       fingerprint = package.map { Fingerprint.make(.vulnerability, [cves.first ?? ruleId, $0.name, $0.installedVersion, nil]) }
         ?? Fingerprint.make(.vulnerability, [cves.first ?? ruleId, uri])
-    } else if let given = [result.fingerprints, result.partialFingerprints].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+    } else if let stated = result.statedFingerprints {
       // The tool's own identity: `fingerprints` (complete) before `partialFingerprints`.
-      let stated = given.keys.sorted().map { "\($0)=\(given[$0] ?? "")" }.joined(separator: ",")
       fingerprint = Fingerprint.make(kind, [driver.name, ruleId, uri, stated])
     } else {
       // Never a secret's text; elsewhere the snippet survives lines moving where the line number does not.
-      let anchor = kind == .secret ? line.map(String.init) : (physical?.region?.snippet?.text ?? line.map(String.init))
+      let anchor = kind == .secret ? line.map(String.init) : (result.snippet ?? line.map(String.init))
       fingerprint = Fingerprint.make(kind, [driver.name, ruleId, uri, anchor, kind == .secret ? nil : message])
     }
 
     return Finding(
       tool: driver.name, kind: kind, ruleId: ruleId, severity: severity, originalSeverity: original,
       title: title(rule: rule, message: message, ruleId: ruleId),
-      location: FindingLocation(path: uri, line: line, endLine: physical?.region?.endLine),
-      package: package, cve: cves, cwe: cweIds(tags), fingerprint: fingerprint,
+      location: FindingLocation(path: uri, line: line, endLine: result.endLine),
+      package: package, cve: cves, cwe: cwes, fingerprint: fingerprint,
       suppression: suppression(result.suppressions))
   }
 
@@ -160,8 +164,8 @@ public enum SARIFReader: EvidenceReader {
   }
 
   /// The rule's short description, else the message's first line, else the rule name or id.
-  private static func title(rule: SarifLog.Rule?, message: String, ruleId: String) -> String {
-    if let short = rule?.shortDescription?.text, !short.isEmpty { return short }
+  private static func title(rule: SARIFRule?, message: String, ruleId: String) -> String {
+    if let short = rule?.shortDescription, !short.isEmpty { return short }
     let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
     if !firstLine.isEmpty { return firstLine.count > 200 ? String(firstLine.prefix(199)) + "…" : firstLine }
     return rule?.name ?? ruleId
@@ -190,121 +194,8 @@ public enum SARIFReader: EvidenceReader {
   }
 
   /// A suppression accepted (or of unstated status) makes the finding suppressed; rejected ones do not.
-  private static func suppression(_ suppressions: [SarifLog.Suppression]?) -> String? {
-    guard let kept = suppressions?.first(where: { $0.status == nil || $0.status == "accepted" }) else { return nil }
+  private static func suppression(_ suppressions: [SARIFSuppression]) -> String? {
+    guard let kept = suppressions.first(where: { $0.status == nil || $0.status == "accepted" }) else { return nil }
     return ["suppressed", kept.kind, kept.justification].compactMap { $0 }.joined(separator: ": ")
   }
-}
-
-// Minimal Codable shapes: only the fields homolog uses.
-private struct SarifLog: Decodable {
-  struct Run: Decodable {
-    var tool: Tool
-    var results: [Result]?
-    var artifacts: [Artifact]?
-    var invocations: [Invocation]?
-
-    /// The rule a result refers to: by `rule.toolComponent` + index, by `ruleIndex`, else by id.
-    func rule(for result: Result) -> Rule? {
-      if let component = result.rule?.toolComponent?.index, let index = result.rule?.index ?? result.ruleIndex,
-        let rules = tool.extensions?[safe: component]?.rules
-      {
-        return rules[safe: index]
-      }
-      let rules = tool.driver.rules ?? []
-      if let index = result.ruleIndex ?? result.rule?.index, let rule = rules[safe: index] { return rule }
-      guard let id = result.ruleId ?? result.rule?.id else { return nil }
-      return rules.first { $0.id == id } ?? tool.extensions?.lazy.compactMap { $0.rules?.first { $0.id == id } }.first
-    }
-
-    /// The artifact's uri, from the location itself or from `run.artifacts[index]`; `file://` dropped.
-    func uri(of location: ArtifactLocation) -> String? {
-      guard var text = location.uri ?? location.index.flatMap({ artifacts?[safe: $0]?.location?.uri }) else { return nil }
-      if text.hasPrefix("file://") {
-        text = String(text.dropFirst(7))
-        while text.hasPrefix("//") { text.removeFirst() }
-      }
-      guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-      return text.removingPercentEncoding ?? text
-    }
-  }
-  struct Tool: Decodable {
-    var driver: Component
-    var extensions: [Component]?
-  }
-  struct Component: Decodable {
-    var name: String
-    var version: String?
-    var semanticVersion: String?
-    var rules: [Rule]?
-  }
-  struct Rule: Decodable {
-    struct Configuration: Decodable { var level: String? }
-    var id: String?
-    var name: String?
-    var shortDescription: Message?
-    var defaultConfiguration: Configuration?
-    var properties: Properties?
-  }
-  struct Properties: Decodable {
-    var securitySeverity: JSONText?
-    var tags: [String]?
-    enum CodingKeys: String, CodingKey {
-      case securitySeverity = "security-severity"
-      case tags
-    }
-  }
-  struct Message: Decodable { var text: String? }
-  struct Result: Decodable {
-    struct RuleReference: Decodable {
-      struct ComponentReference: Decodable { var index: Int? }
-      var id: String?
-      var index: Int?
-      var toolComponent: ComponentReference?
-    }
-    var ruleId: String?
-    var ruleIndex: Int?
-    var rule: RuleReference?
-    var kind: String?
-    var level: String?
-    var message: Message?
-    var locations: [Location]?
-    var partialFingerprints: [String: String]?
-    var fingerprints: [String: String]?
-    var properties: Properties?
-    var suppressions: [Suppression]?
-  }
-  struct Location: Decodable { var physicalLocation: PhysicalLocation? }
-  struct PhysicalLocation: Decodable {
-    var artifactLocation: ArtifactLocation?
-    var region: Region?
-  }
-  struct ArtifactLocation: Decodable {
-    var uri: String?
-    var index: Int?
-  }
-  struct Region: Decodable {
-    struct Snippet: Decodable { var text: String? }
-    var startLine: Int?
-    var endLine: Int?
-    var snippet: Snippet?
-  }
-  struct Artifact: Decodable { var location: ArtifactLocation? }
-  struct Invocation: Decodable {
-    var startTimeUtc: String?
-    var endTimeUtc: String?
-    var generatedAt: String? { endTimeUtc ?? startTimeUtc }
-  }
-  struct Suppression: Decodable {
-    var kind: String?
-    var status: String?
-    var justification: String?
-  }
-  var version: String?
-  var runs: [Run]
-}
-
-extension Array {
-  /// The element at an index, or nil when out of range.
-  fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -13,10 +13,16 @@ public enum SPDXJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let document = try JSONInput.decode(SPDXDocument.self, from: data, file: input.path)
-    let creator = document.creationInfo?.creators?.first { $0.hasPrefix("Tool:") }
-    return ReadResult(tool: creator.map(tool), generatedAt: document.creationInfo?.created)
+    let stream = SPDXStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    guard stream.root == .object else {
+      throw InputError("expected an SPDX document (an object), found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
+    }
+    guard stream.sawVersion else {
+      throw InputError("missing required key \"spdxVersion\"", at: SourceLocation(file: input.path, jsonPath: "$"))
+    }
+    let creator = stream.creationInfo?.creators?.first { $0.hasPrefix("Tool:") }
+    return ReadResult(tool: creator.map(tool), generatedAt: stream.creationInfo?.created)
   }
 
   /// `Tool: syft-1.50.0` → syft 1.50.0, `Tool: trivy-dev` → trivy dev; a name without version stays whole.
@@ -31,12 +37,29 @@ public enum SPDXJSONReader: EvidenceReader {
   }
 }
 
-// Minimal Codable shape: only the fields homolog uses.
-private struct SPDXDocument: Decodable {
-  struct CreationInfo: Decodable {
-    var creators: [String]?
-    var created: String?
+/// `spdxVersion` and `creationInfo` only: packages, files and relationships are passed over unread.
+private final class SPDXStream: JSONTopLevelStream {
+  var sawVersion = false
+  var creationInfo: SPDXCreationInfo?
+
+  override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("creationInfo") }
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    creationInfo = try JSONValueDecoder.decode(SPDXCreationInfo.self, from: value, in: stream)
   }
-  var spdxVersion: String
-  var creationInfo: CreationInfo?
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("spdxVersion") {
+      guard case .string = value else { throw stream.error("expected a string, found \(value.typeName)") }
+      sawVersion = true
+    } else if stream.isKey("creationInfo"), value.typeName != "null" {
+      throw stream.error("expected an object, found \(value.typeName)")
+    }
+  }
+}
+
+// Minimal Codable shape: only the fields homolog uses.
+private struct SPDXCreationInfo: Decodable {
+  var creators: [String]?
+  var created: String?
 }

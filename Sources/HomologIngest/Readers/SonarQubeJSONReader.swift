@@ -33,33 +33,27 @@ public enum SonarQubeJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let head = FileHead(bytes: data.prefix(16), fileName: input.url.lastPathComponent)
+    let stream = SonarStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     var out = ReadResult(tool: ToolInfo(name: "SonarQube"))
-    if head.isJSONArray {
-      let items = try JSONInput.decode([SonarItem].self, from: data, file: input.path)
-      out.findings = items.map { finding($0, hotspotKeys: [], paths: [:]) }
+    if stream.root == .array {
+      out.findings = stream.issues.map { finding($0, hotspotKeys: [], paths: [:]) }
       out.scans = [.codeAnalysis]
       return out
     }
-    let document = try JSONInput.decode(SonarDocument.self, from: data, file: input.path)
-    var paths: [String: String] = [:]
-    for component in document.components ?? [] {
-      if let path = component.path { paths[component.key] = path }
-    }
-    let hotspotKeys = Set(document.hotspotKeys ?? [])
-    out.findings = (document.issues ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
-      + (document.hotspots ?? []).map { finding($0, hotspotKeys: hotspotKeys, paths: paths) }
+    let hotspotKeys = Set(stream.hotspotKeys ?? [])
+    out.findings = stream.issues.map { finding($0, hotspotKeys: hotspotKeys, paths: stream.paths) }
+      + stream.hotspots.map { finding($0, hotspotKeys: hotspotKeys, paths: stream.paths) }
     // Issues or hotspots listed (even none) mean an analysis; a quality-gate status alone lists no finding.
-    if document.issues != nil || document.hotspots != nil { out.scans = [.codeAnalysis] }
-    if let status = document.projectStatus {
-      out.qualityGate = try qualityGate(status, project: document.projectName, path: "$.projectStatus", file: input.path)
-    } else if let status = document.qualityGateStatus?.projectStatus {
+    if stream.sawFindings { out.scans = [.codeAnalysis] }
+    if let status = stream.projectStatus {
+      out.qualityGate = try qualityGate(status, project: stream.projectName, path: "$.projectStatus", file: input.path)
+    } else if let status = stream.qualityGateStatus?.projectStatus {
       out.qualityGate = try qualityGate(
-        status, project: document.projectName ?? document.sonarComponent, path: "$.qualityGateStatus.projectStatus",
+        status, project: stream.projectName ?? stream.sonarComponent, path: "$.qualityGateStatus.projectStatus",
         file: input.path)
     }
-    if document.sonarComponent != nil { out.generatedAt = document.date }
+    if stream.sonarComponent != nil { out.generatedAt = stream.date }
     return out
   }
 
@@ -165,6 +159,73 @@ private struct SonarItem: Decodable {
   var resolution: String?
   var message: String?
   var description: String?
+}
+
+/// Issues and hotspots one at a time (kept in their Codable shape until the components, which give
+/// their paths, are known), components reduced to their paths, and the quality gate.
+private final class SonarStream: JSONTopLevelStream {
+  var issues: [SonarItem] = []
+  var hotspots: [SonarItem] = []
+  var sawFindings = false
+  var paths: [String: String] = [:]
+  var hotspotKeys: [String]?
+  var projectStatus: SonarDocument.ProjectStatus?
+  var qualityGateStatus: SonarDocument.GateWrapper?
+  var projectName: String?
+  var sonarComponent: String?
+  var date: String?
+
+  init() { super.init(itemArrays: ["issues", "hotspots", "components"]) }
+
+  override func itemArrayBegins(in stream: JSONStream) throws(InputError) {
+    if !stream.isKey("components") { sawFindings = true }
+  }
+
+  override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if root == .array || stream.isKey("issues", level: 0) {
+      issues.append(try JSONValueDecoder.decode(SonarItem.self, from: value, in: stream))
+    } else if stream.isKey("hotspots", level: 0) {
+      hotspots.append(try JSONValueDecoder.decode(SonarItem.self, from: value, in: stream))
+    } else {
+      let component = try JSONValueDecoder.decode(SonarDocument.Component.self, from: value, in: stream)
+      if let path = component.path { paths[component.key] = path }
+    }
+  }
+
+  override func wantsMember(in stream: JSONStream) -> Bool {
+    stream.isKey("projectStatus") || stream.isKey("qualityGateStatus") || stream.isKey("hotspotKeys")
+  }
+
+  override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("projectStatus") {
+      projectStatus = try JSONValueDecoder.decode(SonarDocument.ProjectStatus.self, from: value, in: stream)
+    } else if stream.isKey("qualityGateStatus") {
+      qualityGateStatus = try JSONValueDecoder.decode(SonarDocument.GateWrapper.self, from: value, in: stream)
+    } else {
+      hotspotKeys = try JSONValueDecoder.decode([String].self, from: value, in: stream)
+    }
+  }
+
+  override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
+    let text: String?
+    switch value {
+    case .null: return
+    case .string: text = value.string
+    default: text = nil
+    }
+    if stream.isKey("projectName") || stream.isKey("sonarComponent") || stream.isKey("date") {
+      guard let text else { throw stream.error("expected a string, found \(value.typeName)") }
+      if stream.isKey("projectName") {
+        projectName = text
+      } else if stream.isKey("sonarComponent") {
+        sonarComponent = text
+      } else {
+        date = text
+      }
+    } else if wantsMember(in: stream) {
+      throw stream.error("expected an object, found \(value.typeName)")
+    }
+  }
 }
 
 private struct SonarDocument: Decodable {

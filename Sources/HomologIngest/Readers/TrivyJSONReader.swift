@@ -20,49 +20,39 @@ public enum TrivyJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    let head = FileHead(bytes: data.prefix(16), fileName: input.url.lastPathComponent)
-    if head.isJSONArray {
-      let results = try JSONInput.decode([TrivyResult].self, from: data, file: input.path)
-      var out = ReadResult(tool: ToolInfo(name: "Trivy"))
-      for result in results { collect(result, into: &out, resource: nil) }
-      addImages(results.compactMap(osImage), to: &out)
-      out.scans = scopes(of: results, hasOS: false)
+    let stream = TrivyStream()
+    try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
+    var out = stream.out
+    if stream.isArray {
+      out.tool = ToolInfo(name: "Trivy")
+      addImages(stream.results.compactMap(osImage), to: &out)
+      out.scans = scopes(of: stream.results, hasOS: false)
       return out
     }
-    let report = try JSONInput.decode(TrivyReport.self, from: data, file: input.path)
-    var out = ReadResult(tool: ToolInfo(name: "Trivy", version: report.Trivy?.Version), generatedAt: report.CreatedAt)
-    if let os = report.Metadata?.OS, let family = os.Family, !family.isEmpty {
-      out.images.append(
-        ImageInfo(name: report.ArtifactName ?? "", osFamily: family, osName: os.Name, endOfLife: os.EOSL ?? false))
-    }
-    for result in report.Results ?? [] { collect(result, into: &out, resource: nil) }
-    var resourceResults: [TrivyResult] = []
-    for group in [report.Vulnerabilities, report.Misconfigurations, report.Resources] {
-      for resource in group ?? [] {
-        let name = [resource.Namespace, resource.Kind, resource.Name].compactMap { $0 }.joined(separator: "/")
-        for result in resource.Results ?? [] { collect(result, into: &out, resource: name) }
-        resourceResults += resource.Results ?? []
-      }
+    out.tool = ToolInfo(name: "Trivy", version: stream.version)
+    out.generatedAt = stream.createdAt
+    if let family = stream.osFamily, !family.isEmpty {
+      out.images.insert(
+        ImageInfo(name: stream.artifactName ?? "", osFamily: family, osName: stream.osName, endOfLife: stream.endOfLife ?? false), at: 0)
     }
     if out.images.isEmpty {
       // No `Metadata.OS` (a `trivy k8s` report): the OS of each image is in its OS-package result's target.
-      addImages(((report.Results ?? []) + resourceResults).compactMap(osImage), to: &out)
+      addImages((stream.results + stream.resourceResults).compactMap(osImage), to: &out)
     }
-    out.scans = scopes(of: (report.Results ?? []) + resourceResults, hasOS: report.Metadata?.OS?.Family?.isEmpty == false)
-      .union(report.Vulnerabilities == nil ? [] : [.vulnerabilities])
+    out.scans = scopes(of: stream.results + stream.resourceResults, hasOS: stream.osFamily?.isEmpty == false)
+      .union(stream.hasResourceVulnerabilities ? [.vulnerabilities] : [])
     return out
   }
 
   /// What a Trivy report scanned, from its results' classes: packages (`os-pkgs`, `lang-pkgs`) or a detected OS
   /// mean a vulnerability scan, even a clean one; `secret` results a secret scan. A config scan proves neither.
-  private static func scopes(of results: [TrivyResult], hasOS: Bool) -> Set<ScanScope> {
+  private static func scopes(of results: [TrivyResult.Summary], hasOS: Bool) -> Set<ScanScope> {
     var scopes: Set<ScanScope> = hasOS ? [.vulnerabilities] : []
     for result in results {
       switch result.Class {
       case "os-pkgs", "lang-pkgs": scopes.insert(.vulnerabilities)
       case "secret": scopes.insert(.secrets)
-      default: if result.Vulnerabilities?.isEmpty == false { scopes.insert(.vulnerabilities) }
+      default: if result.hasVulnerabilities { scopes.insert(.vulnerabilities) }
       }
     }
     return scopes
@@ -76,7 +66,7 @@ public enum TrivyJSONReader: EvidenceReader {
   /// The image of an OS-package result whose target reads `NAME (FAMILY VERSION)`, e.g. `debian (debian 10.8)` or
   /// `docker.io/redis:6.0.5 (debian 10.4)`: how the old top-level array and `trivy k8s` state the OS (no `Metadata.OS`).
   /// Trivy does not say there whether the OS is end of life.
-  fileprivate static func osImage(_ result: TrivyResult) -> ImageInfo? {
+  fileprivate static func osImage(_ result: TrivyResult.Summary) -> ImageInfo? {
     guard let family = result.`Type`, !family.isEmpty, result.Class == nil || result.Class == "os-pkgs",
       let target = result.Target, target.hasSuffix(")"),
       let marker = target.range(of: " (\(family) ", options: .backwards)
@@ -87,9 +77,9 @@ public enum TrivyJSONReader: EvidenceReader {
     return ImageInfo(name: name, osFamily: family, osName: version, endOfLife: false)
   }
 
-  private static func collect(_ result: TrivyResult, into out: inout ReadResult, resource: String?) {
+  static func collect(_ result: TrivyResult, into out: inout ReadResult, resource: String?) {
     let target = [resource, result.Target].compactMap { $0 }.joined(separator: " ")
-    for vuln in result.Vulnerabilities ?? [] {
+    for vuln in result.Vulnerabilities {
       let severity = vuln.Severity ?? "UNKNOWN"
       out.findings.append(
         Finding(
@@ -100,7 +90,7 @@ public enum TrivyJSONReader: EvidenceReader {
           cve: vuln.VulnerabilityID.hasPrefix("CVE-") ? [vuln.VulnerabilityID] : [], cwe: vuln.CweIDs ?? [],
           fingerprint: Fingerprint.make(.vulnerability, [vuln.VulnerabilityID, vuln.PkgName, vuln.InstalledVersion, resource])))
     }
-    for misconf in result.Misconfigurations ?? [] where isFailure(misconf.Status) {
+    for misconf in result.Misconfigurations where isFailure(misconf.Status) {
       let severity = misconf.Severity ?? "UNKNOWN"
       let line = misconf.CauseMetadata?.StartLine
       out.findings.append(
@@ -110,7 +100,7 @@ public enum TrivyJSONReader: EvidenceReader {
           location: FindingLocation(path: result.Target, line: line, endLine: misconf.CauseMetadata?.EndLine, target: resource),
           fingerprint: Fingerprint.make(.misconfiguration, [misconf.AVDID ?? misconf.ID, result.Target, resource, misconf.Message])))
     }
-    for secret in result.Secrets ?? [] {
+    for secret in result.Secrets {
       let severity = secret.Severity ?? "UNKNOWN"
       out.findings.append(
         Finding(
@@ -119,7 +109,7 @@ public enum TrivyJSONReader: EvidenceReader {
           location: FindingLocation(path: result.Target, line: secret.StartLine, endLine: secret.EndLine, target: resource),
           fingerprint: Fingerprint.make(.secret, [secret.RuleID, result.Target, secret.StartLine.map(String.init), resource])))
     }
-    for license in result.Licenses ?? [] {
+    for license in result.Licenses {
       let severity = license.Severity ?? "UNKNOWN"
       let name = license.Name ?? ""
       out.findings.append(
@@ -137,79 +127,4 @@ public enum TrivyJSONReader: EvidenceReader {
     guard let status else { return true }
     return status.uppercased() == "FAIL"
   }
-}
-
-// Minimal Codable shapes: only the fields homolog uses (faster and lighter than a full model).
-// swiftlint:disable identifier_name
-private struct TrivyReport: Decodable {
-  struct Tool: Decodable { var Version: String? }
-  struct Metadata: Decodable { var OS: OS? }
-  struct OS: Decodable {
-    var Family: String?
-    var Name: String?
-    var EOSL: Bool?
-  }
-  var SchemaVersion: Int?
-  var Trivy: Tool?
-  var CreatedAt: String?
-  var ArtifactName: String?
-  var Metadata: Metadata?
-  var Results: [TrivyResult]?
-  var ClusterName: String?
-  var Vulnerabilities: [TrivyResource]?
-  var Misconfigurations: [TrivyResource]?
-  var Resources: [TrivyResource]?
-}
-
-private struct TrivyResource: Decodable {
-  var Namespace: String?
-  var Kind: String?
-  var Name: String?
-  var Results: [TrivyResult]?
-}
-
-private struct TrivyResult: Decodable {
-  struct Vulnerability: Decodable {
-    var VulnerabilityID: String
-    var PkgName: String?
-    var InstalledVersion: String?
-    var FixedVersion: String?
-    var Title: String?
-    var Severity: String?
-    var CweIDs: [String]?
-  }
-  struct Misconfiguration: Decodable {
-    struct Cause: Decodable {
-      var StartLine: Int?
-      var EndLine: Int?
-    }
-    var ID: String?
-    var AVDID: String?
-    var Title: String?
-    var Message: String?
-    var Severity: String?
-    var Status: String?
-    var CauseMetadata: Cause?
-  }
-  struct Secret: Decodable {
-    var RuleID: String?
-    var Title: String?
-    var Severity: String?
-    var StartLine: Int?
-    var EndLine: Int?
-  }
-  struct License: Decodable {
-    var Severity: String?
-    var Category: String?
-    var PkgName: String?
-    var FilePath: String?
-    var Name: String?
-  }
-  var Target: String?
-  var `Type`: String?
-  var Class: String?
-  var Vulnerabilities: [Vulnerability]?
-  var Misconfigurations: [Misconfiguration]?
-  var Secrets: [Secret]?
-  var Licenses: [License]?
 }
