@@ -25,14 +25,17 @@ public struct EvidenceCollector: Sendable {
   public var maxFileBytes: Int
   /// Files read at once; by default one per active core.
   public var parallelism: Int?
+  /// Whether readers keep each finding (`evaluate`, `diff`) or only count them (`inspect`).
+  public var findingMode: FindingMode
 
   /// The default size limit of one evidence file: 1 GB (10^9 bytes).
   public static let defaultMaxFileBytes = 1_000_000_000
 
   public init(
     baseDirectory: URL, maxFileBytes: Int = defaultMaxFileBytes, parallelism: Int? = nil,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    findingMode: FindingMode = .keep, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) {
+    self.findingMode = findingMode
     self.baseDirectory = baseDirectory.standardizedFileURL
     self.maxFileBytes = maxFileBytes
     self.parallelism = parallelism
@@ -47,7 +50,7 @@ public struct EvidenceCollector: Sendable {
     var seen = Set<String>()
     for path in paths {
       for url in try expand(path) where seen.insert(url.path).inserted {
-        candidates.append(InputFile(url: url, path: displayPath(url)))
+        candidates.append(InputFile(url: url, path: displayPath(url), findingMode: findingMode))
       }
     }
     candidates.sort { $0.path < $1.path }
@@ -104,7 +107,8 @@ public struct EvidenceCollector: Sendable {
       generatedAt: content.generatedAt)
     return .file(
       EvidenceFile(
-        provenance: provenance, findings: content.findings, coverage: content.coverage, tests: content.tests,
+        provenance: provenance, findings: content.findings, countedFindings: content.countedFindings,
+        coverage: content.coverage, tests: content.tests,
         qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes,
         scans: content.scans))
   }

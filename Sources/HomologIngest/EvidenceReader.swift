@@ -6,9 +6,12 @@ public struct InputFile: Sendable {
   public var url: URL
   /// Path relative to the project (or as given), used in messages and provenance.
   public var path: String
-  public init(url: URL, path: String) {
+  /// Whether the reader keeps each finding or only counts them.
+  public var findingMode: FindingMode
+  public init(url: URL, path: String, findingMode: FindingMode = .keep) {
     self.url = url
     self.path = path
+    self.findingMode = findingMode
   }
 }
 

@@ -122,6 +122,8 @@ struct SARIFResult {
     "ruleId", "ruleIndex", "rule", "kind", "level", "message", "locations", "partialFingerprints", "fingerprints",
     "properties", "suppressions",
   ])
+  /// Keys of a result its kind and severity depend on: what counting builds.
+  static let countedKeys = JSONKeySet(["ruleId", "ruleIndex", "rule", "kind", "level", "properties"])
 
   init(_ value: JSONValue) throws(JSONShapeError) {
     tags = []

@@ -30,21 +30,29 @@ struct SARIFRun {
     return text.removingPercentEncoding ?? text
   }
 
-  /// True when the result can become a finding now: its tool is known and its artifact, if it names one by index.
-  func isReady(_ result: SARIFResult) -> Bool {
-    tool != nil && waiting.isEmpty && (artifactsComplete || result.uri != nil || result.artifactIndex == nil)
+  /// True when the result can become a finding now: its tool is known and its artifact, if it names one by index
+  /// (counting needs no artifact).
+  func isReady(_ result: SARIFResult, counting: Bool) -> Bool {
+    tool != nil && waiting.isEmpty && (counting || artifactsComplete || result.uri != nil || result.artifactIndex == nil)
   }
 }
 
-/// Streams a SARIF log: builds one result at a time, keeps the findings, the drivers and the first run's time.
+/// Streams a SARIF log: builds one result at a time, keeps (or counts) the findings, the drivers and the first run's time.
 final class SARIFStream: JSONStreamHandler {
-  var findings: [Finding] = []
+  var out = ReadResult()
   var scans: Set<ScanScope> = []
   var drivers: [SARIFComponent] = []
   var generatedAt: String?
   var sawRuns = false
   private var run = SARIFRun()
   private var runCount = 0
+  /// The keys of a result built: all those a finding uses, or only those its kind and severity use when counting.
+  private let resultKeys: JSONKeySet
+
+  init(findingMode: FindingMode = .keep) {
+    out.findingMode = findingMode
+    resultKeys = findingMode == .keep ? SARIFResult.keys : SARIFResult.countedKeys
+  }
 
   func begin(_ container: JSONContainer, in stream: JSONStream) throws(InputError) -> JSONStreamAction {
     switch stream.depth {
@@ -73,7 +81,7 @@ final class SARIFStream: JSONStreamHandler {
       return .skip
     case 4 where stream.isKey("results", level: 2):
       guard container == .object else { throw stream.error("expected a result (an object), found an array") }
-      return .capture(keeping: SARIFResult.keys)
+      return .capture(keeping: resultKeys)
     case 4 where stream.isKey("artifacts", level: 2):
       return .capture(keeping: SARIFStream.artifactKeys)
     default:
@@ -114,8 +122,8 @@ final class SARIFStream: JSONStreamHandler {
         generatedAt = end ?? start
       } else if stream.isKey("results", level: 2) {
         let result = try SARIFResult(value)
-        if run.isReady(result), let tool = run.tool {
-          SARIFReader.append(result, of: &run, tool: tool, to: &findings)
+        if run.isReady(result, counting: !out.keepsFindings), let tool = run.tool {
+          SARIFReader.append(result, of: &run, tool: tool, to: &out)
         } else {
           run.waiting.append(result)
         }
@@ -141,7 +149,7 @@ final class SARIFStream: JSONStreamHandler {
     run.artifactsComplete = true
     let waiting = run.waiting
     run.waiting = []
-    for result in waiting { SARIFReader.append(result, of: &run, tool: tool, to: &findings) }
+    for result in waiting { SARIFReader.append(result, of: &run, tool: tool, to: &out) }
     scans.formUnion(SARIFReader.scopes(of: tool.driver.name, kind: SARIFReader.toolKind(tool.driver.name)))
     drivers.append(tool.driver)
     runCount += 1

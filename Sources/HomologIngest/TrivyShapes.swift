@@ -133,6 +133,10 @@ struct TrivyResult {
   var Misconfigurations: [Misconfiguration] = []
   var Secrets: [Secret] = []
   var Licenses: [License] = []
+  /// Vulnerabilities counted, not kept (count mode).
+  var countedVulnerabilities = false
 
-  var summary: Summary { Summary(Target: Target, Type: `Type`, Class: Class, hasVulnerabilities: !Vulnerabilities.isEmpty) }
+  var summary: Summary {
+    Summary(Target: Target, Type: `Type`, Class: Class, hasVulnerabilities: !Vulnerabilities.isEmpty || countedVulnerabilities)
+  }
 }

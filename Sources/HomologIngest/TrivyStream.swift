@@ -37,6 +37,20 @@ final class TrivyStream: JSONStreamHandler {
   private var resourceFields: [String?] = [nil, nil, nil]
   private var resourceResultsPending: [TrivyResult] = []
 
+  /// The keys of each item built: all a finding uses, or only what its severity (and failure) needs when counting.
+  private let itemKeys: [JSONKeySet]
+
+  init(findingMode: FindingMode = .keep) {
+    out.findingMode = findingMode
+    itemKeys =
+      findingMode == .keep
+      ? [TrivyResult.Vulnerability.keys, TrivyResult.Misconfiguration.keys, TrivyResult.Secret.keys, TrivyResult.License.keys]
+      : [
+        JSONKeySet(["VulnerabilityID", "Severity"]), JSONKeySet(["Severity", "Status"]), JSONKeySet(["Severity"]),
+        JSONKeySet(["Severity"]),
+      ]
+  }
+
   private static let trivyKeys = JSONKeySet(["Version"])
   private static let metadataKeys = JSONKeySet(["OS"])
 
@@ -88,10 +102,10 @@ final class TrivyStream: JSONStreamHandler {
     case .items(let item):
       guard container == .object else { throw stream.error("expected an object, found an array") }
       switch item {
-      case .vulnerabilities: return .capture(keeping: TrivyResult.Vulnerability.keys)
-      case .misconfigurations: return .capture(keeping: TrivyResult.Misconfiguration.keys)
-      case .secrets: return .capture(keeping: TrivyResult.Secret.keys)
-      case .licenses: return .capture(keeping: TrivyResult.License.keys)
+      case .vulnerabilities: return .capture(keeping: itemKeys[0])
+      case .misconfigurations: return .capture(keeping: itemKeys[1])
+      case .secrets: return .capture(keeping: itemKeys[2])
+      case .licenses: return .capture(keeping: itemKeys[3])
       }
     }
     return .enter
@@ -158,6 +172,18 @@ final class TrivyStream: JSONStreamHandler {
           osFamily = try value.string("OS", "Family")
           osName = try value.string("OS", "Name")
           endOfLife = try value.bool("OS", "EOSL")
+        }
+        return
+      }
+      guard out.keepsFindings else {
+        // Counting: each item is counted as it ends, nothing waits for its result or resource.
+        switch item {
+        case .vulnerabilities:
+          TrivyJSONReader.add(try TrivyResult.Vulnerability(value), target: "", resource: nil, to: &out)
+          result.countedVulnerabilities = true
+        case .misconfigurations: TrivyJSONReader.add(try TrivyResult.Misconfiguration(value), path: nil, resource: nil, to: &out)
+        case .secrets: TrivyJSONReader.add(try TrivyResult.Secret(value), path: nil, resource: nil, to: &out)
+        case .licenses: TrivyJSONReader.add(try TrivyResult.License(value), path: nil, target: "", to: &out)
         }
         return
       }

@@ -2,6 +2,8 @@
 public struct EvidenceFile: Sendable {
   public var provenance: Provenance
   public var findings: [Finding]
+  /// Findings read in count mode: counted, not kept in `findings`.
+  public var countedFindings: FindingCounts
   public var coverage: CoverageReport?
   public var tests: TestReport?
   public var qualityGate: QualityGate?
@@ -12,13 +14,14 @@ public struct EvidenceFile: Sendable {
   public var scans: Set<ScanScope>
 
   public init(
-    provenance: Provenance, findings: [Finding] = [], coverage: CoverageReport? = nil,
-    tests: TestReport? = nil, qualityGate: QualityGate? = nil, images: [ImageInfo] = [],
+    provenance: Provenance, findings: [Finding] = [], countedFindings: FindingCounts = FindingCounts(),
+    coverage: CoverageReport? = nil, tests: TestReport? = nil, qualityGate: QualityGate? = nil, images: [ImageInfo] = [],
     api: ApiDescription? = nil, kubernetes: [KubernetesObject] = [], scans: Set<ScanScope> = []
   ) {
-    self.scans = scans.union(findings.compactMap { ScanScope.scanned(by: $0.kind) })
+    self.scans = scans.union(findings.compactMap { ScanScope.scanned(by: $0.kind) }).union(countedFindings.scans)
     self.provenance = provenance
     self.findings = findings
+    self.countedFindings = countedFindings
     self.coverage = coverage
     self.tests = tests
     self.qualityGate = qualityGate
@@ -29,13 +32,25 @@ public struct EvidenceFile: Sendable {
 
   /// The relative path, used as the evidence id in observations.
   public var id: String { provenance.path }
+
+  /// Every finding of the file counted: those kept and those only counted.
+  public var findingCounts: FindingCounts {
+    var counts = countedFindings
+    counts.add(FindingCounts(findings))
+    return counts
+  }
 }
 
 /// What a reader returns from bytes: everything but the provenance, which the ingest driver computes.
 public struct ReadResult: Sendable {
   public var tool: ToolInfo?
   public var generatedAt: String?
+  /// The findings kept (keep mode); readers add them with `add`, which only counts them in count mode.
   public var findings: [Finding]
+  /// Whether `add` keeps findings or only counts them: chosen by the caller, `keep` by default.
+  public var findingMode: FindingMode = .keep
+  /// Findings counted in count mode, not kept.
+  public private(set) var countedFindings = FindingCounts()
   public var coverage: CoverageReport?
   public var tests: TestReport?
   public var qualityGate: QualityGate?
@@ -60,6 +75,33 @@ public struct ReadResult: Sendable {
     self.images = images
     self.api = api
     self.kubernetes = kubernetes
+  }
+
+  /// True when findings are kept: readers build a whole finding only then.
+  public var keepsFindings: Bool { findingMode == .keep }
+
+  /// Adds one finding: kept in keep mode, counted in count mode.
+  public mutating func add(_ finding: Finding) {
+    switch findingMode {
+    case .keep: findings.append(finding)
+    case .count: countedFindings.add(finding.severity, finding.kind)
+    }
+  }
+
+  /// Adds one finding of this severity and kind: built by `build` and kept in keep mode, only counted in count
+  /// mode (`build` is not called), so a counting read skips fingerprints, locations and texts.
+  public mutating func add(_ severity: Severity, _ kind: FindingKind, _ build: () -> Finding) {
+    switch findingMode {
+    case .keep: findings.append(build())
+    case .count: countedFindings.add(severity, kind)
+    }
+  }
+
+  /// Every finding read counted: those kept and those only counted.
+  public var findingCounts: FindingCounts {
+    var counts = countedFindings
+    counts.add(FindingCounts(findings))
+    return counts
   }
 }
 

@@ -6,8 +6,9 @@ import HomologParsing
 // homolog-bench [--parse-only] FILE…: reads each file the way `homolog` does (content detection,
 // then the detected reader) and prints one line per file: format, size, time, throughput and what
 // was read. With --parse-only, XML files only go through the SAX parser with a handler that does
-// nothing (the ceiling a reader can reach). Used by bench/run.sh; exit code 2 when a file is
-// unrecognised or unreadable.
+// nothing (the ceiling a reader can reach). Findings are counted, not kept, as `homolog inspect`
+// reads them (`FindingMode.count`: no fingerprint, location or texts); `evaluate` keeps every
+// finding. Used by bench/run.sh; exit code 2 when a file is unrecognised or unreadable.
 
 /// Receives every event and ignores it.
 final class NoOpHandler: XMLByteHandler {
@@ -26,7 +27,8 @@ func summary(_ result: ReadResult) -> String {
   if let tests = result.tests {
     parts.append("tests \(tests.total) (failed \(tests.failed), errored \(tests.errored), skipped \(tests.skipped))")
   }
-  if !result.findings.isEmpty { parts.append("findings \(result.findings.count)") }
+  let findings = result.findingCounts.total
+  if findings > 0 { parts.append("findings \(findings)") }
   return parts.joined(separator: "; ")
 }
 
@@ -54,7 +56,7 @@ for path in paths {
       try XMLStreamParser.parse(file: url, displayPath: path, handler: handler)
       read = "parse only: \(handler.elements) elements"
     } else {
-      read = summary(try reader.read(InputFile(url: url, path: path)))
+      read = summary(try reader.read(InputFile(url: url, path: path, findingMode: .count)))
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let megabytes = Double(bytes) / 1e6

@@ -27,12 +27,13 @@ public enum CycloneDXJSONReader: EvidenceReader {
     var out = ReadResult(
       tool: tool.map { ToolInfo(name: $0.name ?? "", version: $0.version) }, generatedAt: stream.metadata?.timestamp)
     // A BOM with a `vulnerabilities` member is a vulnerability report (even empty); a plain SBOM proves nothing.
+    out.findingMode = input.findingMode
     if stream.sawVulnerabilities { out.scans = [.vulnerabilities] }
     let toolName = tool?.name ?? "CycloneDX"
     for vulnerability in stream.vulnerabilities {
       let affected = (vulnerability.affects ?? []).map { stream.components[$0.ref] }
       for component in affected.isEmpty ? [nil] : affected {
-        out.findings.append(finding(vulnerability, component: component, tool: toolName))
+        out.add(finding(vulnerability, component: component, tool: toolName))
       }
     }
     return out

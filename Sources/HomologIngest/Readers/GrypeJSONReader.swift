@@ -29,12 +29,13 @@ public enum GrypeJSONReader: EvidenceReader {
     let target = stream.source?.target?.name
     var out = ReadResult(
       tool: ToolInfo(name: "Grype", version: stream.descriptor?.version), generatedAt: stream.descriptor?.timestamp)
+    out.findingMode = input.findingMode
     if let distro = stream.distro, let family = distro.name, !family.isEmpty {
       // Grype does not say whether the distro is end of life: false means "not stated".
       out.images.append(ImageInfo(name: target ?? "", osFamily: family, osName: distro.version, endOfLife: false))
     }
     for match in stream.matches {
-      out.findings.append(finding(match, target: target))
+      out.add(finding(match, target: target))
     }
     out.scans = [.vulnerabilities]
     return out

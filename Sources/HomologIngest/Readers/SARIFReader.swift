@@ -21,28 +21,37 @@ public enum SARIFReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let stream = SARIFStream()
+    let stream = SARIFStream(findingMode: input.findingMode)
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     guard stream.sawRuns else {
       throw InputError("missing required key \"runs\"", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
-    var out = ReadResult(tool: toolInfo(stream.drivers), generatedAt: stream.generatedAt)
-    out.findings = stream.findings
+    var out = stream.out
+    out.tool = toolInfo(stream.drivers)
+    out.generatedAt = stream.generatedAt
     out.scans = stream.scans
     return out
   }
 
-  /// Appends the finding of one result of a run whose tool is known (results that are not problems give none).
-  static func append(_ result: SARIFResult, of run: inout SARIFRun, tool: SARIFTool, to findings: inout [Finding]) {
+  /// Adds the finding of one result of a run whose tool is known (results that are not problems give none).
+  /// Counting needs only the rule's kind and the severity: the rest is built when findings are kept.
+  static func append(_ result: SARIFResult, of run: inout SARIFRun, tool: SARIFTool, to out: inout ReadResult) {
     if let kind = result.kind, kind == "pass" || kind == "notApplicable" { return }
-    var finding = finding(result, in: &run, tool: tool, toolKind: run.toolKind)
-    // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
-    // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
-    if finding.kind != .vulnerability {
-      let count = run.seen.add(finding.fingerprint)
-      if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
+    let rule = tool.rule(for: result)
+    let ruleId = result.ruleId ?? result.ruleReferenceId ?? rule?.id ?? ""
+    let (kind, cwes) = facts(result, rule: rule, ruleId: ruleId, in: &run)
+    let (severity, original) = severity(result, rule: rule)
+    out.add(severity, kind) {
+      var finding = finding(
+        result, in: run, tool: tool, rule: rule, ruleId: ruleId, kind: kind, cwes: cwes, severity: severity, original: original)
+      // Results other than vulnerabilities can repeat (same rule, file and snippet or line):
+      // the n-th repeat gets its rank appended, so fingerprints stay unique within the file.
+      if finding.kind != .vulnerability {
+        let count = run.seen.add(finding.fingerprint)
+        if count > 0 { finding.fingerprint = Fingerprint.make(finding.kind, [finding.fingerprint, String(count + 1)]) }
+      }
+      return finding
     }
-    findings.append(finding)
   }
 
   /// The driver of the runs; several different drivers are listed together, without a version.
@@ -54,35 +63,33 @@ public enum SARIFReader: EvidenceReader {
     return ToolInfo(name: first.name, version: first.version ?? first.semanticVersion)
   }
 
-  private static func finding(_ result: SARIFResult, in run: inout SARIFRun, tool: SARIFTool, toolKind: FindingKind?) -> Finding {
-    let driver = tool.driver
-    let rule = tool.rule(for: result)
-    let ruleId = result.ruleId ?? result.ruleReferenceId ?? rule?.id ?? ""
-    // Kind and CWEs depend on the rule and the result's own tags: found once per rule when the result adds none.
-    let kind: FindingKind
-    let cwes: [String]
-    if result.tags.isEmpty, let known = run.ruleFacts[ruleId] {
-      (kind, cwes) = known
-    } else {
-      let tags = ((rule?.tags ?? []) + result.tags).map { $0.lowercased() }
-      (kind, cwes) = (self.kind(toolKind: toolKind, ruleId: ruleId, tags: tags), cweIds(tags))
-      if result.tags.isEmpty && !ruleId.isEmpty { run.ruleFacts[ruleId] = (kind, cwes) }
-    }
+  /// Kind and CWEs depend on the rule and the result's own tags: found once per rule when the result adds none.
+  private static func facts(
+    _ result: SARIFResult, rule: SARIFRule?, ruleId: String, in run: inout SARIFRun
+  ) -> (FindingKind, [String]) {
+    if result.tags.isEmpty, let known = run.ruleFacts[ruleId] { return known }
+    let tags = ((rule?.tags ?? []) + result.tags).map { $0.lowercased() }
+    let facts = (kind(toolKind: run.toolKind, ruleId: ruleId, tags: tags), cweIds(tags))
+    if result.tags.isEmpty && !ruleId.isEmpty { run.ruleFacts[ruleId] = facts }
+    return facts
+  }
 
+  /// The normalized severity and the original text that decided it.
+  private static func severity(_ result: SARIFResult, rule: SARIFRule?) -> (Severity, String) {
     let notAFailure = result.kind.map { $0 != "fail" } ?? false
     let level = result.level ?? (notAFailure ? "none" : rule?.defaultLevel ?? "warning")
-    var severity = levelSeverity(level)
-    var original = level
     if let text = result.securitySeverity ?? rule?.securitySeverity, !text.isEmpty {
-      if let score = Double(text) {
-        severity = CVSS.severity(score: score)
-        original = text
-      } else if Severity.allCases.map(\.rawValue).contains(text.lowercased()) {
-        severity = .normalizing(text)
-        original = text
-      }
+      if let score = Double(text) { return (CVSS.severity(score: score), text) }
+      if Severity.allCases.map(\.rawValue).contains(text.lowercased()) { return (.normalizing(text), text) }
     }
+    return (levelSeverity(level), level)
+  }
 
+  private static func finding(
+    _ result: SARIFResult, in run: SARIFRun, tool: SARIFTool, rule: SARIFRule?, ruleId: String, kind: FindingKind,
+    cwes: [String], severity: Severity, original: String
+  ) -> Finding {
+    let driver = tool.driver
     let uri = run.uri(of: result)
     let line = result.startLine
     let message = result.message ?? ""

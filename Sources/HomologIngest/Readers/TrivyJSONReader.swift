@@ -20,7 +20,7 @@ public enum TrivyJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let stream = TrivyStream()
+    let stream = TrivyStream(findingMode: input.findingMode)
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     var out = stream.out
     if stream.isArray {
@@ -77,48 +77,64 @@ public enum TrivyJSONReader: EvidenceReader {
     return ImageInfo(name: name, osFamily: family, osName: version, endOfLife: false)
   }
 
+  /// Adds the findings of one result (keep mode: the items wait in the result until it ends).
   static func collect(_ result: TrivyResult, into out: inout ReadResult, resource: String?) {
     let target = [resource, result.Target].compactMap { $0 }.joined(separator: " ")
-    for vuln in result.Vulnerabilities {
-      let severity = vuln.Severity ?? "UNKNOWN"
-      out.findings.append(
-        Finding(
-          tool: "Trivy", kind: .vulnerability, ruleId: vuln.VulnerabilityID, severity: .normalizing(severity),
-          originalSeverity: severity, title: vuln.Title ?? vuln.VulnerabilityID,
-          location: FindingLocation(target: target),
-          package: PackageRef(name: vuln.PkgName ?? "", installedVersion: vuln.InstalledVersion, fixedVersion: vuln.FixedVersion),
-          cve: vuln.VulnerabilityID.hasPrefix("CVE-") ? [vuln.VulnerabilityID] : [], cwe: vuln.CweIDs ?? [],
-          fingerprint: Fingerprint.make(.vulnerability, [vuln.VulnerabilityID, vuln.PkgName, vuln.InstalledVersion, resource])))
+    for vuln in result.Vulnerabilities { add(vuln, target: target, resource: resource, to: &out) }
+    for misconf in result.Misconfigurations { add(misconf, path: result.Target, resource: resource, to: &out) }
+    for secret in result.Secrets { add(secret, path: result.Target, resource: resource, to: &out) }
+    for license in result.Licenses { add(license, path: result.Target, target: target, to: &out) }
+  }
+
+  // Each item's severity and kind are known before anything else is built: counting stops there.
+
+  static func add(_ vuln: TrivyResult.Vulnerability, target: String, resource: String?, to out: inout ReadResult) {
+    let severity = vuln.Severity ?? "UNKNOWN"
+    out.add(.normalizing(severity), .vulnerability) {
+      Finding(
+        tool: "Trivy", kind: .vulnerability, ruleId: vuln.VulnerabilityID, severity: .normalizing(severity),
+        originalSeverity: severity, title: vuln.Title ?? vuln.VulnerabilityID,
+        location: FindingLocation(target: target),
+        package: PackageRef(name: vuln.PkgName ?? "", installedVersion: vuln.InstalledVersion, fixedVersion: vuln.FixedVersion),
+        cve: vuln.VulnerabilityID.hasPrefix("CVE-") ? [vuln.VulnerabilityID] : [], cwe: vuln.CweIDs ?? [],
+        fingerprint: Fingerprint.make(.vulnerability, [vuln.VulnerabilityID, vuln.PkgName, vuln.InstalledVersion, resource]))
     }
-    for misconf in result.Misconfigurations where isFailure(misconf.Status) {
-      let severity = misconf.Severity ?? "UNKNOWN"
-      let line = misconf.CauseMetadata?.StartLine
-      out.findings.append(
-        Finding(
-          tool: "Trivy", kind: .misconfiguration, ruleId: misconf.AVDID ?? misconf.ID ?? "", severity: .normalizing(severity),
-          originalSeverity: severity, title: misconf.Message ?? misconf.Title ?? misconf.ID ?? "",
-          location: FindingLocation(path: result.Target, line: line, endLine: misconf.CauseMetadata?.EndLine, target: resource),
-          fingerprint: Fingerprint.make(.misconfiguration, [misconf.AVDID ?? misconf.ID, result.Target, resource, misconf.Message])))
+  }
+
+  static func add(_ misconf: TrivyResult.Misconfiguration, path: String?, resource: String?, to out: inout ReadResult) {
+    guard isFailure(misconf.Status) else { return }
+    let severity = misconf.Severity ?? "UNKNOWN"
+    out.add(.normalizing(severity), .misconfiguration) {
+      Finding(
+        tool: "Trivy", kind: .misconfiguration, ruleId: misconf.AVDID ?? misconf.ID ?? "", severity: .normalizing(severity),
+        originalSeverity: severity, title: misconf.Message ?? misconf.Title ?? misconf.ID ?? "",
+        location: FindingLocation(
+          path: path, line: misconf.CauseMetadata?.StartLine, endLine: misconf.CauseMetadata?.EndLine, target: resource),
+        fingerprint: Fingerprint.make(.misconfiguration, [misconf.AVDID ?? misconf.ID, path, resource, misconf.Message]))
     }
-    for secret in result.Secrets {
-      let severity = secret.Severity ?? "UNKNOWN"
-      out.findings.append(
-        Finding(
-          tool: "Trivy", kind: .secret, ruleId: secret.RuleID ?? "", severity: .normalizing(severity),
-          originalSeverity: severity, title: secret.Title ?? secret.RuleID ?? "",
-          location: FindingLocation(path: result.Target, line: secret.StartLine, endLine: secret.EndLine, target: resource),
-          fingerprint: Fingerprint.make(.secret, [secret.RuleID, result.Target, secret.StartLine.map(String.init), resource])))
+  }
+
+  static func add(_ secret: TrivyResult.Secret, path: String?, resource: String?, to out: inout ReadResult) {
+    let severity = secret.Severity ?? "UNKNOWN"
+    out.add(.normalizing(severity), .secret) {
+      Finding(
+        tool: "Trivy", kind: .secret, ruleId: secret.RuleID ?? "", severity: .normalizing(severity),
+        originalSeverity: severity, title: secret.Title ?? secret.RuleID ?? "",
+        location: FindingLocation(path: path, line: secret.StartLine, endLine: secret.EndLine, target: resource),
+        fingerprint: Fingerprint.make(.secret, [secret.RuleID, path, secret.StartLine.map(String.init), resource]))
     }
-    for license in result.Licenses {
-      let severity = license.Severity ?? "UNKNOWN"
-      let name = license.Name ?? ""
-      out.findings.append(
-        Finding(
-          tool: "Trivy", kind: .license, ruleId: name, severity: .normalizing(severity), originalSeverity: severity,
-          title: "\(license.Category ?? "license") \(name)".trimmingCharacters(in: .whitespaces),
-          location: FindingLocation(path: license.FilePath, target: target),
-          package: license.PkgName.map { PackageRef(name: $0) },
-          fingerprint: Fingerprint.make(.license, [name, license.PkgName, license.FilePath, result.Target])))
+  }
+
+  static func add(_ license: TrivyResult.License, path: String?, target: String, to out: inout ReadResult) {
+    let severity = license.Severity ?? "UNKNOWN"
+    let name = license.Name ?? ""
+    out.add(.normalizing(severity), .license) {
+      Finding(
+        tool: "Trivy", kind: .license, ruleId: name, severity: .normalizing(severity), originalSeverity: severity,
+        title: "\(license.Category ?? "license") \(name)".trimmingCharacters(in: .whitespaces),
+        location: FindingLocation(path: license.FilePath, target: target),
+        package: license.PkgName.map { PackageRef(name: $0) },
+        fingerprint: Fingerprint.make(.license, [name, license.PkgName, license.FilePath, path]))
     }
   }
 

@@ -79,8 +79,10 @@ enum InspectCommand: Command {
     let paths = arguments.positionals()
     guard !paths.isEmpty else { throw .usage(Message("usage.inspect-paths"), command: name) }
     do throws(InputError) {
+      // Inspect prints counts only: readers count findings instead of keeping them (memory stays flat).
       let collected = try EvidenceCollector(
-        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, progress: json ? nil : Console.progress(Terminal.text("progress.reading")))
+        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, findingMode: .count,
+        progress: json ? nil : Console.progress(Terminal.text("progress.reading")))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
       // The catalogue is only needed to map Kubernetes findings to requirements.
       let hasManifests = collected.files.contains { !$0.kubernetes.isEmpty }
@@ -112,9 +114,8 @@ enum InspectCommand: Command {
   static func report(_ file: EvidenceFile, catalogue: Catalogue?, table: TranslationTable) -> FileReport {
     var report = FileReport(path: file.id, format: file.provenance.format.rawValue, tool: file.provenance.tool)
     let format = file.provenance.format.rawValue
-    if !file.findings.isEmpty || findingFormats.contains(where: format.hasPrefix) {
-      var counts = SeverityCounts()
-      for finding in file.findings { counts.add(finding.severity) }
+    let counts = file.findingCounts.severities
+    if counts.total > 0 || findingFormats.contains(where: format.hasPrefix) {
       report.findings = .init(critical: counts.critical, high: counts.high, medium: counts.medium, low: counts.low, info: counts.info, total: counts.total)
     }
     if let coverage = file.coverage {
