@@ -1,3 +1,4 @@
+import HomologModel
 import HomologParsing
 
 // The parts of a SARIF 2.1.0 log homolog uses, read from values captured while streaming: one
@@ -10,6 +11,8 @@ struct SARIFRule {
   var shortDescription: String?
   var defaultLevel: String?
   var securitySeverity: String?
+  /// The severity `securitySeverity` decides, found once per rule rather than once per result.
+  var decidedSeverity: Severity?
   var tags: [String]
 
   init(_ value: JSONValue) throws(JSONShapeError) {
@@ -18,7 +21,16 @@ struct SARIFRule {
     shortDescription = try value.string("shortDescription", "text")
     defaultLevel = try value.string("defaultConfiguration", "level")
     securitySeverity = try SARIFRule.severityText(value)
+    decidedSeverity = securitySeverity.flatMap(SARIFRule.severity(decidedBy:))
     tags = try value.strings("properties", "tags") ?? []
+  }
+
+  /// The severity a `security-severity` text decides: a CVSS-like score, or a severity word; nil otherwise.
+  static func severity(decidedBy text: String) -> Severity? {
+    guard !text.isEmpty else { return nil }
+    if let score = Double(text) { return CVSS.severity(score: score) }
+    if Severity.allCases.map(\.rawValue).contains(text.lowercased()) { return .normalizing(text) }
+    return nil
   }
 
   /// `properties.security-severity` as text, a number written as JSONDecoder's `Int` or `Double` would print it.

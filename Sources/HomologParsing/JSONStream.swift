@@ -19,24 +19,30 @@ public final class JSONStream {
   private let maxDepth: Int
   private var handle: yajl_handle?
   private var error: InputError?
-  private var stopped = false
-  private var sawValue = false
-
-  private var frames: [Frame] = []
-  /// The keys of the frames, end to end (each frame's key is a slice of it).
-  private var keyBytes: [UInt8] = []
-  /// Levels of a skipped value still open.
-  private var skipDepth = 0
   /// A handler's refusal of a container, raised once the container is read.
   private var refusal: InputError?
-  /// The next value is dropped (a key a capture does not keep).
-  private var skipNext = false
-  /// The value being captured, its open containers (node indices) and the key read for the next value.
+  /// The value being captured (its open containers and pending key are in `state`).
   private let tape = JSONTape()
-  private var openNodes: [Int] = []
-  private var pendingKeyStart = 0
-  private var pendingKeyCount = -1
-  private var keeping: JSONKeySet?
+
+  /// What every event reads and writes, behind a pointer: a struct's fields reached through it cost
+  /// none of the runtime exclusivity checks a class's stored properties do on each access.
+  private struct State {
+    var stopped = false
+    var sawValue = false
+    var frames: [Frame] = []
+    /// The keys of the frames, end to end (each frame's key is a slice of it).
+    var keyBytes: [UInt8] = []
+    /// Levels of a skipped value still open.
+    var skipDepth = 0
+    /// The next value is dropped (a key a capture does not keep).
+    var skipNext = false
+    /// The captured value's open containers (node indices) and the key read for its next value.
+    var openNodes: [Int] = []
+    var pendingKeyStart = 0
+    var pendingKeyCount = -1
+    var keeping: JSONKeySet?
+  }
+  private let state: UnsafeMutablePointer<State>
 
   /// The chunk being parsed and where it starts in the file.
   private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -49,65 +55,72 @@ public final class JSONStream {
     self.displayPath = displayPath
     self.handler = handler
     self.maxDepth = maxDepth
-    frames.reserveCapacity(16)
-    keyBytes.reserveCapacity(256)
+    state = .allocate(capacity: 1)
+    state.initialize(to: State())
+    state.pointee.frames.reserveCapacity(16)
+    state.pointee.keyBytes.reserveCapacity(256)
   }
 
   deinit {
     if let handle { yajl_free(handle) }
+    state.deinitialize(count: 1)
+    state.deallocate()
   }
 
   // MARK: - What handlers read
 
   /// How many entered containers enclose the current value (0 for the top-level value).
-  public var depth: Int { frames.count }
+  public var depth: Int { state.pointee.frames.count }
 
   /// True when the current value is the member `key` of an object, compared as bytes.
-  public func isKey(_ key: StaticString) -> Bool { isKey(key, level: frames.count - 1) }
+  public func isKey(_ key: StaticString) -> Bool { isKey(key, level: state.pointee.frames.count - 1) }
 
   /// True when the value read inside the container at `level` (0 = top level) has this key.
   public func isKey(_ key: StaticString, level: Int) -> Bool {
-    guard level >= 0, level < frames.count else { return false }
-    let frame = frames[level]
+    guard level >= 0, level < state.pointee.frames.count else { return false }
+    let frame = state.pointee.frames[level]
     guard frame.isObject, frame.keyCount == key.utf8CodeUnitCount else { return false }
-    return keyBytes.withUnsafeBytes { raw in
+    return state.pointee.keyBytes.withUnsafeBytes { raw in
       frame.keyCount == 0 || memcmp(raw.baseAddress! + frame.keyStart, key.utf8Start, frame.keyCount) == 0
     }
   }
 
   /// True when the current value's key is one of `keys`, compared as bytes.
   public func isKey(in keys: JSONKeySet) -> Bool {
-    guard let frame = frames.last, frame.isObject, frame.keyCount >= 0 else { return false }
-    return keyBytes.withUnsafeBytes { raw in
+    guard let frame = state.pointee.frames.last, frame.isObject, frame.keyCount >= 0 else { return false }
+    return state.pointee.keyBytes.withUnsafeBytes { raw in
       keys.contains(UnsafeRawBufferPointer(rebasing: raw[frame.keyStart..<frame.keyStart + frame.keyCount]))
     }
   }
 
   /// The current value's key (object member), or nil; allocates: for rare use.
   public var key: String? {
-    guard let frame = frames.last, frame.isObject, frame.keyCount >= 0 else { return nil }
-    return String(decoding: keyBytes[frame.keyStart..<frame.keyStart + frame.keyCount], as: UTF8.self)
+    guard let frame = state.pointee.frames.last, frame.isObject, frame.keyCount >= 0 else { return nil }
+    return String(decoding: state.pointee.keyBytes[frame.keyStart..<frame.keyStart + frame.keyCount], as: UTF8.self)
   }
 
   /// The current value's index in its array, or nil when it is not an array element.
-  public var index: Int? { index(level: frames.count - 1) }
+  public var index: Int? { index(level: state.pointee.frames.count - 1) }
 
   /// The index read inside the array at `level`, or nil.
   public func index(level: Int) -> Int? {
-    guard level >= 0, level < frames.count, !frames[level].isObject, frames[level].index >= 0 else { return nil }
-    return frames[level].index
+    guard level >= 0, level < state.pointee.frames.count else { return nil }
+    let frame = state.pointee.frames[level]
+    return !frame.isObject && frame.index >= 0 ? frame.index : nil
   }
 
   /// True when the container at `level` is an object.
-  public func isObject(level: Int) -> Bool { level >= 0 && level < frames.count && frames[level].isObject }
+  public func isObject(level: Int) -> Bool {
+    level >= 0 && level < state.pointee.frames.count && state.pointee.frames[level].isObject
+  }
 
   /// The JSON path of the current value, `$.runs[0].results[12]` (as `JSONInput.path` writes it).
   public var path: String {
     var text = "$"
-    for frame in frames {
+    for frame in state.pointee.frames {
       if frame.isObject {
         guard frame.keyCount >= 0 else { break }
-        JSONPath.appendKey(keyBytes[frame.keyStart..<frame.keyStart + frame.keyCount], to: &text)
+        JSONPath.appendKey(state.pointee.keyBytes[frame.keyStart..<frame.keyStart + frame.keyCount], to: &text)
       } else {
         guard frame.index >= 0 else { break }
         text += "[\(frame.index)]"
@@ -120,7 +133,7 @@ public final class JSONStream {
   public var offset: Int { currentOffset }
 
   /// Stops the parse early without an error (a detection that has decided).
-  public func stop() { stopped = true }
+  public func stop() { state.pointee.stopped = true }
 
   /// An error at the current line, column and path.
   public func error(_ message: String) -> InputError {
@@ -146,7 +159,7 @@ public final class JSONStream {
   // MARK: - Feeding
 
   func feed(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
-    guard !stopped, bytes.count > 0 else { return }
+    guard !state.pointee.stopped, bytes.count > 0 else { return }
     var bytes = bytes
     chunkBase = fed
     fed += bytes.count
@@ -169,7 +182,7 @@ public final class JSONStream {
   }
 
   func finish() throws(InputError) {
-    guard !stopped else { return }
+    guard !state.pointee.stopped else { return }
     guard let handle else {
       throw InputError("expected a JSON value, the file is empty", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
@@ -181,7 +194,7 @@ public final class JSONStream {
     if let error { throw error }
     switch status {
     case yajl_status_ok: return
-    case yajl_status_client_canceled: if stopped { return }
+    case yajl_status_client_canceled: if state.pointee.stopped { return }
     default: break
     }
     // yajl stops just after the offending token: point at its last byte.
@@ -193,7 +206,7 @@ public final class JSONStream {
       yajl_free_error(handle, text)
     }
     let location = location(ofOffset: offset)
-    if !sawValue && reason.contains("premature EOF") {
+    if !state.pointee.sawValue && reason.contains("premature EOF") {
       throw InputError("expected a JSON value, the file holds none", at: location)
     }
     throw syntaxError(JSONStream.explain(reason), at: location)
@@ -254,113 +267,113 @@ public final class JSONStream {
     return 0
   }
 
-  private var totalDepth: Int { frames.count + skipDepth + openNodes.count }
+  private var totalDepth: Int { state.pointee.frames.count + state.pointee.skipDepth + state.pointee.openNodes.count }
 
   private func startContainer(_ kind: JSONContainer) -> Int32 {
-    sawValue = true
-    let normal = skipDepth == 0 && !skipNext && openNodes.isEmpty
+    state.pointee.sawValue = true
+    let normal = state.pointee.skipDepth == 0 && !state.pointee.skipNext && state.pointee.openNodes.isEmpty
     if normal { advanceIndex() }
     if totalDepth >= maxDepth {
       return fail(syntaxError("nesting deeper than \(maxDepth) levels", at: location(ofOffset: currentOffset)))
     }
-    if skipDepth > 0 {
-      skipDepth += 1
+    if state.pointee.skipDepth > 0 {
+      state.pointee.skipDepth += 1
       return 1
     }
-    if skipNext {
-      skipNext = false
-      skipDepth = 1
+    if state.pointee.skipNext {
+      state.pointee.skipNext = false
+      state.pointee.skipDepth = 1
       return 1
     }
-    if !openNodes.isEmpty {
-      openNodes.append(appendNode(kind == .object ? .object : .array))
+    if !state.pointee.openNodes.isEmpty {
+      state.pointee.openNodes.append(appendNode(kind == .object ? .object : .array))
       return 1
     }
     do {
       switch try handler.begin(kind, in: self) {
-      case .enter: frames.append(Frame(isObject: kind == .object))
-      case .skip: skipDepth = 1
+      case .enter: state.pointee.frames.append(Frame(isObject: kind == .object))
+      case .skip: state.pointee.skipDepth = 1
       case .capture(let keeping):
-        self.keeping = keeping
+        state.pointee.keeping = keeping
         tape.reset()
-        pendingKeyCount = -1
-        openNodes.append(appendNode(kind == .object ? .object : .array))
+        state.pointee.pendingKeyCount = -1
+        state.pointee.openNodes.append(appendNode(kind == .object ? .object : .array))
       }
     } catch {
       // A container refused for its type is still read to its end first: a syntax error or too deep
       // a nesting inside it is the better explanation.
       refusal = error
-      skipDepth = 1
+      state.pointee.skipDepth = 1
     }
-    return stopped ? 0 : 1
+    return state.pointee.stopped ? 0 : 1
   }
 
   private func endContainer(_ kind: JSONContainer) -> Int32 {
-    if skipDepth > 0 {
-      skipDepth -= 1
-      if skipDepth == 0, let refusal { return fail(refusal) }
+    if state.pointee.skipDepth > 0 {
+      state.pointee.skipDepth -= 1
+      if state.pointee.skipDepth == 0, let refusal { return fail(refusal) }
       return 1
     }
-    if let open = openNodes.popLast() {
+    if let open = state.pointee.openNodes.popLast() {
       tape.nodes[open].end = tape.nodeCount
-      if openNodes.isEmpty {
-        keeping = nil
+      if state.pointee.openNodes.isEmpty {
+        state.pointee.keeping = nil
         do { try handler.captured(JSONValue(tape: tape, index: 0), in: self) } catch { return fail(error) }
-        return stopped ? 0 : 1
+        return state.pointee.stopped ? 0 : 1
       }
       return 1
     }
-    if let frame = frames.popLast(), frame.isObject, frame.keyCount >= 0 {
-      keyBytes.removeSubrange(frame.keyStart...)
+    if let frame = state.pointee.frames.popLast(), frame.isObject, frame.keyCount >= 0 {
+      state.pointee.keyBytes.removeSubrange(frame.keyStart...)
     }
     do { try handler.end(kind, in: self) } catch { return fail(error) }
-    return stopped ? 0 : 1
+    return state.pointee.stopped ? 0 : 1
   }
 
   private func key(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-    if skipDepth > 0 { return 1 }
-    if !openNodes.isEmpty {
-      if openNodes.count == 1, let keeping, !keeping.contains(bytes) {
-        skipNext = true
+    if state.pointee.skipDepth > 0 { return 1 }
+    if !state.pointee.openNodes.isEmpty {
+      if state.pointee.openNodes.count == 1, let keeping = state.pointee.keeping, !keeping.contains(bytes) {
+        state.pointee.skipNext = true
         return 1
       }
-      pendingKeyStart = tape.append(bytes)
-      pendingKeyCount = bytes.count
+      state.pointee.pendingKeyStart = tape.append(bytes)
+      state.pointee.pendingKeyCount = bytes.count
       return 1
     }
-    let last = frames.count - 1
+    let last = state.pointee.frames.count - 1
     guard last >= 0 else { return 1 }
-    if frames[last].keyCount >= 0 { keyBytes.removeSubrange(frames[last].keyStart...) }
-    frames[last].keyStart = keyBytes.count
-    frames[last].keyCount = bytes.count
-    keyBytes.append(contentsOf: bytes)
+    if state.pointee.frames[last].keyCount >= 0 { state.pointee.keyBytes.removeSubrange(state.pointee.frames[last].keyStart...) }
+    state.pointee.frames[last].keyStart = state.pointee.keyBytes.count
+    state.pointee.frames[last].keyCount = bytes.count
+    state.pointee.keyBytes.append(contentsOf: bytes)
     return 1
   }
 
   private func scalar(_ value: JSONScalar) -> Int32 {
-    sawValue = true
-    if skipDepth > 0 { return 1 }
-    if skipNext {
-      skipNext = false
+    state.pointee.sawValue = true
+    if state.pointee.skipDepth > 0 { return 1 }
+    if state.pointee.skipNext {
+      state.pointee.skipNext = false
       return 1
     }
-    if !openNodes.isEmpty {
+    if !state.pointee.openNodes.isEmpty {
       let index = appendNode(value)
       tape.nodes[index].end = index + 1
       return 1
     }
     advanceIndex()
     do { try handler.scalar(value, in: self) } catch { return fail(error) }
-    return stopped ? 0 : 1
+    return state.pointee.stopped ? 0 : 1
   }
 
   /// Appends a node for a value of the capture, with the pending key; returns its index.
   private func appendNode(_ kind: JSONKind) -> Int {
     var node = JSONTape.Node(kind: kind)
-    if pendingKeyCount >= 0 {
-      node.keyStart = pendingKeyStart
-      node.keyCount = pendingKeyCount
-      pendingKeyCount = -1
+    if state.pointee.pendingKeyCount >= 0 {
+      node.keyStart = state.pointee.pendingKeyStart
+      node.keyCount = state.pointee.pendingKeyCount
+      state.pointee.pendingKeyCount = -1
     }
     return tape.append(node)
   }
@@ -381,8 +394,8 @@ public final class JSONStream {
   }
 
   private func advanceIndex() {
-    let last = frames.count - 1
-    if last >= 0 && !frames[last].isObject { frames[last].index += 1 }
+    let last = state.pointee.frames.count - 1
+    if last >= 0 && !state.pointee.frames[last].isObject { state.pointee.frames[last].index += 1 }
   }
 
   // MARK: - yajl callbacks

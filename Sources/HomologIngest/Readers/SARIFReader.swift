@@ -78,9 +78,11 @@ public enum SARIFReader: EvidenceReader {
   private static func severity(_ result: SARIFResult, rule: SARIFRule?) -> (Severity, String) {
     let notAFailure = result.kind.map { $0 != "fail" } ?? false
     let level = result.level ?? (notAFailure ? "none" : rule?.defaultLevel ?? "warning")
-    if let text = result.securitySeverity ?? rule?.securitySeverity, !text.isEmpty {
-      if let score = Double(text) { return (CVSS.severity(score: score), text) }
-      if Severity.allCases.map(\.rawValue).contains(text.lowercased()) { return (.normalizing(text), text) }
+    // The result's own text, when present (even empty), else the rule's, decided once per rule.
+    if let text = result.securitySeverity {
+      if let severity = SARIFRule.severity(decidedBy: text) { return (severity, text) }
+    } else if let severity = rule?.decidedSeverity, let text = rule?.securitySeverity {
+      return (severity, text)
     }
     return (levelSeverity(level), level)
   }
