@@ -29,8 +29,10 @@
 #      the sample's evaluate < 0.2 s (median of 11 runs).
 #
 # homolog rows run `homolog inspect --json FILE` (start-up, content detection, reading, SHA-256 of
-# the file), i.e. what `homolog evaluate` does per evidence file; "reader only" rows run
-# homolog-bench (detection and reading, no hashing, no start-up of the CLI).
+# the file); "reader only" rows run homolog-bench (detection and reading, no hashing, no start-up of
+# the CLI). Both count findings without keeping them (FindingMode.count: no fingerprint, location or
+# text per finding), so their memory stays flat; `homolog evaluate` keeps every finding, so its memory
+# grows with the number of findings (not with the document).
 # Needs python3 (3.9+), GNU time (installed with apt-get when missing and root) and network access
 # to PyPI the first time.
 set -euo pipefail

@@ -26,26 +26,26 @@ struct TrivyResult {
     static let keys = JSONKeySet(["VulnerabilityID", "PkgName", "InstalledVersion", "FixedVersion", "Title", "Severity", "CweIDs"])
 
     init(_ value: JSONValue) throws(JSONShapeError) {
+      // Every field set first, then filled in one pass over the members, keys compared as bytes
+      // (the hot path of large reports: no array of fields allocated per vulnerability).
+      VulnerabilityID = ""
       var id: String?
-      var fields: [String?] = [nil, nil, nil, nil, nil]
-      var cwes: [String]?
-      // One pass over the members, keys compared as bytes (the hot path of large reports).
       try value.forEachMember { (key, member) throws(JSONShapeError) in
         do throws(JSONShapeError) {
           if JSONKeySet.equal(key, "VulnerabilityID") {
             id = try member.asString()
           } else if JSONKeySet.equal(key, "PkgName") {
-            fields[0] = try member.asString()
+            PkgName = try member.asString()
           } else if JSONKeySet.equal(key, "InstalledVersion") {
-            fields[1] = try member.asString()
+            InstalledVersion = try member.asString()
           } else if JSONKeySet.equal(key, "FixedVersion") {
-            fields[2] = try member.asString()
+            FixedVersion = try member.asString()
           } else if JSONKeySet.equal(key, "Title") {
-            fields[3] = try member.asString()
+            Title = try member.asString()
           } else if JSONKeySet.equal(key, "Severity") {
-            fields[4] = try member.asString()
+            Severity = try member.asString()
           } else if JSONKeySet.equal(key, "CweIDs") {
-            cwes = try member.asStrings()
+            CweIDs = try member.asStrings()
           }
         } catch {
           throw error.prefixed(by: [.key(String(decoding: key, as: UTF8.self))])
@@ -53,12 +53,6 @@ struct TrivyResult {
       }
       guard let id else { throw JSONShapeError.missing("VulnerabilityID") }
       VulnerabilityID = id
-      PkgName = fields[0]
-      InstalledVersion = fields[1]
-      FixedVersion = fields[2]
-      Title = fields[3]
-      Severity = fields[4]
-      CweIDs = cwes
     }
   }
 
