@@ -8,7 +8,9 @@ public enum FindingMode: Sendable {
 
 /// Findings counted per normalized severity and per kind, without the findings themselves.
 public struct FindingCounts: Hashable, Sendable {
+  /// Findings per normalized severity.
   public var severities = SeverityCounts()
+  /// Findings per kind (kinds with none are absent).
   public var kinds: [FindingKind: Int] = [:]
 
   public init() {}
