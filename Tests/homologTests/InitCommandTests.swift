@@ -35,7 +35,10 @@ final class InitCommandTests: XCTestCase {
     let out = dir.appendingPathComponent("dossier")
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
-      ["dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml", "oscal-assessment-results.json"])
+      [
+        ".homolog-outputs", "dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml",
+        "oscal-assessment-results.json",
+      ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
     let requirements = json["requirements"] as! [[String: Any]]
     XCTAssertEqual(requirements.count, 55)

@@ -108,7 +108,7 @@ enum CompareCommand: Command {
       }
       if let out {
         try OutputWriter.write(
-          files, to: Pipeline.url(out), display: out, owned: Set(ComparisonReport.files.map(\.fileName) + ["anonymization-key.json"]),
+          files, to: Pipeline.url(out), display: out, outputFolder: true,
           force: arguments.flag("--force"))
         Console.error(
           table.text(

@@ -92,7 +92,7 @@ enum EvaluateCommand: Command {
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
       try OutputWriter.write(
-        files, to: outURL, display: out, owned: Set(AllRenderers.list.map { type(of: $0).fileName }), force: arguments.flag("--force"))
+        files, to: outURL, display: out, outputFolder: true, force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
         Console.emphasised(table.text("gate.regression-needs-baseline"), .yellow)
