@@ -125,6 +125,32 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(components, ["build #1"])
   }
 
+  func testFromCIExpandsVariablesByTheirLongestName() throws {
+    let pipeline = """
+      variables:
+        WORKING_DIR: app
+      scan:
+        variables:
+          WORKING_DIR_X: other
+          NESTED: $WORKING_DIR/deep
+        artifacts:
+          reports:
+            junit: ["$WORKING_DIR_X/junit.xml", "${WORKING_DIR}_X/b.xml", "$UNKNOWN/c.xml", "$CI_PROJECT_DIR/$NESTED/d.xml", "$$WORKING_DIR/e.xml"]
+
+      """
+    try Data(pipeline.utf8).write(to: dir.appendingPathComponent("ci.yml"))
+    // Expansion once walked a dictionary in random order: several runs must all give the same file.
+    var projects: Set<String> = []
+    for _ in 0..<5 {
+      let initialised = try CLI.run(["init", "--from-ci", "ci.yml", "--force"], in: dir)
+      XCTAssertEqual(initialised.status, 0, initialised.stderr)
+      projects.insert(try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8))
+    }
+    XCTAssertEqual(projects.count, 1)
+    let listed = projects.first!.split(separator: "\n").filter { $0.hasPrefix("  # - \"") }.map { $0.split(separator: "\"")[1] }
+    XCTAssertEqual(listed, ["other/junit.xml", "app_X/b.xml", "$UNKNOWN/c.xml", "app/deep/d.xml", "$$WORKING_DIR/e.xml"])
+  }
+
   func testInitSpeaksEnglishWithLangEn() throws {
     let initialised = try CLI.run(["init", "--name", "Essai", "--lang", "en"], in: dir)
     XCTAssertEqual(initialised.status, 0, initialised.stderr)
