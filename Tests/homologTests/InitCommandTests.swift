@@ -50,7 +50,7 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(try CLI.run(["init"], in: dir).status, 0)
     let again = try CLI.run(["init", "--color", "never"], in: dir)
     XCTAssertEqual(again.status, 2)
-    XCTAssertEqual(again.stderr, "homolog.yaml : erreur : homolog.yaml existe déjà (--force pour l'écraser)\n")
+    XCTAssertEqual(again.stderr, "homolog.yaml: erreur : homolog.yaml existe déjà (--force pour l'écraser)\n")
     let english = try CLI.run(["init", "--lang", "en", "--color", "never"], in: dir)
     XCTAssertEqual(english.stderr, "homolog.yaml: error: homolog.yaml already exists (use --force to overwrite)\n")
     XCTAssertEqual(try CLI.run(["init", "--force", "--name", "Autre"], in: dir).status, 0)

@@ -41,7 +41,7 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertEqual(
       refused.stderr,
-      "build : erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (junit.xml) : choisissez un dossier vide ou nouveau, "
+      "build: erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (junit.xml) : choisissez un dossier vide ou nouveau, "
         + "ou passez --force pour écrire à côté d'eux\n")
     XCTAssertEqual(try names("build"), [".gitkeep", "junit.xml"], "nothing written or removed")
     let forced = try evaluate(["--out", "build", "--format", "md", "--force"])
@@ -71,7 +71,7 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertEqual(
       refused.stderr,
-      "out : erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (dossier.json, notes.txt) : choisissez un dossier vide ou nouveau, "
+      "out: erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (dossier.json, notes.txt) : choisissez un dossier vide ou nouveau, "
         + "ou passez --force pour écrire à côté d'eux\n")
     let english = try evaluate(["--out", "out", "--format", "md", "--lang", "en"])
     XCTAssertEqual(
@@ -87,7 +87,7 @@ final class OutputFolderTests: XCTestCase {
     try FileManager.default.removeItem(at: out.appendingPathComponent("dossier.json"))
     let edited = try evaluate(["--out", "out", "--format", "md"])
     XCTAssertEqual(edited.status, 2)
-    XCTAssertTrue(edited.stderr.hasPrefix("out : erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (dossier.md) :"), edited.stderr)
+    XCTAssertTrue(edited.stderr.hasPrefix("out: erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (dossier.md) :"), edited.stderr)
   }
 
   func testPortfolioOutputFolderReplacesItsOwnFilesOnly() throws {
@@ -114,7 +114,7 @@ final class OutputFolderTests: XCTestCase {
     try Data("mine".utf8).write(to: demo.appendingPathComponent("cmp/mine.txt"))
     let refused = try CLI.run(["compare", "a", "b", "--out", "cmp"], in: demo)
     XCTAssertEqual(refused.status, 2)
-    XCTAssertTrue(refused.stderr.contains("\ncmp : erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (mine.txt)"), refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("\ncmp: erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (mine.txt)"), refused.stderr)
     let forced = try CLI.run(["compare", "a", "b", "--out", "cmp", "--force"], in: demo)
     XCTAssertEqual(forced.status, 0, forced.stderr)
     let after = try names("cmp")
