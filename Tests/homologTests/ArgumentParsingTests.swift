@@ -72,6 +72,26 @@ final class ArgumentParsingTests: XCTestCase {
     try assertEnglishUsageError(["evaluate", "--quiet=yes"], "option '--quiet' takes no value")
   }
 
+  func testEmptyValueIsRefusedByName() throws {
+    try assertUsageError(["evaluate", "--config="], "l'option « --config » attend une valeur (FILE), reçu une valeur vide")
+    try assertUsageError(["evaluate", "--out", ""], "l'option « --out » attend une valeur (DIR), reçu une valeur vide")
+    try assertUsageError(["diff", "a", "b", "--format="], "l'option « --format » attend une valeur (md|json), reçu une valeur vide", see: "homolog diff --help")
+    try assertEnglishUsageError(["evaluate", "--out="], "option '--out' expects a value (DIR), got an empty one")
+  }
+
+  func testFolderValuesAreJoinedAsPaths() throws {
+    let dir = try CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    for given in ["sub", "sub/", "./sub"] {
+      let result = try CLI.run(["evaluate", "--config", given, "--color", "never"], in: dir)
+      XCTAssertEqual(result.status, 2, given)
+      XCTAssertTrue(result.stderr.hasPrefix(given.hasPrefix("./") ? "./sub/homolog.yaml: " : "sub/homolog.yaml: "), "\(given): \(result.stderr)")
+    }
+    let diff = try CLI.run(["diff", "sub/", "sub", "--color", "never"], in: dir)
+    XCTAssertEqual(diff.status, 2)
+    XCTAssertEqual(diff.stderr, "sub/: erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
+  }
+
   func testOptionValuesAreCheckedInTheRunsLanguage() throws {
     try assertUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of attend une date AAAA-MM-JJ, reçu « 30/11/2026 »")
     try assertEnglishUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of expects a date YYYY-MM-DD, got '30/11/2026'")

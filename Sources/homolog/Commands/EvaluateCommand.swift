@@ -131,7 +131,7 @@ enum EvaluateCommand: Command {
       existing.deleteLastPathComponent()
     }
     let base = PathConfinement.resolved(existing) ?? existing.path
-    return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
+    return missing.reduce(URL(fileURLWithPath: base, isDirectory: true)) { $0.appendingPathComponent($1) }.path
   }
 
   /// The verdict's word in the run's language, coloured by outcome.

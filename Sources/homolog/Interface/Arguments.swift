@@ -5,7 +5,8 @@ import HomologModel
 ///
 /// Conventions of git and swift-argument-parser: `--name value` or `--name=value`; `--` ends the options;
 /// `--help`/`-h` and `--version` are recognised only where an option may stand, never as an option's value;
-/// an unknown option or a repeated single-value option is refused by name, with the closest known name.
+/// an unknown option, an empty value (`--out=`, `--config ''`) or a repeated single-value option is refused by name,
+/// an unknown one with the closest known name.
 struct Arguments {
   private var valuesByName: [String: [String]] = [:]
   private var flags: Set<String> = []
@@ -56,6 +57,10 @@ struct Arguments {
         index += 1
       } else {
         note(Message("usage.option-expects-value", [MessageArg("name", name), MessageArg("placeholder", placeholder)]))
+        continue
+      }
+      guard !value.isEmpty else {
+        note(Message("usage.option-empty-value", [MessageArg("name", name), MessageArg("placeholder", placeholder)]))
         continue
       }
       if !option.repeatable && valuesByName[name] != nil {
