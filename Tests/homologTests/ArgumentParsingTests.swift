@@ -92,6 +92,22 @@ final class ArgumentParsingTests: XCTestCase {
     XCTAssertEqual(diff.stderr, "sub/: erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
   }
 
+  func testLangIsACommonOptionOfEveryCommand() throws {
+    let help = try CLI.run(["help", "evaluate", "--lang", "en"])
+    XCTAssertEqual(help.status, 0, help.stderr)
+    XCTAssertTrue(help.stdout.hasPrefix("USAGE: homolog evaluate"), help.stdout)
+    let completion = try CLI.run(["completion", "bash", "--lang", "en"])
+    XCTAssertEqual(completion.status, 0, completion.stderr)
+    XCTAssertEqual(try CLI.run(["checks", "--lang=en"]).status, 0)
+    XCTAssertTrue(try CLI.run(["help", "checks"]).stdout.contains("\n  --lang fr|en         language of what the command prints (default fr)\n"))
+    // Parsed once: the language of a usage error follows --lang wherever it stands, even after the problem.
+    try assertEnglishUsageError(["formats", "--bogus"], "unknown option '--bogus'", see: "homolog formats --help")
+    try assertEnglishUsageError(["help", "evaluate", "extra"], "help takes one command, got 2 arguments", see: "homolog --help")
+    let unknown = try CLI.run(["formats", "--lang", "de", "--color", "never"])
+    XCTAssertEqual(unknown.status, 2)
+    XCTAssertTrue(unknown.stderr.hasPrefix("erreur : "), unknown.stderr)
+  }
+
   func testOptionValuesAreCheckedInTheRunsLanguage() throws {
     try assertUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of attend une date AAAA-MM-JJ, reçu « 30/11/2026 »")
     try assertEnglishUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of expects a date YYYY-MM-DD, got '30/11/2026'")

@@ -91,8 +91,8 @@ final class CompletionCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 2)
     XCTAssertEqual(
       result.stderr, "erreur : shell inconnu « zhs » ; vouliez-vous dire « zsh » ? (attendu : bash, zsh ou fish)\nvoir « homolog completion --help »\n")
-    // completion has no --lang option: --lang en still sets the language of the refusal, which names the first problem.
+    // --lang is common to every command.
     let english = try CLI.run(["completion", "zhs", "--lang", "en", "--color", "never"])
-    XCTAssertEqual(english.stderr, "error: unknown option '--lang'\nsee 'homolog completion --help'\n")
+    XCTAssertEqual(english.stderr, "error: unknown shell 'zhs'; did you mean 'zsh'? (expected bash, zsh or fish)\nsee 'homolog completion --help'\n")
   }
 }

@@ -22,7 +22,7 @@ struct Arguments {
 
   /// Parses `tokens` against `options` (the common options are added).
   init(_ tokens: [String], options: [Option]) {
-    self.options = options + Option.common
+    self.options = Option.all(options)
     var index = 0
     var optionsEnded = false
     while index < tokens.count {

@@ -22,7 +22,7 @@ enum CompletionScript {
     return text.count > 70 ? String(text.prefix(69)) + "…" : text
   }
 
-  private static func options(_ command: any Command.Type) -> [Option] { command.options + Option.common }
+  private static func options(_ command: any Command.Type) -> [Option] { Option.all(command.options) }
 
   // MARK: bash
 
