@@ -98,6 +98,10 @@ enum CommandLineTool {
     default:
       break
     }
+    if let name = ["--help", "-h", "--version"].first(where: { first.hasPrefix($0 + "=") }) {
+      usageError(Message("usage.option-takes-no-value", [MessageArg("name", name)]), see: nil)
+      return .badInput
+    }
     guard let command = commands.first(where: { $0.name == first }) else {
       let key = first.hasPrefix("-") ? "usage.unknown-option" : "usage.unknown-command"
       let known = first.hasPrefix("-") ? ["--help", "--version"] : commandNames

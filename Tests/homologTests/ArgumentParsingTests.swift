@@ -108,6 +108,17 @@ final class ArgumentParsingTests: XCTestCase {
     XCTAssertTrue(unknown.stderr.hasPrefix("erreur : "), unknown.stderr)
   }
 
+  func testFlagGivenAValueSaysItTakesNoneNeverSuggestsItself() throws {
+    try assertUsageError(["evaluate", "--version=1"], "l'option « --version » ne prend pas de valeur")
+    try assertUsageError(["evaluate", "--help=yes"], "l'option « --help » ne prend pas de valeur")
+    try assertEnglishUsageError(["evaluate", "--version=1"], "option '--version' takes no value")
+    try assertUsageError(["--version=1"], "l'option « --version » ne prend pas de valeur", see: "homolog --help")
+    for arguments in [["evaluate", "--version=1"], ["evaluate", "--force=1"], ["--version=2"]] {
+      let result = try CLI.run(arguments + ["--color", "never"])
+      XCTAssertFalse(result.stderr.contains("vouliez-vous dire"), "\(arguments): \(result.stderr)")
+    }
+  }
+
   func testOptionValuesAreCheckedInTheRunsLanguage() throws {
     try assertUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of attend une date AAAA-MM-JJ, reçu « 30/11/2026 »")
     try assertEnglishUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of expects a date YYYY-MM-DD, got '30/11/2026'")

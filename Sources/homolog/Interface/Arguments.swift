@@ -40,6 +40,10 @@ struct Arguments {
       }
       let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0])
+      if ["--help", "-h", "--version"].contains(name) {
+        note(Message("usage.option-takes-no-value", [MessageArg("name", name)]))
+        continue
+      }
       guard let option = self.options.first(where: { $0.name == name }) else {
         note(Terminal.problem("usage.unknown-option", [MessageArg("name", name)], closestTo: name, in: self.options.map(\.name) + ["--version"]))
         continue
@@ -108,7 +112,8 @@ struct Arguments {
   /// Fails when positionals were given to a command that takes none.
   func finish() throws(CommandError) {
     guard let first = rest.first else { return }
-    var suggestion = Suggestion.closest(to: "--" + first, in: options.map(\.name))
+    let names = options.map(\.name)
+    var suggestion = names.contains("--" + first) ? "--" + first : Suggestion.closest(to: "--" + first, in: names)
     if suggestion == nil, first.hasSuffix(".yaml") || first.hasSuffix(".yml"), options.contains(where: { $0.name == "--config" }) {
       suggestion = "--config \(first)"
     }
