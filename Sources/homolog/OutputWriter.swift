@@ -72,6 +72,12 @@ enum OutputWriter {
     syncDirectory(directory)
   }
 
+  /// Refuses, before anything is written, an output folder `write(…, outputFolder: true)` would refuse (for a command
+  /// that writes another file first).
+  static func checkOutputFolder(_ directory: URL, writing names: [String], display: String, force: Bool) throws(InputError) {
+    _ = try previousOutputs(in: directory, writing: Set(names), display: display, force: force)
+  }
+
   /// Writes a file into the staging folder and renames it into place.
   private static func place(_ data: Data, as name: String, staging: URL, directory: URL, display: String) throws(InputError) {
     try writeFlushed(data, to: staging.appendingPathComponent(name), name: name, display: display)

@@ -104,6 +104,29 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertTrue(refused.stderr.contains("(portfolio.json)"), refused.stderr)
   }
 
+  func testCompareRefusedOutputFolderWritesNoMapping() throws {
+    XCTAssertEqual(try evaluate(["--out", "a"]).status, 1)
+    XCTAssertEqual(try evaluate(["--out", "b"]).status, 1)
+    let cmp = demo.appendingPathComponent("cmp")
+    try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
+    try Data("mine".utf8).write(to: cmp.appendingPathComponent("mine.txt"))
+    let refused = try CLI.run(["compare", "a", "b", "--out", "cmp", "--anonymize", "--mapping", "key.json", "--color", "never"], in: demo)
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(refused.stderr.hasSuffix("cmp: erreur : le dossier de sortie contient des fichiers que homolog n'a pas écrits (mine.txt) : "
+      + "choisissez un dossier vide ou nouveau, ou passez --force pour écrire à côté d'eux\n"), refused.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("key.json").path), "exit 2 wrote the mapping")
+    XCTAssertEqual(try names("cmp"), ["mine.txt"])
+    // A mapping inside the output folder is one of the run's outputs, listed in its manifest.
+    try FileManager.default.removeItem(at: cmp.appendingPathComponent("mine.txt"))
+    let inside = try CLI.run(["compare", "a", "b", "--out", "cmp", "--anonymize", "--mapping", "cmp/key.json"], in: demo)
+    XCTAssertEqual(inside.status, 0, inside.stderr)
+    XCTAssertTrue(try names("cmp").contains("key.json"))
+    let again = try CLI.run(["compare", "a", "b", "--out", "cmp", "--anonymize", "--mapping", "key.json"], in: demo)
+    XCTAssertEqual(again.status, 0, again.stderr)
+    XCTAssertFalse(try names("cmp").contains("key.json"), "the previous run's mapping inside the folder is stale")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: demo.appendingPathComponent("key.json").path))
+  }
+
   func testCompareOutputFolderReplacesItsOwnFilesOnly() throws {
     XCTAssertEqual(try evaluate(["--out", "a"]).status, 1)
     XCTAssertEqual(try evaluate(["--out", "b"]).status, 1)
