@@ -119,6 +119,11 @@ final class ArgumentParsingTests: XCTestCase {
     }
   }
 
+  func testDiffPrintsOneFormat() throws {
+    try assertUsageError(["diff", "a", "b", "--format", "md,json"], "diff affiche un seul format : --format md ou --format json", see: "homolog diff --help")
+    try assertEnglishUsageError(["diff", "a", "b", "--format", "md,json"], "diff prints one format: --format md or --format json", see: "homolog diff --help")
+  }
+
   func testOptionValuesAreCheckedInTheRunsLanguage() throws {
     try assertUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of attend une date AAAA-MM-JJ, reçu « 30/11/2026 »")
     try assertEnglishUsageError(["evaluate", "--as-of", "30/11/2026"], "--as-of expects a date YYYY-MM-DD, got '30/11/2026'")
