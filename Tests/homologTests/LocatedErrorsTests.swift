@@ -119,7 +119,11 @@ final class DefaultsTests: XCTestCase {
     let diff = try CLI.run(["diff", "old", "demo/dossier", "--format", "json"], in: root)
     XCTAssertEqual(diff.status, 0, diff.stderr)
     let report = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
-    XCTAssertNotNil(report["regression"] ?? report["baseline_as_of"] ?? report.first?.value, diff.stdout)
+    // The folders resolve to the two dossiers: the baseline of 1 November, the current one of 22 November.
+    XCTAssertEqual((report["baseline"] as? [String: Any])?["as_of"] as? String, "2026-11-01", diff.stdout)
+    XCTAssertEqual((report["current"] as? [String: Any])?["as_of"] as? String, "2026-11-22", diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_before"] as? Double, 21.4, diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_after"] as? Double, 28.5, diff.stdout)
     XCTAssertEqual(try CLI.run(["diff", "old/dossier.json", "demo/dossier/dossier.json", "--format", "json"], in: root).stdout, diff.stdout)
 
     let compare = try CLI.run(["compare", "old", "demo/dossier/", "--format", "csv"], in: root)
