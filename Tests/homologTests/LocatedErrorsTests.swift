@@ -147,11 +147,15 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(Array(lines.prefix(2)), [
-      "reports/api/other.json : attention : ignoré : JSON document matches no known format",
-      "reports/shared/notes.txt : attention : ignoré : content matches no known format",
+      "reports/api/other.json : attention : ignoré : document JSON ne correspondant à aucun format connu",
+      "reports/shared/notes.txt : attention : ignoré : contenu ne correspondant à aucun format connu",
     ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])
+    XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { ($0["reason"] as! [String: String])["code"] }, ["unknown-json", "unknown-content"])
+    XCTAssertEqual(
+      (json["ignored"] as! [[String: Any]]).map { $0["reason_text"] as! String },
+      ["document JSON ne correspondant à aucun format connu", "contenu ne correspondant à aucun format connu"])
 
     let quiet = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet"], in: demo)
     XCTAssertFalse(quiet.stderr.contains("ignored"), quiet.stderr)
@@ -159,10 +163,10 @@ final class IgnoredEvidenceTests: XCTestCase {
     try FileManager.default.removeItem(at: demo.appendingPathComponent("dossier"))
     let strict = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never"], in: demo)
     XCTAssertEqual(strict.status, 2)
-    // The reason comes from the evidence detection, in English like a compiler's diagnostics.
+    // The reason is a code of the evidence detection, told in the run's language.
     XCTAssertEqual(strict.stderr, """
-      reports/api/other.json : erreur : non reconnu comme preuve (--strict) : JSON document matches no known format
-      reports/shared/notes.txt : erreur : non reconnu comme preuve (--strict) : content matches no known format
+      reports/api/other.json : erreur : non reconnu comme preuve (--strict) : document JSON ne correspondant à aucun format connu
+      reports/shared/notes.txt : erreur : non reconnu comme preuve (--strict) : contenu ne correspondant à aucun format connu
       erreur : 2 fichiers de preuve non reconnus : retirez-les des dossiers de preuves, ou abandonnez --strict
 
       """)
