@@ -11,7 +11,8 @@ final class OneLanguageTests: XCTestCase {
     "eliminatory", "requirement", "requirements", "passed", "failed", "failing", "coverage", "finding", "findings", "missing",
     "compliant", "evaluated", "not met", "below", "above", "expected", "refused", "warning", "unreadable", "ignored", "skipped",
     "aggregated", "compared", "bids", "problem", "problems", "threshold", "lines", "objects", "containers", "workloads",
-    "found", "fixed in", "package", "Important score", "gate failed", "days", "proof", "evidence", "n/a",
+    "found", "fixed in", "package", "Important score", "gate failed", "days", "proof", "evidence", "n/a", "matches", "known",
+    "empty file", "element", "limit",
   ]
   /// Status and outcome codes that must never reach a reader as such (French words are written with their accents).
   static let rawCodes = [
