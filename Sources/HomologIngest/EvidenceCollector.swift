@@ -90,7 +90,7 @@ public struct EvidenceCollector: Sendable {
   private static func readOne(_ input: InputFile, limit: Int) throws(InputError) -> Outcome {
     let size = try SizePolicy.regularFileSize(input)
     guard let head = FileHead.read(input.url) else {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: input.path))
+      throw FileInput.unreadable(input.path)
     }
     guard let reader = AllReaders.detect(head) else {
       let oversize = size > limit
@@ -152,7 +152,7 @@ public struct EvidenceCollector: Sendable {
   private func expand(_ url: URL) throws(InputError) -> [URL] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw InputError("evidence path does not exist", at: SourceLocation(file: displayPath(url)))
+      throw InputError(Message("path.evidence-missing"), english: "evidence path does not exist", at: SourceLocation(file: displayPath(url)))
     }
     guard isDirectory.boolValue else { return [url.standardizedFileURL] }
     guard
