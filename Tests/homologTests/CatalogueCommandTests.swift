@@ -5,7 +5,7 @@ final class CatalogueCommandTests: XCTestCase {
   func testShippedCatalogueValidates() throws {
     let result = try CLI.run(["catalogue", "validate", "requirements/cct-cloud-pi-native.yaml"])
     XCTAssertEqual(result.status, 0, result.stderr)
-    XCTAssertEqual(result.stdout, "requirements/cct-cloud-pi-native.yaml : valide — 55 exigences (26 P, 29 I), version 27.05.2024\n")
+    XCTAssertEqual(result.stdout, "requirements/cct-cloud-pi-native.yaml: valide — 55 exigences (26 P, 29 I), version 27.05.2024\n")
     let english = try CLI.run(["catalogue", "validate", "requirements/cct-cloud-pi-native.yaml", "--lang", "en"])
     XCTAssertEqual(english.stdout, "requirements/cct-cloud-pi-native.yaml: valid — 55 requirements (26 P, 29 I), version 27.05.2024\n")
   }

@@ -123,8 +123,8 @@ final class ComparePolicyTests: XCTestCase {
       french.stderr,
       """
       erreur : les offres ont été jugées sous des politiques différentes (chacune sous son propre homolog.yaml) :
-        strict/out/dossier.json : politique sha256 \(strict), celle par défaut du CCT
-        relaxed/out/dossier.json : politique sha256 \(relaxed), vulnerabilities.critical : null (par défaut dans le CCT : 0) ; \
+        strict/out/dossier.json: politique sha256 \(strict), celle par défaut du CCT
+        relaxed/out/dossier.json: politique sha256 \(relaxed), vulnerabilities.critical : null (par défaut dans le CCT : 0) ; \
       coverage.backend : 0 (par défaut dans le CCT : 100)
       jugez-les toutes sous votre politique avec --policy FILE, ou comparez-les telles quelles avec --allow-mixed-policies
 

@@ -32,7 +32,7 @@ final class LocatedErrorsTests: XCTestCase {
     let stderr = try evaluateAfter([("evidence: [reports/web]", "evidence: [reports/webb]")])
     XCTAssertEqual(
       stderr,
-      "homolog.yaml:24:16 : erreur : chemin de preuves « reports/webb » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
+      "homolog.yaml:24:16: erreur : chemin de preuves « reports/webb » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(english, "homolog.yaml:24:16: error: evidence path 'reports/webb' does not exist: add the reports there, or remove the path from homolog.yaml\n")
   }
@@ -40,12 +40,12 @@ final class LocatedErrorsTests: XCTestCase {
   func testSharedEvidencePathIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("  - manifests\n", "  - manifest\n")])
     XCTAssertEqual(
-      stderr, "homolog.yaml:28:5 : erreur : chemin de preuves « manifest » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
+      stderr, "homolog.yaml:28:5: erreur : chemin de preuves « manifest » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
   }
 
   func testAttestationsFileThatIsAFolderIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("attestations: attestations.yaml", "attestations: reports")])
-    XCTAssertEqual(stderr, "homolog.yaml:30:15 : erreur : fichier d'attestations « reports » est un dossier, un fichier est attendu\n")
+    XCTAssertEqual(stderr, "homolog.yaml:30:15: erreur : fichier d'attestations « reports » est un dossier, un fichier est attendu\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(english, "homolog.yaml:30:15: error: attestations file 'reports' is a folder, expected a file\n")
   }
@@ -54,7 +54,7 @@ final class LocatedErrorsTests: XCTestCase {
     let stderr = try evaluateAfter([("gate: [eliminatory]", "gate: [eliminatroy]")])
     XCTAssertEqual(
       stderr,
-      "homolog.yaml:39:10 : erreur : policy.gate : règle de blocage inconnue « eliminatroy » ; vouliez-vous dire « eliminatory » ? (attendu : "
+      "homolog.yaml:39:10: erreur : policy.gate : règle de blocage inconnue « eliminatroy » ; vouliez-vous dire « eliminatory » ? (attendu : "
         + "eliminatory, regression, score<N (N de 0 à 100), expired-derogation, no-evidence, platform-refusal ; -RÈGLE retire une règle)\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(
@@ -179,7 +179,11 @@ final class DefaultsTests: XCTestCase {
     let diff = try CLI.run(["diff", "old", "demo/dossier", "--format", "json"], in: root)
     XCTAssertEqual(diff.status, 0, diff.stderr)
     let report = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
-    XCTAssertNotNil(report["regression"] ?? report["baseline_as_of"] ?? report.first?.value, diff.stdout)
+    // The folders resolve to the two dossiers: the baseline of 1 November, the current one of 22 November.
+    XCTAssertEqual((report["baseline"] as? [String: Any])?["as_of"] as? String, "2026-11-01", diff.stdout)
+    XCTAssertEqual((report["current"] as? [String: Any])?["as_of"] as? String, "2026-11-22", diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_before"] as? Double, 21.4, diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_after"] as? Double, 28.5, diff.stdout)
     XCTAssertEqual(try CLI.run(["diff", "old/dossier.json", "demo/dossier/dossier.json", "--format", "json"], in: root).stdout, diff.stdout)
 
     let compare = try CLI.run(["compare", "old", "demo/dossier/", "--format", "csv"], in: root)
@@ -190,7 +194,7 @@ final class DefaultsTests: XCTestCase {
     XCTAssertEqual(missing.status, 2)
     XCTAssertEqual(
       missing.stderr,
-      "nothing : erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
+      "nothing: erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
     let english = try CLI.run(["diff", "old", "nothing", "--color", "never", "--lang", "en"], in: root)
     XCTAssertEqual(english.stderr, "nothing: error: this folder holds no dossier.json: expected a dossier.json or the output folder of homolog evaluate\n")
   }
@@ -207,8 +211,8 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(Array(lines.prefix(2)), [
-      "reports/api/other.json : attention : ignoré : document JSON ne correspondant à aucun format connu",
-      "reports/shared/notes.txt : attention : ignoré : contenu ne correspondant à aucun format connu",
+      "reports/api/other.json: attention : ignoré : document JSON ne correspondant à aucun format connu",
+      "reports/shared/notes.txt: attention : ignoré : contenu ne correspondant à aucun format connu",
     ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])
@@ -225,8 +229,8 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(strict.status, 2)
     // The reason is a code of the evidence detection, told in the run's language.
     XCTAssertEqual(strict.stderr, """
-      reports/api/other.json : erreur : non reconnu comme preuve (--strict) : document JSON ne correspondant à aucun format connu
-      reports/shared/notes.txt : erreur : non reconnu comme preuve (--strict) : contenu ne correspondant à aucun format connu
+      reports/api/other.json: erreur : non reconnu comme preuve (--strict) : document JSON ne correspondant à aucun format connu
+      reports/shared/notes.txt: erreur : non reconnu comme preuve (--strict) : contenu ne correspondant à aucun format connu
       erreur : 2 fichiers de preuve non reconnus : retirez-les des dossiers de preuves, ou abandonnez --strict
 
       """)
