@@ -126,7 +126,7 @@ enum CommandLineTool {
       case .usage(let message, let name):
         usageError(message, see: name ?? command.name)
       case .input(let inputError):
-        Console.diagnostic(Terminal.describe(inputError))
+        Console.diagnostic(Terminal.describe(inputError.inRunLanguage))
       }
       return .badInput
     }

@@ -94,6 +94,16 @@ enum Pipeline {
     config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool,
     maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
   ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
+    guard FileManager.default.fileExists(atPath: configURL.path) else {
+      throw InputError(
+        Message("path.config-missing", [MessageArg("path", configDisplay)]), english: "project file does not exist", at: SourceLocation(file: configDisplay))
+    }
+    for url in extraEvidence where !FileManager.default.fileExists(atPath: url.path) {
+      let shown = display(url, base: currentDirectory)
+      throw InputError(
+        Message("path.option-missing", [MessageArg("path", shown), MessageArg("option", "--evidence")]), english: "evidence path does not exist",
+        at: SourceLocation(file: shown))
+    }
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
     let declared = [("catalogue", config.catalogue), ("attestations", config.attestations), ("derogations", config.derogations)]
     for case let (what, url?) in declared {

@@ -186,6 +186,9 @@ final class ComparePolicyTests: XCTestCase {
     try "project: {name: x}\n".write(to: folder.appendingPathComponent("nopolicy.yaml"), atomically: true, encoding: .utf8)
     let result = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--policy", "nopolicy.yaml"], in: folder)
     XCTAssertEqual(result.status, 2)
-    XCTAssertTrue(result.stderr.contains("no 'policy:' section"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("aucune section « policy: » : les seuils de l'évaluation y sont lus"), result.stderr)
+    let english = try CLI.run(
+      ["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--policy", "nopolicy.yaml", "--lang", "en"], in: folder)
+    XCTAssertTrue(english.stderr.contains("no 'policy:' section"), english.stderr)
   }
 }

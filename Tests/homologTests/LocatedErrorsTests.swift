@@ -63,15 +63,75 @@ final class LocatedErrorsTests: XCTestCase {
         + "regression, score<N (N from 0 to 100), expired-derogation, no-evidence, platform-refusal; -RULE removes a rule)\n")
   }
 
+  /// Asserts a located error: its location first, then the message after the run's error label (`erreur : `, `error: `).
+  private func assertLocated(_ stderr: String, at location: String, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertTrue(stderr.hasPrefix(location + ":") || stderr.hasPrefix(location + " :"), stderr, file: file, line: line)
+    XCTAssertTrue(stderr.hasSuffix(message + "\n"), stderr, file: file, line: line)
+    XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr, file: file, line: line)
+  }
+
   func testUnknownKeyAndValueGetASuggestion() throws {
-    // The project loader's diagnostics stay English, like a compiler's.
+    // The project loader's diagnostics are told in the run's language, French by default.
     let key = try evaluateAfter([("  sast_blocking_severity: high", "  sast_blocking_severty: high")])
-    XCTAssertTrue(key.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), key)
+    assertLocated(
+      key, at: "homolog.yaml:36:3",
+      "erreur : clé inconnue « sast_blocking_severty » dans policy ; vouliez-vous dire « sast_blocking_severity » ? (clés possibles : "
+        + "allowed_registries, attestation_max_age_days, coverage, coverage_tolerance, derogation_warning_days, gate, regression_severity, sast_blocking_severity, vulnerabilities)")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertTrue(english.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), english)
   }
 
   func testUnknownContextValueGetsASuggestion() throws {
     let value = try evaluateAfter([("exposure: internet", "exposure: internt")])
-    XCTAssertEqual(value, "homolog.yaml:9:13: error: context.exposure: unknown value 'internt'; did you mean 'internet'? (expected one of: internet, rie, internal)\n")
+    assertLocated(
+      value, at: "homolog.yaml:9:13",
+      "erreur : valeur inconnue « internt » pour context.exposure ; vouliez-vous dire « internet » ? (valeurs possibles : internet, rie, internal)")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertEqual(english, "homolog.yaml:9:13: error: context.exposure: unknown value 'internt'; did you mean 'internet'? (expected one of: internet, rie, internal)\n")
+  }
+
+  func testWrongTypesAreToldInTheRunsLanguage() throws {
+    let flag = try evaluateAfter([("personal_data: true", "personal_data: [true]")])
+    assertLocated(flag, at: "homolog.yaml:11:18", "erreur : context.personal_data : true ou false attendu")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:11:18: error: context.personal_data: expected true or false\n")
+    let list = try evaluateAfter([("personal_data: [true]", "personal_data: true"), ("evidence: [reports/api]", "evidence: [[reports/api]]")])
+    assertLocated(list, at: "homolog.yaml:21:16", "erreur : components[0].evidence : liste de textes attendue")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:21:16: error: components[0].evidence: expected a list of texts\n")
+  }
+
+  func testDeclarationAndPolicyChecksAreToldInTheRunsLanguage() throws {
+    let attestations = demo.appendingPathComponent("attestations.yaml")
+    let original = try String(contentsOf: attestations, encoding: .utf8)
+    try Data(original.replacingOccurrences(of: "requirement: EXI-G-5\n", with: "requirement: EXI-G-5x\n").utf8).write(to: attestations)
+    let french = try CLI.run(["evaluate", "--color", "never"], in: demo)
+    XCTAssertEqual(french.status, 2)
+    assertLocated(
+      french.stderr, at: "attestations.yaml:3:18",
+      "erreur : attestations[0] : exigence « EXI-G-5x » inconnue du catalogue cct-cloud-pi-native ; vouliez-vous dire « EXI-G-5 » ?")
+    let english = try CLI.run(["evaluate", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(
+      english.stderr, "attestations.yaml:3:18: error: attestations[0]: unknown requirement 'EXI-G-5x' in catalogue cct-cloud-pi-native; did you mean 'EXI-G-5'?\n")
+    try Data(original.utf8).write(to: attestations)
+    let percent = try evaluateAfter([("backend: 100", "backend: 101")])
+    assertLocated(percent, at: "homolog.yaml:35:23", "erreur : policy.coverage.backend : pourcentage de 0 à 100 attendu")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:35:23: error: policy.coverage.backend: expected a percent between 0 and 100\n")
+  }
+
+  func testMissingConfigOrEvidenceGivenOnTheCommandLineSaysWhatToCheck() throws {
+    let config = try CLI.run(["evaluate", "--config", "nope.yaml", "--color", "never"], in: demo)
+    XCTAssertEqual(config.status, 2)
+    assertLocated(
+      config.stderr, at: "nope.yaml",
+      "erreur : fichier de projet « nope.yaml » inexistant : vérifiez le chemin donné à --config, ou créez un projet avec « homolog init »")
+    let configEnglish = try CLI.run(["evaluate", "--config", "nope.yaml", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(
+      configEnglish.stderr, "nope.yaml: error: project file 'nope.yaml' does not exist: check the path given to --config, or create a project with 'homolog init'\n")
+    let evidence = try CLI.run(["evaluate", "--evidence", "nope", "--color", "never"], in: demo)
+    XCTAssertEqual(evidence.status, 2)
+    assertLocated(evidence.stderr, at: "nope", "erreur : chemin de preuves « nope » inexistant : vérifiez le chemin donné à --evidence")
+    let evidenceEnglish = try CLI.run(["evaluate", "--evidence", "nope", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(evidenceEnglish.stderr, "nope: error: evidence path 'nope' does not exist: check the path given to --evidence\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path), "nothing written")
   }
 
   func testFailOnUnknownRuleIsAUsageError() throws {
@@ -151,11 +211,15 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(Array(lines.prefix(2)), [
-      "reports/api/other.json: attention : ignoré : JSON document matches no known format",
-      "reports/shared/notes.txt: attention : ignoré : content matches no known format",
+      "reports/api/other.json: attention : ignoré : document JSON ne correspondant à aucun format connu",
+      "reports/shared/notes.txt: attention : ignoré : contenu ne correspondant à aucun format connu",
     ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])
+    XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { ($0["reason"] as! [String: String])["code"] }, ["unknown-json", "unknown-content"])
+    XCTAssertEqual(
+      (json["ignored"] as! [[String: Any]]).map { $0["reason_text"] as! String },
+      ["document JSON ne correspondant à aucun format connu", "contenu ne correspondant à aucun format connu"])
 
     let quiet = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet"], in: demo)
     XCTAssertFalse(quiet.stderr.contains("ignored"), quiet.stderr)
@@ -163,10 +227,10 @@ final class IgnoredEvidenceTests: XCTestCase {
     try FileManager.default.removeItem(at: demo.appendingPathComponent("dossier"))
     let strict = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never"], in: demo)
     XCTAssertEqual(strict.status, 2)
-    // The reason comes from the evidence detection, in English like a compiler's diagnostics.
+    // The reason is a code of the evidence detection, told in the run's language.
     XCTAssertEqual(strict.stderr, """
-      reports/api/other.json: erreur : non reconnu comme preuve (--strict) : JSON document matches no known format
-      reports/shared/notes.txt: erreur : non reconnu comme preuve (--strict) : content matches no known format
+      reports/api/other.json: erreur : non reconnu comme preuve (--strict) : document JSON ne correspondant à aucun format connu
+      reports/shared/notes.txt: erreur : non reconnu comme preuve (--strict) : contenu ne correspondant à aucun format connu
       erreur : 2 fichiers de preuve non reconnus : retirez-les des dossiers de preuves, ou abandonnez --strict
 
       """)

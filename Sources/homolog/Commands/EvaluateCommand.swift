@@ -67,7 +67,7 @@ enum EvaluateCommand: Command {
         maxFileBytes: maxFileBytes)
       if strict && !input.ignored.isEmpty {
         for file in input.ignored {
-          Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+          Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))]))
         }
         throw Terminal.inputError("evaluate.strict-refused", [.number("count", Double(input.ignored.count), decimals: 0)])
       }
@@ -98,9 +98,9 @@ enum EvaluateCommand: Command {
         Console.emphasised(table.text("gate.regression-needs-baseline"), .yellow)
       }
       if !quiet {
-        for file in dossier.ignored { Console.diagnostic(table.text("evidence.ignored", [MessageArg("path", file.path), MessageArg("reason", file.reason)])) }
+        for file in dossier.ignored { Console.diagnostic(table.text("evidence.ignored", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))])) }
         for file in dossier.unreadable {
-          Console.diagnostic(table.text("evidence.unreadable", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+          Console.diagnostic(table.text("evidence.unreadable", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))]))
         }
       }
       if !quiet {
