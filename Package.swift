@@ -28,14 +28,16 @@ let package = Package(
     .executableTarget(name: "homolog-bench", dependencies: ["HomologModel", "HomologParsing", "HomologIngest"]),
     // libFuzzer target over every reader family: see the README's "Fuzzing" section.
     .executableTarget(name: "homolog-fuzz", dependencies: ["HomologModel", "HomologParsing", "HomologIngest", "HomologProject"]),
-    .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing"]),
-    .testTarget(name: "HomologIngestTests", dependencies: ["HomologIngest", "HomologParsing"]),
+    // What every test target shares (temporary folders removed after each test); built only for the tests.
+    .target(name: "HomologTestSupport", path: "Tests/Support"),
+    .testTarget(name: "HomologParsingTests", dependencies: ["HomologParsing", "HomologTestSupport"]),
+    .testTarget(name: "HomologIngestTests", dependencies: ["HomologTestSupport", "HomologIngest", "HomologParsing"]),
     .testTarget(
       name: "HomologKubernetesTests",
-      dependencies: ["HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
-    .testTarget(name: "HomologProjectTests", dependencies: ["HomologProject", "HomologModel"]),
+      dependencies: ["HomologTestSupport", "HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
+    .testTarget(name: "HomologProjectTests", dependencies: ["HomologTestSupport", "HomologProject", "HomologModel"]),
     .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel", "HomologIngest", "HomologParsing"]),
-    .testTarget(name: "HomologRenderTests", dependencies: ["HomologRender", "HomologModel"]),
-    .testTarget(name: "homologTests", dependencies: ["HomologRender", "HomologModel", "HomologResources"]),
+    .testTarget(name: "HomologRenderTests", dependencies: ["HomologTestSupport", "HomologRender", "HomologModel"]),
+    .testTarget(name: "homologTests", dependencies: ["HomologTestSupport", "HomologRender", "HomologModel", "HomologResources"]),
   ]
 )

@@ -63,7 +63,7 @@ text = re.sub(r'lines-covered="\d+"', 'lines-covered="120"', text, count=1)
 open(cobertura, "w", encoding="utf-8").write(text)
 PY
 set +e
-"$HOMOLOG_BIN" evaluate --config "$WORK/after/homolog.yaml" --out "$WORK/after-out" --as-of 2026-11-22 --quiet \
+"$HOMOLOG_BIN" evaluate --config "$WORK/after/homolog.yaml" --out "$WORK/after-out" --as-of 2026-11-22 \
   --baseline "$WORK/out/dossier.json" --fail-on regression --lang en 2>"$WORK/after.stderr"
 evaluate_status=$?
 "$HOMOLOG_BIN" diff "$WORK/out/dossier.json" "$WORK/after-out/dossier.json" --lang en --fail-on regression \

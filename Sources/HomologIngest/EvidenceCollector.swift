@@ -93,12 +93,12 @@ public struct EvidenceCollector: Sendable {
   private static func readOne(_ input: InputFile, limit: Int) throws(InputError) -> Outcome {
     let size = try SizePolicy.regularFileSize(input)
     guard let head = FileHead.read(input.url) else {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: input.path))
+      throw FileInput.unreadable(input.path)
     }
     guard let reader = AllReaders.detect(head) else {
-      var reason = unrecognisedReason(head)
-      if size > limit { reason += "; \(SizePolicy.describe(size)), above the \(SizePolicy.describe(limit)) limit" }
-      return .ignored(IgnoredFile(path: input.path, reason: reason))
+      let oversize = size > limit
+      return .ignored(
+        IgnoredFile(path: input.path, reason: unrecognisedReason(head), bytes: oversize ? size : nil, limit: oversize ? limit : nil))
     }
     guard size <= limit else { throw SizePolicy.tooLarge(input, size: size, limit: limit, format: reader.formatName) }
     let (content, digest) = try readAndHash(input, reader: reader, size: size)
@@ -145,18 +145,18 @@ public struct EvidenceCollector: Sendable {
   }
 
   /// Why no reader took a file, from what its first bytes look like.
-  static func unrecognisedReason(_ head: FileHead) -> String {
-    if head.firstCharacter == nil { return "empty file" }
-    if let root = head.xmlRootElement { return "XML with root element <\(root)> matches no known format" }
-    if head.isJSONObject || head.isJSONArray { return "JSON document matches no known format" }
-    return "content matches no known format"
+  static func unrecognisedReason(_ head: FileHead) -> IgnoreReason {
+    if head.firstCharacter == nil { return .empty }
+    if let root = head.xmlRootElement { return .unknownXML(root: root) }
+    if head.isJSONObject || head.isJSONArray { return .unknownJSON }
+    return .unknownContent
   }
 
   /// The files a path stands for: itself, or every regular file below it (sorted, hidden entries skipped).
   private func expand(_ url: URL) throws(InputError) -> [URL] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw InputError("evidence path does not exist", at: SourceLocation(file: displayPath(url)))
+      throw InputError(Message("path.evidence-missing"), english: "evidence path does not exist", at: SourceLocation(file: displayPath(url)))
     }
     guard isDirectory.boolValue else { return [url.standardizedFileURL] }
     guard

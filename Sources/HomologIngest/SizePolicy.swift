@@ -1,5 +1,6 @@
 import Foundation
 import HomologModel
+import HomologParsing
 
 /// The size rule of evidence files: only regular files, none above a limit (1 GB by default,
 /// `--max-file-mb` on the command line), checked from the file's metadata before reading it.
@@ -8,10 +9,11 @@ enum SizePolicy {
   static func regularFileSize(_ input: InputFile) throws(InputError) -> Int {
     var info = stat()
     guard stat(input.url.path, &info) == 0 else {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: input.path))
+      throw FileInput.unreadable(input.path)
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw InputError("expected a regular file, found a \(kind(info.st_mode))", at: SourceLocation(file: input.path))
+      let kind = kind(info.st_mode)
+      throw FileInput.notRegular(kind.replacingOccurrences(of: " ", with: "-"), english: kind == "special" ? "a special file" : "a \(kind)", input.path)
     }
     return Int(info.st_size)
   }
@@ -36,7 +38,7 @@ enum SizePolicy {
     case S_IFIFO: "named pipe"
     case S_IFCHR, S_IFBLK: "device"
     case S_IFSOCK: "socket"
-    default: "special file"
+    default: "special"
     }
   }
 }

@@ -105,12 +105,25 @@ public struct ReadResult: Sendable {
   }
 }
 
-/// A file found in an evidence folder that no reader understood, with the reason.
+/// A file found in an evidence folder that no reader understood, with the reason; also a file
+/// a reader refused (`--keep-going`), its reason then the reader's diagnostic as free text.
 public struct IgnoredFile: Codable, Hashable, Sendable {
   public var path: String
-  public var reason: String
-  public init(path: String, reason: String) {
+  public var reason: IgnoreReason
+  /// The file's size when it is also above the size limit, with that limit (bytes).
+  public var bytes: Int?
+  public var limit: Int?
+  /// The reason in the dossier's language (filled when the dossier is rendered).
+  public var reasonText: String?
+  public init(path: String, reason: IgnoreReason, bytes: Int? = nil, limit: Int? = nil) {
     self.path = path
     self.reason = reason
+    self.bytes = bytes
+    self.limit = limit
+  }
+
+  /// A file with a free-text reason (a reader's diagnostic).
+  public init(path: String, reason: String) {
+    self.init(path: path, reason: .text(reason))
   }
 }

@@ -31,10 +31,18 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
   /// True when `message` is already in the run's language (written by the command line from its translation tables);
   /// readers' and loaders' messages are English, like a compiler's.
   public var localized = false
+  /// The message by key, for the command line to tell in the run's language (`message` is its English text).
+  public var problem: Message?
 
   public init(_ message: String, at location: SourceLocation? = nil) {
     self.message = message
     self.location = location
+  }
+
+  /// An error the command line tells from the translation tables (`problem`), `english` being its text elsewhere.
+  public init(_ problem: Message, english: String, at location: SourceLocation? = nil) {
+    self.init(english, at: location)
+    self.problem = problem
   }
 
   /// `file:line:col: error: message`.

@@ -1,10 +1,12 @@
 /// "Did you mean" for mistyped names: the closest known name by edit distance.
 public enum Suggestion {
-  /// The candidate closest to `text`, when close enough to be a likely typo (or one is a prefix of the other).
+  /// The candidate closest to `text`, when close enough to be a likely typo (or one is a prefix of the other); never
+  /// `text` itself.
   public static func closest(to text: String, in candidates: [String]) -> String? {
     let lowered = text.lowercased()
     var best: (name: String, distance: Int)?
-    for candidate in candidates where candidate != text {
+    let others = candidates.filter { $0 != text }
+    for candidate in others {
       let distance = editDistance(lowered, candidate.lowercased())
       if best == nil || distance < best!.distance { best = (candidate, distance) }
     }
@@ -12,7 +14,7 @@ public enum Suggestion {
     let limit = max(2, lowered.count / 3)
     if best.distance <= limit { return best.name }
     let core = { (name: String) in name.drop { $0 == "-" } }
-    let prefixed = candidates.filter { candidate in
+    let prefixed = others.filter { candidate in
       let (a, b) = (core(candidate.lowercased()), core(lowered))
       return min(a.count, b.count) >= 3 && (a.hasPrefix(b) || b.hasPrefix(a))
     }

@@ -18,7 +18,7 @@ public enum FileInput {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
-      throw InputError("cannot read the file (errno \(errno))", at: SourceLocation(file: displayPath))
+      throw readFailed(errno, displayPath)
     }
     let size = Int(info.st_size)
     guard size <= limit else {
@@ -42,7 +42,7 @@ public enum FileInput {
       }
     }
     guard failure == 0 else {
-      throw InputError("cannot read the file (errno \(failure))", at: SourceLocation(file: displayPath))
+      throw readFailed(failure, displayPath)
     }
     if filled < size { data.removeSubrange(filled..<size) }
     return data
@@ -54,7 +54,7 @@ public enum FileInput {
       let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
       return (attributes[.size] as? NSNumber)?.intValue ?? 0
     } catch {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: displayPath))
+      throw unreadable(displayPath)
     }
   }
 
@@ -62,7 +62,7 @@ public enum FileInput {
   public static func regularFileSize(_ url: URL, displayPath: String) throws(InputError) -> Int {
     var info = stat()
     guard stat(url.path, &info) == 0 else {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: displayPath))
+      throw unreadable(displayPath)
     }
     try requireRegular(info, displayPath: displayPath)
     return Int(info.st_size)
@@ -70,20 +70,36 @@ public enum FileInput {
 
   private static func requireRegular(_ info: stat, displayPath: String) throws(InputError) {
     guard (info.st_mode & S_IFMT) != S_IFREG else { return }
-    let kind = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "a named pipe, device or socket"
-    throw InputError("expected a regular file, found \(kind)", at: SourceLocation(file: displayPath))
+    let folder = (info.st_mode & S_IFMT) == S_IFDIR
+    throw notRegular(folder ? "folder" : "pipe-device-socket", english: folder ? "a folder" : "a named pipe, device or socket", displayPath)
+  }
+
+  /// A file that is missing or that homolog may not read.
+  public static func unreadable(_ displayPath: String) -> InputError {
+    InputError(Message("file.unreadable"), english: "cannot read the file: it does not exist or is not readable", at: SourceLocation(file: displayPath))
+  }
+
+  /// A read that the system refused.
+  static func readFailed(_ code: Int32, _ displayPath: String) -> InputError {
+    InputError(Message("file.read-failed", [MessageArg("errno", "\(code)")]), english: "cannot read the file (errno \(code))", at: SourceLocation(file: displayPath))
+  }
+
+  /// A path that is not a regular file: `kind` is a key of `file.kind.*` (folder, named-pipe, device, socket, special).
+  public static func notRegular(_ kind: String, english: String, _ displayPath: String) -> InputError {
+    InputError(
+      Message("file.not-regular", [MessageArg("kind", kind)]), english: "expected a regular file, found \(english)", at: SourceLocation(file: displayPath))
   }
 
   /// Opens a regular file for reading without blocking on a named pipe; the caller closes the descriptor.
   public static func openRegular(_ url: URL, displayPath: String) throws(InputError) -> Int32 {
     let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw InputError("cannot read the file: it does not exist or is not readable", at: SourceLocation(file: displayPath))
+      throw unreadable(displayPath)
     }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
       close(descriptor)
-      throw InputError("cannot read the file (errno \(errno))", at: SourceLocation(file: displayPath))
+      throw readFailed(errno, displayPath)
     }
     do {
       try requireRegular(info, displayPath: displayPath)
@@ -122,7 +138,7 @@ public enum FileInput {
       let count = read(descriptor, buffer.baseAddress, chunkSize)
       if count < 0 {
         if errno == EINTR { continue }
-        throw InputError("cannot read the file (errno \(errno))", at: SourceLocation(file: displayPath))
+        throw readFailed(errno, displayPath)
       }
       if count == 0 { return }
       try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))

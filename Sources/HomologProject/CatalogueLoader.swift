@@ -17,11 +17,17 @@ public enum CatalogueLoader {
   /// Throws only when the file is not YAML at all or has no usable structure.
   public static func load(_ data: Data, file: String, knownChecks: Set<String>) throws(InputError) -> (Catalogue, [InputError]) {
     let root = try YAMLParser().parseDocument(data, file: file)
-    let top = try YAMLFields(root, file: file, context: "catalogue file", isRoot: true)
+    // The top mapping is named by the file's name, as homolog.yaml's is (`cct.yaml: unknown key …`).
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    let top = try YAMLFields(root, file: file, context: name, isRoot: true)
     try top.rejectUnknown(["catalogue", "requirements"])
-    guard let header = try top.mapping("catalogue") else { throw top.error("missing required key 'catalogue'") }
+    guard let header = try top.mapping("catalogue") else {
+      throw top.error(Message("yaml.missing-key", [MessageArg("context", name), MessageArg("key", "catalogue")]), "missing required key 'catalogue'")
+    }
     try header.rejectUnknown(["id", "title", "version", "source"])
-    guard let entries = try top.list("requirements") else { throw top.error("missing required key 'requirements'") }
+    guard let entries = try top.list("requirements") else {
+      throw top.error(Message("yaml.missing-key", [MessageArg("context", name), MessageArg("key", "requirements")]), "missing required key 'requirements'")
+    }
 
     var problems: [InputError] = []
     var requirements: [Requirement] = []
@@ -32,7 +38,10 @@ public enum CatalogueLoader {
         if let previous = firstLine[requirement.id] {
           problems.append(
             InputError(
-              "duplicate requirement id \(requirement.id) (lines \(previous) and \(requirement.line))",
+              Message(
+                "catalogue-yaml.duplicate-requirement",
+                [MessageArg("id", requirement.id), MessageArg("first", "\(previous)"), MessageArg("second", "\(requirement.line)")]),
+              english: "duplicate requirement id \(requirement.id) (lines \(previous) and \(requirement.line))",
               at: SourceLocation(file: file, line: requirement.line)))
         } else {
           firstLine[requirement.id] = requirement.line
@@ -42,7 +51,7 @@ public enum CatalogueLoader {
         problems.append(error)
       }
     }
-    if entries.isEmpty { problems.append(top.error("the catalogue has no requirement")) }
+    if entries.isEmpty { problems.append(top.error(Message("catalogue-yaml.empty"), "the catalogue has no requirement")) }
     let catalogue = Catalogue(
       id: try header.requiredString("id"), title: try header.requiredString("title"),
       version: try header.requiredString("version"), source: try header.string("source"), requirements: requirements,
@@ -62,12 +71,14 @@ public enum CatalogueLoader {
     try fields.rejectUnknown(requirementKeys)
     let id = try fields.requiredString("id")
     let named = try YAMLFields(node, file: file, context: id)
-    guard let levelText = try named.string("level") else { throw named.error("\(id): missing required key 'level' (P or I)") }
+    guard let levelText = try named.string("level") else { throw named.error(Message("catalogue-yaml.missing-level", [MessageArg("id", id)]), "\(id): missing required key 'level' (P or I)") }
     guard let level = Level(rawValue: levelText) else {
-      throw named.error("\(id): unknown level '\(levelText)' (expected P or I)", at: node["level"])
+      throw named.error(
+        Message("catalogue-yaml.unknown-level", [MessageArg("id", id), MessageArg("value", levelText)]), "\(id): unknown level '\(levelText)' (expected P or I)",
+        at: node["level"])
     }
     let weight = try named.double("weight") ?? 1
-    guard weight > 0 else { throw named.error("\(id): weight must be positive", at: node["weight"]) }
+    guard weight > 0 else { throw named.error(Message("catalogue-yaml.weight", [MessageArg("id", id)]), "\(id): weight must be positive", at: node["weight"]) }
     var applicability = Applicability()
     if let conditions = try named.mapping("applies_when") {
       try conditions.rejectUnknown(["exposure", "data_sensitivity", "personal_data", "hosting", "procurement", "roles"])
@@ -81,16 +92,22 @@ public enum CatalogueLoader {
     let parts: [RequirementPart]
     if let partNodes = try named.list("parts") {
       if node["checks"] != nil || node["attestation"] != nil {
-        throw named.error("\(id): 'parts' replaces 'checks' and 'attestation': give one form only", at: node["parts"])
+        throw named.error(
+          Message("catalogue-yaml.parts-and-checks", [MessageArg("id", id)]), "\(id): 'parts' replaces 'checks' and 'attestation': give one form only",
+          at: node["parts"])
       }
       guard !partNodes.isEmpty else {
-        throw named.error("\(id): 'parts' is empty: the requirement could never be proven (give at least one part)", at: node["parts"])
+        throw named.error(
+          Message("catalogue-yaml.parts-empty", [MessageArg("id", id)]),
+          "\(id): 'parts' is empty: the requirement could never be proven (give at least one part)", at: node["parts"])
       }
       parts = try parseParts(partNodes, of: id, statement: statement, file: file, knownChecks: knownChecks)
     } else {
       let checks = try named.stringList("checks") ?? []
       for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
-        throw named.error("\(id): unknown check id '\(check)'", at: node["checks"]?.items?[position])
+        throw named.error(
+          Message("catalogue-yaml.unknown-check", [MessageArg("field", id), MessageArg("check", check)]), "\(id): unknown check id '\(check)'",
+          at: node["checks"]?.items?[position])
       }
       let whole = Requirement(
         id: id, sourceId: id, level: level, category: "", title: "", statement: statement, checks: checks,
@@ -115,28 +132,41 @@ public enum CatalogueLoader {
       try fields.rejectUnknown(partKeys)
       let partID = try fields.requiredString("id")
       guard !parts.contains(where: { $0.id == partID }) else {
-        throw fields.error("\(id).parts[\(index)]: duplicate part id '\(partID)'", at: node["id"])
+        throw fields.error(
+          Message("catalogue-yaml.duplicate-part", [MessageArg("field", "\(id).parts[\(index)]"), MessageArg("part", partID)]),
+          "\(id).parts[\(index)]: duplicate part id '\(partID)'", at: node["id"])
       }
       let text = try fields.requiredString("text")
       guard flatStatement.contains(collapsed(text)) else {
-        throw fields.error("\(id).parts[\(index)]: text is not quoted from the statement", at: node["text"])
+        throw fields.error(
+          Message("catalogue-yaml.part-not-quoted", [MessageArg("field", "\(id).parts[\(index)]")]), "\(id).parts[\(index)]: text is not quoted from the statement",
+          at: node["text"])
       }
       guard let proofText = try fields.string("proof") else {
-        throw fields.error("\(id).parts[\(index)]: missing required key 'proof' (checks, attestation, both or either)")
+        throw fields.error(
+          Message("catalogue-yaml.missing-proof", [MessageArg("field", "\(id).parts[\(index)]")]),
+          "\(id).parts[\(index)]: missing required key 'proof' (checks, attestation, both or either)")
       }
       guard let proof = ProofMode(rawValue: proofText) else {
         throw fields.error(
+          Message("catalogue-yaml.unknown-proof", [MessageArg("field", "\(id).parts[\(index)]"), MessageArg("value", proofText)]),
           "\(id).parts[\(index)]: unknown proof '\(proofText)' (expected checks, attestation, both or either)", at: node["proof"])
       }
       let checks = try fields.stringList("checks") ?? []
       for (position, check) in checks.enumerated() where !knownChecks.contains(check) {
-        throw fields.error("\(id).parts[\(index)]: unknown check id '\(check)'", at: node["checks"]?.items?[position])
+        throw fields.error(
+          Message("catalogue-yaml.unknown-check", [MessageArg("field", "\(id).parts[\(index)]"), MessageArg("check", check)]),
+          "\(id).parts[\(index)]: unknown check id '\(check)'", at: node["checks"]?.items?[position])
       }
       if proof.usesChecks && checks.isEmpty {
-        throw fields.error("\(id).parts[\(index)]: proof '\(proofText)' needs at least one check", at: node["proof"])
+        throw fields.error(
+          Message("catalogue-yaml.proof-needs-check", [MessageArg("field", "\(id).parts[\(index)]"), MessageArg("value", proofText)]),
+          "\(id).parts[\(index)]: proof '\(proofText)' needs at least one check", at: node["proof"])
       }
       if !proof.usesChecks && !checks.isEmpty {
-        throw fields.error("\(id).parts[\(index)]: proof 'attestation' takes no checks", at: node["checks"])
+        throw fields.error(
+          Message("catalogue-yaml.attestation-no-checks", [MessageArg("field", "\(id).parts[\(index)]")]), "\(id).parts[\(index)]: proof 'attestation' takes no checks",
+          at: node["checks"])
       }
       parts.append(RequirementPart(id: partID, text: text, proof: proof, checks: checks, note: try fields.string("note")))
     }

@@ -19,27 +19,42 @@ public enum DeclarationsLoader {
       try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links", "parts"])
       let id = try fields.requiredString("requirement")
       guard let requirement = catalogue.requirement(id) else {
-        throw fields.error("attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)\(Suggestion.phrase(id, in: catalogue.requirements.map(\.id)))", at: node["requirement"])
+        throw fields.error(
+          Message(
+            "declarations.unknown-requirement",
+            [MessageArg("context", "attestations[\(index)]"), MessageArg("id", id), MessageArg("catalogue", catalogue.id)]
+              + YAMLFields.hint(id, in: catalogue.requirements.map(\.id))),
+          "attestations[\(index)]: unknown requirement '\(id)' in catalogue \(catalogue.id)\(Suggestion.phrase(id, in: catalogue.requirements.map(\.id)))",
+          at: node["requirement"])
       }
       guard requirement.attestable else {
         throw fields.error(
+          Message("attestation.not-attestable", [MessageArg("context", "attestations[\(index)]"), MessageArg("id", id)]),
           "attestations[\(index)]: \(id) cannot be proven by an attestation (the catalogue requires technical evidence)",
           at: node["requirement"])
       }
       let parts = try fields.stringList("parts")
       if parts?.isEmpty == true {
-        throw fields.error("attestations[\(index)]: 'parts' is empty: it would cover nothing (omit it to cover every part)", at: node["parts"])
+        throw fields.error(
+          Message("attestation.parts-empty", [MessageArg("context", "attestations[\(index)]")]),
+          "attestations[\(index)]: 'parts' is empty: it would cover nothing (omit it to cover every part)", at: node["parts"])
       }
       for (position, part) in (parts ?? []).enumerated() {
         guard let declared = requirement.parts.first(where: { $0.id == part }) else {
           let known = requirement.parts.map(\.id).joined(separator: ", ")
           throw fields.error(
+            Message(
+              "attestation.unknown-part",
+              [MessageArg("field", "attestations[\(index)].parts[\(position)]"), MessageArg("id", id), MessageArg("part", part), MessageArg("known", known)]
+                + YAMLFields.hint(part, in: requirement.parts.map(\.id))),
             "attestations[\(index)].parts[\(position)]: \(id) has no part '\(part)'"
               + "\(Suggestion.phrase(part, in: requirement.parts.map(\.id))) (its parts: \(known))",
             at: node["parts"]?.items?[position])
         }
         guard declared.proof.acceptsAttestation else {
           throw fields.error(
+            Message(
+              "attestation.part-checks-only", [MessageArg("field", "attestations[\(index)].parts[\(position)]"), MessageArg("id", id), MessageArg("part", part)]),
             "attestations[\(index)].parts[\(position)]: part '\(part)' of \(id) is proven by checks only, not by an attestation",
             at: node["parts"]?.items?[position])
         }
@@ -58,6 +73,7 @@ public enum DeclarationsLoader {
           files.append(AttestedFile(path: shown, sha256: digest.sha256, bytes: digest.bytes))
         } catch {
           throw fields.error(
+            Message("attestation.unreadable-file", [MessageArg("field", "attestations[\(index)].evidence[\(position)]"), MessageArg("path", path)]),
             "attestations[\(index)].evidence[\(position)]: cannot read '\(path)' (attested files are hashed into the dossier)",
             at: node["evidence"]?.items?[position])
         }
@@ -86,15 +102,26 @@ public enum DeclarationsLoader {
         "id", "requirement", "justification", "compensating_measures", "approved_by", "approved_on", "expires_on", "scope",
       ])
       let id = try fields.requiredString("id")
-      guard ids.insert(id).inserted else { throw fields.error("derogations[\(index)]: duplicate derogation id '\(id)'") }
+      guard ids.insert(id).inserted else { throw fields.error(
+          Message("derogation.duplicate-id", [MessageArg("context", "derogations[\(index)]"), MessageArg("id", id)]), "derogations[\(index)]: duplicate derogation id '\(id)'") }
       let requirement = try fields.requiredString("requirement")
       guard catalogue.requirement(requirement) != nil else {
-        throw fields.error("derogations[\(index)]: unknown requirement '\(requirement)' in catalogue \(catalogue.id)\(Suggestion.phrase(requirement, in: catalogue.requirements.map(\.id)))", at: node["requirement"])
+        throw fields.error(
+          Message(
+            "declarations.unknown-requirement",
+            [MessageArg("context", "derogations[\(index)]"), MessageArg("id", requirement), MessageArg("catalogue", catalogue.id)]
+              + YAMLFields.hint(requirement, in: catalogue.requirements.map(\.id))),
+          "derogations[\(index)]: unknown requirement '\(requirement)' in catalogue \(catalogue.id)\(Suggestion.phrase(requirement, in: catalogue.requirements.map(\.id)))",
+          at: node["requirement"])
       }
       let approvedOn = try fields.requiredDay("approved_on")
       let expiresOn = try fields.requiredDay("expires_on")
       guard approvedOn <= expiresOn else {
-        throw fields.error("derogations[\(index)]: expires_on \(expiresOn) is before approved_on \(approvedOn)", at: node["expires_on"])
+        throw fields.error(
+          Message(
+            "derogation.expires-before",
+            [MessageArg("context", "derogations[\(index)]"), MessageArg("expires", "\(expiresOn)"), MessageArg("approved", "\(approvedOn)")]),
+          "derogations[\(index)]: expires_on \(expiresOn) is before approved_on \(approvedOn)", at: node["expires_on"])
       }
       result.append(
         Derogation(

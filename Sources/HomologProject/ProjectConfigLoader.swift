@@ -14,7 +14,7 @@ public enum ProjectConfigLoader {
     let root = try YAMLParser().parseDocument(data, file: file)
     let top = try YAMLFields(root, file: file, context: "homolog.yaml", isRoot: true)
     try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
-    guard let project = try top.mapping("project") else { throw top.error("missing required key 'project' (name, version, organisation)") }
+    guard let project = try top.mapping("project") else { throw top.error(Message("project.missing"), "missing required key 'project' (name, version, organisation)") }
     try project.rejectUnknown(["name", "version", "organisation"])
 
     var context = ProjectContext()
@@ -49,9 +49,12 @@ public enum ProjectConfigLoader {
       let fields = try YAMLFields(node, file: file, context: "components[\(index)]")
       try fields.rejectUnknown(["name", "role", "evidence"])
       let name = try fields.requiredString("name")
-      guard names.insert(name).inserted else { throw fields.error("components[\(index)]: duplicate component name '\(name)'") }
+      guard names.insert(name).inserted else { throw fields.error(
+          Message("components.duplicate-name", [MessageArg("context", "components[\(index)]"), MessageArg("name", name)]),
+          "components[\(index)]: duplicate component name '\(name)'") }
       guard let role = try fields.enumValue("role", ComponentRole.self) else {
-        throw fields.error("components[\(index)]: missing required key 'role'")
+        throw fields.error(
+          Message("yaml.missing-key", [MessageArg("context", "components[\(index)]"), MessageArg("key", "role")]), "components[\(index)]: missing required key 'role'")
       }
       components.append(ComponentConfig(name: name, role: role, evidence: (try fields.stringList("evidence") ?? []).map(resolve)))
       locate(fields, "evidence")
@@ -80,9 +83,10 @@ public enum ProjectConfigLoader {
     for (index, name) in names.enumerated() {
       let node = fields.node["environments"]?.items?[index]
       guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw fields.error("context.environments: an environment name is empty", at: node)
+        throw fields.error(Message("environments.empty"), "context.environments: an environment name is empty", at: node)
       }
-      guard seen.insert(name).inserted else { throw fields.error("context.environments: duplicate environment '\(name)'", at: node) }
+      guard seen.insert(name).inserted else { throw fields.error(
+          Message("environments.duplicate", [MessageArg("name", name)]), "context.environments: duplicate environment '\(name)'", at: node) }
     }
     return names
   }
@@ -95,7 +99,7 @@ public enum ProjectConfigLoader {
     let top = try YAMLFields(root, file: displayPath, context: "homolog.yaml", isRoot: true)
     try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
     guard let fields = try top.mapping("policy") else {
-      throw top.error("no 'policy:' section: the evaluator's thresholds are read from it (vulnerabilities, coverage…)")
+      throw top.error(Message("policy.missing"), "no 'policy:' section: the evaluator's thresholds are read from it (vulnerabilities, coverage…)")
     }
     return try parsePolicy(fields).0
   }
@@ -112,7 +116,9 @@ public enum ProjectConfigLoader {
       for severity in Severity.allCases where limits.node[severity.rawValue] != nil {
         // An explicit null lifts the limit.
         let value = try limits.int(severity.rawValue)
-        if let value, value < 0 { throw limits.error("policy.vulnerabilities.\(severity.rawValue): expected 0 or more", at: limits.node[severity.rawValue]) }
+        if let value, value < 0 { throw limits.error(
+            Message("policy.at-least-zero", [MessageArg("field", "policy.vulnerabilities.\(severity.rawValue)")]),
+            "policy.vulnerabilities.\(severity.rawValue): expected 0 or more", at: limits.node[severity.rawValue]) }
         policy.vulnerabilities[severity] = value
       }
     }
@@ -121,7 +127,9 @@ public enum ProjectConfigLoader {
       var thresholds: [CoverageThreshold] = []
       for role in ComponentRole.allCases {
         if let minimum = try coverage.double(role.rawValue) {
-          guard (0...100).contains(minimum) else { throw coverage.error("policy.coverage.\(role.rawValue): expected a percent between 0 and 100", at: coverage.node[role.rawValue]) }
+          guard (0...100).contains(minimum) else { throw coverage.error(
+              Message("policy.percent", [MessageArg("field", "policy.coverage.\(role.rawValue)")]),
+              "policy.coverage.\(role.rawValue): expected a percent between 0 and 100", at: coverage.node[role.rawValue]) }
           thresholds.append(CoverageThreshold(role: role, minimum: minimum))
         } else if let existing = policy.coverageMinimum(for: role), coverage.node[role.rawValue] == nil {
           thresholds.append(CoverageThreshold(role: role, minimum: existing))
@@ -132,7 +140,7 @@ public enum ProjectConfigLoader {
     policy.sastBlockingSeverity = try fields.enumValue("sast_blocking_severity", Severity.self) ?? policy.sastBlockingSeverity
     for key in ["attestation_max_age_days", "derogation_warning_days"] {
       if let days = try fields.int(key), days < 0 {
-        throw fields.error("policy.\(key): expected 0 or more days", at: fields.node[key])
+        throw fields.error(Message("policy.days", [MessageArg("field", "policy.\(key)")]), "policy.\(key): expected 0 or more days", at: fields.node[key])
       }
     }
     policy.attestationMaxAgeDays = try fields.int("attestation_max_age_days") ?? policy.attestationMaxAgeDays
@@ -141,7 +149,9 @@ public enum ProjectConfigLoader {
     policy.regressionSeverity = try fields.enumValue("regression_severity", Severity.self) ?? policy.regressionSeverity
     if let tolerance = try fields.double("coverage_tolerance") {
       guard (0...100).contains(tolerance) else {
-        throw fields.error("policy.coverage_tolerance: expected points between 0 and 100", at: fields.node["coverage_tolerance"])
+        throw fields.error(
+          Message("policy.points", [MessageArg("field", "policy.coverage_tolerance")]), "policy.coverage_tolerance: expected points between 0 and 100",
+          at: fields.node["coverage_tolerance"])
       }
       policy.coverageTolerance = tolerance
     }

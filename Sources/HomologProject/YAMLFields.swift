@@ -12,7 +12,9 @@ struct YAMLFields {
 
   init(_ node: Node, file: String, context: String, isRoot: Bool = false) throws(InputError) {
     guard node.pairs != nil else {
-      throw InputError("\(context): expected a mapping, found a \(node.kindName)", at: Self.location(node, file))
+      throw InputError(
+        Message("yaml.expected-mapping", [MessageArg("context", context), MessageArg("found", node.kindName)]),
+        english: "\(context): expected a mapping, found a \(node.kindName)", at: Self.location(node, file))
     }
     self.node = node
     self.file = file
@@ -26,6 +28,20 @@ struct YAMLFields {
 
   func error(_ message: String, at node: Node? = nil) -> InputError {
     InputError(message, at: Self.location(node ?? self.node, file))
+  }
+
+  /// An error told in the run's language by the command line (`english` elsewhere).
+  func error(_ problem: Message, _ english: String, at node: Node? = nil) -> InputError {
+    InputError(problem, english: english, at: Self.location(node ?? self.node, file))
+  }
+
+  /// `key` under this mapping, for messages (`context.exposure`).
+  private func field(_ key: String) -> String { "\(context).\(key)" }
+
+  /// The arguments naming the closest of `candidates` to `text`, for `{hint:yaml.hint}`.
+  static func hint(_ text: String, in candidates: [String]) -> [MessageArg] {
+    let closest = Suggestion.closest(to: text, in: candidates)
+    return [MessageArg("hint", closest == nil ? "none" : "some"), MessageArg("suggestion", closest ?? "")]
   }
 
   /// The keys present, in order.
@@ -42,61 +58,76 @@ struct YAMLFields {
     for pair in node.pairs ?? [] {
       let key = pair.key.string ?? ""
       if !allowed.contains(key) {
+        let expected = allowed.sorted().joined(separator: ", ")
         throw error(
-          "\(context): unknown key '\(key)'\(Suggestion.phrase(key, in: allowed.sorted())) (expected one of: \(allowed.sorted().joined(separator: ", ")))",
+          Message("yaml.unknown-key", [MessageArg("context", context), MessageArg("key", key), MessageArg("allowed", expected)] + Self.hint(key, in: allowed.sorted())),
+          "\(context): unknown key '\(key)'\(Suggestion.phrase(key, in: allowed.sorted())) (expected one of: \(expected))",
           at: pair.key)
       }
     }
     var seen = Set<String>()
     for pair in node.pairs ?? [] {
       let key = pair.key.string ?? ""
-      if !seen.insert(key).inserted { throw error("\(context): duplicate key '\(key)'", at: pair.key) }
+      if !seen.insert(key).inserted {
+        throw error(Message("yaml.duplicate-key", [MessageArg("context", context), MessageArg("key", key)]), "\(context): duplicate key '\(key)'", at: pair.key)
+      }
     }
   }
 
   func string(_ key: String) throws(InputError) -> String? {
     guard let value = value(key) else { return nil }
     guard case .scalar = value.value, let text = value.string else {
-      throw error("\(context).\(key): expected a text, found a \(value.kindName)", at: value)
+      throw error(
+        Message("yaml.expected-text", [MessageArg("field", field(key)), MessageArg("found", value.kindName)]),
+        "\(context).\(key): expected a text, found a \(value.kindName)", at: value)
     }
     return text
   }
 
   func requiredString(_ key: String) throws(InputError) -> String {
     guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw error("\(context): missing required key '\(key)'")
+      throw error(Message("yaml.missing-key", [MessageArg("context", context), MessageArg("key", key)]), "\(context): missing required key '\(key)'")
     }
     return text
   }
 
   func bool(_ key: String) throws(InputError) -> Bool? {
     guard let value = value(key) else { return nil }
-    guard let flag = value.bool else { throw error("\(context).\(key): expected true or false", at: value) }
+    guard let flag = value.bool else {
+      throw error(Message("yaml.expected-bool", [MessageArg("field", field(key))]), "\(context).\(key): expected true or false", at: value)
+    }
     return flag
   }
 
   func int(_ key: String) throws(InputError) -> Int? {
     guard let value = value(key) else { return nil }
-    guard let number = value.int else { throw error("\(context).\(key): expected a whole number", at: value) }
+    guard let number = value.int else {
+      throw error(Message("yaml.expected-integer", [MessageArg("field", field(key))]), "\(context).\(key): expected a whole number", at: value)
+    }
     return number
   }
 
   func double(_ key: String) throws(InputError) -> Double? {
     guard let value = value(key) else { return nil }
-    guard let number = value.double else { throw error("\(context).\(key): expected a number", at: value) }
+    guard let number = value.double else {
+      throw error(Message("yaml.expected-number", [MessageArg("field", field(key))]), "\(context).\(key): expected a number", at: value)
+    }
     return number
   }
 
   func day(_ key: String) throws(InputError) -> Day? {
     guard let value = value(key) else { return nil }
     guard let text = value.string, let day = Day(text) else {
-      throw error("\(context).\(key): expected a date YYYY-MM-DD", at: value)
+      throw error(Message("yaml.expected-date", [MessageArg("field", field(key))]), "\(context).\(key): expected a date YYYY-MM-DD", at: value)
     }
     return day
   }
 
   func requiredDay(_ key: String) throws(InputError) -> Day {
-    guard let day = try day(key) else { throw error("\(context): missing required key '\(key)' (a date YYYY-MM-DD)") }
+    guard let day = try day(key) else {
+      throw error(
+        Message("yaml.missing-date", [MessageArg("context", context), MessageArg("key", key)]), "\(context): missing required key '\(key)' (a date YYYY-MM-DD)")
+    }
     return day
   }
 
@@ -111,7 +142,9 @@ struct YAMLFields {
     guard let parsed = E(rawValue: text) else {
       let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
       let phrase = Suggestion.phrase(text, in: E.allCases.map(\.rawValue))
-      throw InputError("\(what): unknown value '\(text)'\(phrase) (expected one of: \(allowed))", at: location(node, file))
+      throw InputError(
+        Message("yaml.unknown-value", [MessageArg("field", what), MessageArg("value", text), MessageArg("allowed", allowed)] + hint(text, in: E.allCases.map(\.rawValue))),
+        english: "\(what): unknown value '\(text)'\(phrase) (expected one of: \(allowed))", at: location(node, file))
     }
     return parsed
   }
@@ -120,7 +153,9 @@ struct YAMLFields {
   func list(_ key: String) throws(InputError) -> [Node]? {
     guard let value = value(key) else { return nil }
     if let items = value.items { return items }
-    throw error("\(context).\(key): expected a list, found a \(value.kindName)", at: value)
+    throw error(
+      Message("yaml.expected-list", [MessageArg("field", field(key)), MessageArg("found", value.kindName)]),
+      "\(context).\(key): expected a list, found a \(value.kindName)", at: value)
   }
 
   /// The nodes of a list of texts (a single scalar counts as a one-item list), for locating each item.
@@ -134,7 +169,7 @@ struct YAMLFields {
     var strings: [String] = []
     for item in items {
       guard case .scalar = item.value, let text = item.string else {
-        throw error("\(context).\(key): expected a list of texts", at: item)
+        throw error(Message("yaml.expected-text-list", [MessageArg("field", field(key))]), "\(context).\(key): expected a list of texts", at: item)
       }
       strings.append(text)
     }
@@ -145,7 +180,7 @@ struct YAMLFields {
     guard let items = try list(key) else { return nil }
     var values: [E] = []
     for item in items {
-      guard let text = item.string else { throw error("\(context).\(key): expected a list of texts", at: item) }
+      guard let text = item.string else { throw error(Message("yaml.expected-text-list", [MessageArg("field", field(key))]), "\(context).\(key): expected a list of texts", at: item) }
       values.append(try Self.parseEnum(text, type, at: item, file: file, what: "\(context).\(key)"))
     }
     return values

@@ -383,8 +383,8 @@ struct DossierView: Encodable {
     hasEvidence = !evidence.isEmpty
     attestedFiles = views.flatMap { requirement in requirement.attestations.flatMap(\.fileList) }
     hasAttestedFiles = !attestedFiles.isEmpty
-    ignored = dossier.ignored.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
-    unreadable = dossier.unreadable.map { Skipped(path: escape($0.path), reason: escape($0.reason)) }
+    ignored = dossier.ignored.map { Skipped(path: escape($0.path), reason: escape(table.reason($0))) }
+    unreadable = dossier.unreadable.map { Skipped(path: escape($0.path), reason: escape(table.reason($0))) }
     hasIgnored = !ignored.isEmpty
     hasUnreadable = !unreadable.isEmpty
     coverage = dossier.coverage.map { entry in

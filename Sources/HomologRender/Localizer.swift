@@ -32,6 +32,8 @@ public enum Localizer {
         dossier.admission[ruleIndex].entries[entryIndex].text = table.text(dossier.admission[ruleIndex].entries[entryIndex].message)
       }
     }
+    for index in dossier.ignored.indices { dossier.ignored[index].reasonText = table.reason(dossier.ignored[index]) }
+    for index in dossier.unreadable.indices { dossier.unreadable[index].reasonText = table.reason(dossier.unreadable[index]) }
     if var regression = dossier.regression {
       regression.reasonTexts = regression.reasons.map(table.text)
       dossier.regression = regression

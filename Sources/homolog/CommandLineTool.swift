@@ -80,6 +80,7 @@ enum CommandLineTool {
   }
 
   static func run(_ arguments: [String]) -> ExitStatus {
+    // Until a command's options are parsed (no arguments, an unknown command), the words are scanned for --lang.
     Terminal.table = Terminal.load(Terminal.language(in: arguments))
     guard let first = arguments.first else {
       Console.error(usage)
@@ -97,6 +98,10 @@ enum CommandLineTool {
     default:
       break
     }
+    if let name = ["--help", "-h", "--version"].first(where: { first.hasPrefix($0 + "=") }) {
+      usageError(Message("usage.option-takes-no-value", [MessageArg("name", name)]), see: nil)
+      return .badInput
+    }
     guard let command = commands.first(where: { $0.name == first }) else {
       let key = first.hasPrefix("-") ? "usage.unknown-option" : "usage.unknown-command"
       let known = first.hasPrefix("-") ? ["--help", "--version"] : commandNames
@@ -104,7 +109,7 @@ enum CommandLineTool {
       return .badInput
     }
     let parsed = Arguments(Array(arguments.dropFirst()), options: command.options)
-    guard applyColour(parsed, see: command.name) else { return .badInput }
+    guard applyLanguage(parsed, see: command.name), applyColour(parsed, see: command.name) else { return .badInput }
     if parsed.helpRequested {
       Console.out(Help.text(command))
       return .ok
@@ -121,7 +126,7 @@ enum CommandLineTool {
       case .usage(let message, let name):
         usageError(message, see: name ?? command.name)
       case .input(let inputError):
-        Console.diagnostic(Terminal.describe(inputError))
+        Console.diagnostic(Terminal.describe(inputError.inRunLanguage))
       }
       return .badInput
     }
@@ -138,10 +143,21 @@ enum CommandLineTool {
     return true
   }
 
+  /// Sets the run's language from `--lang`; false (after saying why, in French) when its value is unknown.
+  private static func applyLanguage(_ parsed: Arguments, see command: String?) -> Bool {
+    do {
+      try Terminal.use(parsed)
+      return true
+    } catch {
+      if case .usage(let message, _) = error { usageError(message, see: command) }
+      return false
+    }
+  }
+
   /// `homolog help [COMMAND]`.
   private static func help(_ arguments: [String]) -> ExitStatus {
     let parsed = Arguments(arguments, options: [])
-    guard applyColour(parsed, see: nil) else { return .badInput }
+    guard applyLanguage(parsed, see: nil), applyColour(parsed, see: nil) else { return .badInput }
     if let problem = parsed.problem {
       usageError(problem, see: nil)
       return .badInput

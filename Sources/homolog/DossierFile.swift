@@ -28,7 +28,7 @@ enum DossierFile {
   static func resolve(_ path: String) throws(InputError) -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: Pipeline.url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
-    let inside = (path.hasSuffix("/") ? path : path + "/") + JSONRenderer.fileName
+    let inside = Pipeline.join(path, JSONRenderer.fileName)
     guard FileManager.default.fileExists(atPath: Pipeline.url(inside).path) else {
       throw Terminal.inputError("dossier.folder-without-dossier", at: SourceLocation(file: path))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HomologModel
+import HomologParsing
 
 /// Writes the dossier so that a failed or killed run never leaves a half-written file.
 ///
@@ -10,22 +11,30 @@ import HomologModel
 /// (a window of microseconds) can leave some files new and others old; a new `dossier.json` means
 /// every other file is new too. A staging folder left by a killed run is removed by the next run.
 ///
-/// An output folder holds one run's files only: given the names a command owns, the previous run's outputs
-/// this run does not write are removed (after staging, before the renames, `dossier.json` first), and a folder
-/// holding anything else is refused unless forced.
+/// An output folder holds one run's files only. Each run writes a manifest, `.homolog-outputs`, listing the SHA-256
+/// and name of every file it wrote (`sha256sum` format). A file is homolog's only when the manifest lists its name
+/// with the hash of its current content: the previous run's outputs this run does not write are removed (after
+/// staging, before the renames, `dossier.json` first). Any other file is foreign: the folder is refused unless
+/// forced, and a forced run keeps it and never removes or replaces it. `.gitkeep` and `.gitignore` are ignored.
+/// The manifest is replaced twice, staged like the outputs: before the removals and renames by one listing both the
+/// old and the new files, after them by one listing the new files only, so a run killed at any point leaves every
+/// file recognised by the next run.
 enum OutputWriter {
   /// Prefix of the staging folders, followed by the process id.
   static let stagingPrefix = ".homolog-staging-"
+  /// The manifest of the files the last run wrote into an output folder.
+  static let manifestName = ".homolog-outputs"
+  /// Hidden files an output folder may hold without being refused (kept, never listed).
+  static let tolerated: Set<String> = [".gitkeep", ".gitignore"]
 
-  /// Writes `files` into `directory` (created if needed), atomically per file. With `owned` (the names the command
-  /// writes into an output folder), the folder's other homolog outputs are removed and a folder holding other files
-  /// is refused unless `force`.
+  /// Writes `files` into `directory` (created if needed), atomically per file. With `outputFolder`, the folder is
+  /// a command's output folder: it gets a manifest, the previous run's outputs this run does not write are removed,
+  /// and a folder holding other files is refused unless `force` (which keeps them).
   static func write(
-    _ files: [(name: String, data: Data)], to directory: URL, display: String, owned: Set<String>? = nil, force: Bool = false
+    _ files: [(name: String, data: Data)], to directory: URL, display: String, outputFolder: Bool = false, force: Bool = false
   ) throws(InputError) {
-    let stale = try owned.map { owned throws(InputError) in
-      try staleOutputs(in: directory, owned: owned, writing: Set(files.map(\.name)), display: display, force: force)
-    } ?? []
+    let previous = outputFolder ? try previousOutputs(in: directory, writing: Set(files.map(\.name)), display: display, force: force) : nil
+    let stale = previous?.stale ?? []
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -42,36 +51,87 @@ enum OutputWriter {
     for file in ordered {
       try writeFlushed(file.data, to: staging.appendingPathComponent(file.name), name: file.name, display: display)
     }
+    let written = ordered.map { Manifest.Entry(hash: SHA256Hasher.hex(of: $0.data), name: $0.name) }
+    if let previous {
+      let both = Manifest(entries: previous.manifest.entries + written).data
+      try writeFlushed(both, to: staging.appendingPathComponent(manifestName), name: manifestName, display: display)
+    }
     TestHooks.pauseBeforeRename()
+    if previous != nil { try move(manifestName, from: staging, to: directory, display: display) }
     for name in stale {
       guard unlink(directory.appendingPathComponent(name).path) == 0 || errno == ENOENT else {
         throw Terminal.inputError("output.cannot-remove", [MessageArg("name", name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
       }
     }
     for file in ordered {
-      let target = directory.appendingPathComponent(file.name)
-      guard rename(staging.appendingPathComponent(file.name).path, target.path) == 0 else {
-        throw Terminal.inputError("output.cannot-move", [MessageArg("name", file.name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
-      }
+      try move(file.name, from: staging, to: directory, display: display)
+    }
+    if previous != nil {
+      try place(Manifest(entries: written).data, as: manifestName, staging: staging, directory: directory, display: display)
     }
     syncDirectory(directory)
   }
 
-  /// The previous run's outputs this run does not write, `dossier.json` first; refuses a folder holding other
-  /// entries (staging folders aside) unless `force`.
-  private static func staleOutputs(
-    in directory: URL, owned: Set<String>, writing: Set<String>, display: String, force: Bool
-  ) throws(InputError) -> [String] {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { !$0.hasPrefix(stagingPrefix) }.sorted()
-    let foreign = names.filter { !owned.contains($0) }
-    if !foreign.isEmpty && !force {
-      let more = foreign.count > 3 ? Terminal.text("output.more", [.number("count", Double(foreign.count - 3), decimals: 0)]) : ""
-      throw Terminal.inputError(
-        "output.foreign-files", [MessageArg("names", foreign.prefix(3).joined(separator: ", ") + more)], at: SourceLocation(file: display))
+  /// Refuses, before anything is written, an output folder `write(…, outputFolder: true)` would refuse (for a command
+  /// that writes another file first).
+  static func checkOutputFolder(_ directory: URL, writing names: [String], display: String, force: Bool) throws(InputError) {
+    _ = try previousOutputs(in: directory, writing: Set(names), display: display, force: force)
+  }
+
+  /// Writes a file into the staging folder and renames it into place.
+  private static func place(_ data: Data, as name: String, staging: URL, directory: URL, display: String) throws(InputError) {
+    try writeFlushed(data, to: staging.appendingPathComponent(name), name: name, display: display)
+    try move(name, from: staging, to: directory, display: display)
+  }
+
+  /// Renames a staged file over its target.
+  private static func move(_ name: String, from staging: URL, to directory: URL, display: String) throws(InputError) {
+    guard rename(staging.appendingPathComponent(name).path, directory.appendingPathComponent(name).path) == 0 else {
+      throw Terminal.inputError("output.cannot-move", [MessageArg("name", name), MessageArg("errno", String(errno))], at: SourceLocation(file: display))
     }
-    let stale = names.filter { owned.contains($0) && !writing.contains($0) }
-    return stale.filter { $0 == "dossier.json" } + stale.filter { $0 != "dossier.json" }
+  }
+
+  /// The previous run's manifest entries still true and its outputs this run does not write (`dossier.json` first).
+  /// Refuses a folder holding a file the manifest does not vouch for unless `force`, and, even forced, a run that
+  /// would replace such a file.
+  private static func previousOutputs(
+    in directory: URL, writing: Set<String>, display: String, force: Bool
+  ) throws(InputError) -> (manifest: Manifest, stale: [String]) {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { !$0.hasPrefix(stagingPrefix) && $0 != manifestName && !tolerated.contains($0) }.sorted()
+    let listed = Manifest(data: (try? Data(contentsOf: directory.appendingPathComponent(manifestName))) ?? Data())
+    var ours: [Manifest.Entry] = []
+    var foreign: [String] = []
+    for name in names {
+      let hash = regularFileHash(directory.appendingPathComponent(name))
+      if let hash, listed.entries.contains(Manifest.Entry(hash: hash, name: name)) {
+        ours.append(Manifest.Entry(hash: hash, name: name))
+      } else {
+        foreign.append(name)
+      }
+    }
+    if !foreign.isEmpty && !force {
+      throw Terminal.inputError("output.foreign-files", [MessageArg("names", listing(foreign))], at: SourceLocation(file: display))
+    }
+    let replaced = foreign.filter(writing.contains)
+    if !replaced.isEmpty {
+      throw Terminal.inputError("output.foreign-replaced", [MessageArg("names", listing(replaced))], at: SourceLocation(file: display))
+    }
+    let stale = ours.map(\.name).filter { !writing.contains($0) }
+    return (Manifest(entries: ours), stale.filter { $0 == "dossier.json" } + stale.filter { $0 != "dossier.json" })
+  }
+
+  /// The first three names, then how many more.
+  private static func listing(_ names: [String]) -> String {
+    let more = names.count > 3 ? Terminal.text("output.more", [.number("count", Double(names.count - 3), decimals: 0)]) : ""
+    return names.prefix(3).joined(separator: ", ") + more
+  }
+
+  /// The SHA-256 of a regular file (symbolic links not followed), nil for anything else or an unreadable file.
+  private static func regularFileHash(_ url: URL) -> String? {
+    var status = stat()
+    guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let data = try? Data(contentsOf: url) else { return nil }
+    return SHA256Hasher.hex(of: data)
   }
 
   /// Writes bytes to a new file and flushes them to disk before returning.
@@ -118,6 +178,30 @@ enum OutputWriter {
       }
     }
   }
+}
+
+/// The `.homolog-outputs` manifest: one `SHA256  NAME` line per file (the `sha256sum` format).
+struct Manifest {
+  struct Entry: Hashable {
+    var hash: String
+    var name: String
+  }
+
+  var entries: [Entry]
+
+  init(entries: [Entry]) { self.entries = entries }
+
+  /// Reads a manifest; lines that are not a 64-digit hash, two spaces and a plain name are skipped.
+  init(data: Data) {
+    entries = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+      guard parts.count == 3, parts[1].isEmpty, parts[0].count == 64, parts[0].allSatisfy(\.isHexDigit), !parts[2].contains("/") else { return nil }
+      return Entry(hash: String(parts[0]), name: String(parts[2]))
+    }
+  }
+
+  /// The manifest's bytes.
+  var data: Data { Data(entries.map { "\($0.hash)  \($0.name)\n" }.joined().utf8) }
 }
 
 /// Hooks for tests of behaviour that timing alone cannot reach; inert unless their variable is set.

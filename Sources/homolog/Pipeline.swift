@@ -47,7 +47,15 @@ enum Pipeline {
   static func projectFile(_ path: String) -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
-    return (path.hasSuffix("/") ? path : path + "/") + "homolog.yaml"
+    return join(path, "homolog.yaml")
+  }
+
+  /// A name inside a folder given on the command line, as the user would write it (`out/` or `out` and `x` give
+  /// `out/x`), joined with URL path APIs.
+  static func join(_ folder: String, _ name: String) -> String {
+    let base = URL(fileURLWithPath: "/", isDirectory: true)
+    let joined = URL(fileURLWithPath: folder, isDirectory: true, relativeTo: base).appendingPathComponent(name)
+    return folder.hasPrefix("/") ? joined.path : joined.relativePath
   }
 
   /// `--lang`: fr or en (nil when not given); anything else is a usage error with a suggestion.
@@ -86,6 +94,16 @@ enum Pipeline {
     config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool,
     maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
   ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
+    guard FileManager.default.fileExists(atPath: configURL.path) else {
+      throw InputError(
+        Message("path.config-missing", [MessageArg("path", configDisplay)]), english: "project file does not exist", at: SourceLocation(file: configDisplay))
+    }
+    for url in extraEvidence where !FileManager.default.fileExists(atPath: url.path) {
+      let shown = display(url, base: currentDirectory)
+      throw InputError(
+        Message("path.option-missing", [MessageArg("path", shown), MessageArg("option", "--evidence")]), english: "evidence path does not exist",
+        at: SourceLocation(file: shown))
+    }
     let config = try ProjectConfigLoader.load(configURL, displayPath: configDisplay)
     let declared = [("catalogue", config.catalogue), ("attestations", config.attestations), ("derogations", config.derogations)]
     for case let (what, url?) in declared {

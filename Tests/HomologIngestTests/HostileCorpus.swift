@@ -40,7 +40,7 @@ enum HostileCorpus {
   /// What homolog made of one file: read (with its format), ignored (with the reason) or refused (with the error).
   enum Outcome: Sendable {
     case read(EvidenceFile)
-    case ignored(String)
+    case ignored(IgnoredFile)
     case refused(InputError)
   }
 
@@ -50,7 +50,7 @@ enum HostileCorpus {
     do throws(InputError) {
       let collected = try collector.collect([url])
       if let file = collected.files.first { return .read(file) }
-      return .ignored(collected.ignored.first?.reason ?? "")
+      return .ignored(collected.ignored.first ?? IgnoredFile(path: "", reason: ""))
     } catch {
       return .refused(error)
     }

@@ -7,9 +7,7 @@ import XCTest
 /// line and column where the parser stopped, and the JSON path it had reached.
 final class JSONErrorLocationTests: XCTestCase {
   private func refusal(_ reader: any EvidenceReader.Type, _ bytes: [UInt8], name: String) throws -> InputError {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-json-errors-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+    let dir = try TemporaryFolders.make("homolog-json-errors")
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
     do {

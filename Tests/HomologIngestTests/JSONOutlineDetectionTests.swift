@@ -6,9 +6,7 @@ import XCTest
 /// streaming outline of the document decides.
 final class JSONOutlineDetectionTests: XCTestCase {
   private func file(_ text: String, name: String) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("homolog-outline-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+    let dir = try TemporaryFolders.make("homolog-outline")
     let url = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return url

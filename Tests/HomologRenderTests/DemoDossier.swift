@@ -29,8 +29,9 @@ enum DemoDossier {
           CategoryScore(category: "Code Applicatif & Image", important: 50, importantWithoutDerogations: 0, met: 1, metWithoutDerogations: 0, applicable: 2),
         ]),
       counts: StatusCounts(), requirements: requirements(), derogations: derogations(), evidence: evidence(),
-      ignored: [IgnoredFile(path: "reports/shared/README.md", reason: "format non reconnu")],
-      unreadable: [IgnoredFile(path: "reports/api/junit.xml", reason: "reports/api/junit.xml:12:3: XML mal formé")],
+      ignored: [IgnoredFile(path: "reports/shared/README.md", reason: .unknownContent)],
+      // A reader's diagnostic stays as the reader wrote it (English).
+      unreadable: [IgnoredFile(path: "reports/api/junit.xml", reason: "reports/api/junit.xml:12: malformed XML (libxml2 error 76)")],
       findings: findings(),
       coverage: [
         ComponentCoverage(

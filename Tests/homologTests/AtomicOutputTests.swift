@@ -89,8 +89,10 @@ final class AtomicOutputTests: XCTestCase {
       process.waitUntilExit()
       let files = try snapshot()
       XCTAssertEqual(Set(files.keys), Set(french.keys), "round \(round)")
-      for (name, data) in files {
+      let manifest = String(decoding: files[".homolog-outputs"] ?? Data(), as: UTF8.self).split(separator: "\n").map(String.init)
+      for (name, data) in files where name != ".homolog-outputs" {
         XCTAssertTrue(data == english[name] || data == french[name], "round \(round): \(name) is neither the old nor the new version")
+        XCTAssertTrue(manifest.contains("\(try CLI.sha256(data))  \(name)"), "round \(round): the manifest does not vouch for \(name), the next run would refuse it")
       }
     }
     XCTAssertGreaterThan(killedMidway, 0, "no run was killed midway: the test proved nothing")

@@ -43,6 +43,22 @@ enum CLI {
     return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// The SHA-256 of some bytes, as `sha256sum` prints it.
+  static func sha256(_ data: Data) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(data)
+    try input.fileHandleForWriting.close()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: printed, as: UTF8.self).prefix(64))
+  }
+
   /// A fresh temporary folder, removed when the test ends.
   static func temporaryDirectory() throws -> URL { try TemporaryFolders.make("homolog-cli") }
 

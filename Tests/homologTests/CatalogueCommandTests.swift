@@ -5,7 +5,7 @@ final class CatalogueCommandTests: XCTestCase {
   func testShippedCatalogueValidates() throws {
     let result = try CLI.run(["catalogue", "validate", "requirements/cct-cloud-pi-native.yaml"])
     XCTAssertEqual(result.status, 0, result.stderr)
-    XCTAssertEqual(result.stdout, "requirements/cct-cloud-pi-native.yaml : valide — 55 exigences (26 P, 29 I), version 27.05.2024\n")
+    XCTAssertEqual(result.stdout, "requirements/cct-cloud-pi-native.yaml: valide — 55 exigences (26 P, 29 I), version 27.05.2024\n")
     let english = try CLI.run(["catalogue", "validate", "requirements/cct-cloud-pi-native.yaml", "--lang", "en"])
     XCTAssertEqual(english.stdout, "requirements/cct-cloud-pi-native.yaml: valid — 55 requirements (26 P, 29 I), version 27.05.2024\n")
   }
@@ -20,8 +20,10 @@ final class CatalogueCommandTests: XCTestCase {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let first = lines.firstIndex { $0 == "  - id: EXI-G-1" }! + 1
     let second = lines.firstIndex { $0 == "  - id: EXI-G-2" }! + 1
-    XCTAssertTrue(result.stderr.contains("duplicate requirement id EXI-G-1 (lines \(first) and \(second))"), result.stderr)
-    XCTAssertTrue(result.stderr.contains("cat.yaml:\(second):"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("erreur : identifiant d'exigence EXI-G-1 en double (lignes \(first) et \(second))\n"), result.stderr)
+    XCTAssertTrue(result.stderr.hasPrefix("cat.yaml:\(second)"), result.stderr)
+    let english = try CLI.run(["catalogue", "validate", "cat.yaml", "--lang", "en"], in: dir)
+    XCTAssertTrue(english.stderr.hasPrefix("cat.yaml:\(second): error: duplicate requirement id EXI-G-1 (lines \(first) and \(second))\n"), english.stderr)
   }
 
   func testListPrintsIdLevelCategoryTitle() throws {

@@ -14,6 +14,16 @@ final class ColorTests: XCTestCase {
     XCTAssertEqual(english.stderr, "\(red)error:\(reset) unknown option '--outdir'; did you mean '--out'?\nsee 'homolog evaluate --help'\n")
   }
 
+  func testLocatedErrorKeepsFileLineColonAndItsColour() throws {
+    let dir = try CLI.temporaryDirectory()
+    XCTAssertEqual(try CLI.run(["init"], in: dir).status, 0)
+    let again = try CLI.run(["init", "--color", "always"], in: dir)
+    XCTAssertEqual(again.status, 2)
+    XCTAssertEqual(again.stderr, "homolog.yaml: \(red)erreur :\(reset) homolog.yaml existe déjà (--force pour l'écraser)\n")
+    let english = try CLI.run(["init", "--color", "always", "--lang", "en"], in: dir)
+    XCTAssertEqual(english.stderr, "homolog.yaml: \(red)error:\(reset) homolog.yaml already exists (use --force to overwrite)\n")
+  }
+
   func testNeverAndNotATerminalAreUncoloured() throws {
     for extra in [["--color", "never"], [], ["--color", "auto"]] {
       let result = try CLI.run(["evaluate", "--outdir", "o"] + extra)

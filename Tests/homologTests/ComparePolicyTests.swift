@@ -123,8 +123,8 @@ final class ComparePolicyTests: XCTestCase {
       french.stderr,
       """
       erreur : les offres ont été jugées sous des politiques différentes (chacune sous son propre homolog.yaml) :
-        strict/out/dossier.json : politique sha256 \(strict), celle par défaut du CCT
-        relaxed/out/dossier.json : politique sha256 \(relaxed), vulnerabilities.critical : null (par défaut dans le CCT : 0) ; \
+        strict/out/dossier.json: politique sha256 \(strict), celle par défaut du CCT
+        relaxed/out/dossier.json: politique sha256 \(relaxed), vulnerabilities.critical : null (par défaut dans le CCT : 0) ; \
       coverage.backend : 0 (par défaut dans le CCT : 100)
       jugez-les toutes sous votre politique avec --policy FILE, ou comparez-les telles quelles avec --allow-mixed-policies
 
@@ -186,6 +186,9 @@ final class ComparePolicyTests: XCTestCase {
     try "project: {name: x}\n".write(to: folder.appendingPathComponent("nopolicy.yaml"), atomically: true, encoding: .utf8)
     let result = try CLI.run(["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--policy", "nopolicy.yaml"], in: folder)
     XCTAssertEqual(result.status, 2)
-    XCTAssertTrue(result.stderr.contains("no 'policy:' section"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("aucune section « policy: » : les seuils de l'évaluation y sont lus"), result.stderr)
+    let english = try CLI.run(
+      ["compare", "strict/out/dossier.json", "relaxed/out/dossier.json", "--policy", "nopolicy.yaml", "--lang", "en"], in: folder)
+    XCTAssertTrue(english.stderr.contains("no 'policy:' section"), english.stderr)
   }
 }

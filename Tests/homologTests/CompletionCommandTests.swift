@@ -51,7 +51,9 @@ final class CompletionCommandTests: XCTestCase {
 
   func testZshAndFishScriptsParse() throws {
     for (shell, check) in [("zsh", ["-n"]), ("fish", ["--no-execute"])] {
-      guard let path = ["/usr/bin/\(shell)", "/bin/\(shell)"].first(where: FileManager.default.isExecutableFile) else { continue }
+      guard let path = ["/usr/bin/\(shell)", "/bin/\(shell)"].first(where: FileManager.default.isExecutableFile) else {
+        throw XCTSkip("\(shell) is not installed: its completion script was not parsed")
+      }
       let dir = try CLI.temporaryDirectory()
       addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
       let file = dir.appendingPathComponent("script")
@@ -67,14 +69,17 @@ final class CompletionCommandTests: XCTestCase {
 
   /// Where fish is installed (.ci/run does not install it), its completion is exercised too.
   func testFishCompletesAPartialCommandWhenInstalled() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else { return }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else { throw XCTSkip("fish is not installed: its completion was not exercised") }
     let dir = try CLI.temporaryDirectory()
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     let script = dir.appendingPathComponent("homolog.fish")
     try Data(try CLI.run(["completion", "fish"]).stdout.utf8).write(to: script)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/fish")
-    process.arguments = ["--no-config", "-c", "source '\(script.path)'; complete -C 'homolog eva'; complete -C 'homolog evaluate --lang '"]
+    process.arguments = [
+      "--no-config", "-c",
+      "source '\(script.path)'; complete -C 'homolog eva'; complete -C 'homolog evaluate --lang '; complete -C 'homolog help por'",
+    ]
     process.environment = ["HOME": dir.path, "PATH": "/usr/bin:/bin"]
     let out = Pipe()
     process.standardOutput = out
@@ -83,7 +88,14 @@ final class CompletionCommandTests: XCTestCase {
     process.waitUntilExit()
     XCTAssertEqual(
       String(decoding: data, as: UTF8.self),
-      "evaluate\tevaluate a project\nen\tlanguage of the dossier\nfr\tlanguage of the dossier\n")
+      "evaluate\tevaluate a project\nen\tlanguage of the dossier\nfr\tlanguage of the dossier\nportfolio\taggregate many applications dossiers\n")
+  }
+
+  func testOneShellOnly() throws {
+    let result = try CLI.run(["completion", "bash", "zsh", "--color", "never"])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.stderr, "erreur : argument inattendu « zsh »\nvoir « homolog completion --help »\n")
+    XCTAssertEqual(result.stdout, "")
   }
 
   func testUnknownShell() throws {
@@ -91,8 +103,8 @@ final class CompletionCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 2)
     XCTAssertEqual(
       result.stderr, "erreur : shell inconnu « zhs » ; vouliez-vous dire « zsh » ? (attendu : bash, zsh ou fish)\nvoir « homolog completion --help »\n")
-    // completion has no --lang option: --lang en still sets the language of the refusal, which names the first problem.
+    // --lang is common to every command.
     let english = try CLI.run(["completion", "zhs", "--lang", "en", "--color", "never"])
-    XCTAssertEqual(english.stderr, "error: unknown option '--lang'\nsee 'homolog completion --help'\n")
+    XCTAssertEqual(english.stderr, "error: unknown shell 'zhs'; did you mean 'zsh'? (expected bash, zsh or fish)\nsee 'homolog completion --help'\n")
   }
 }

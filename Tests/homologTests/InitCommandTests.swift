@@ -35,7 +35,10 @@ final class InitCommandTests: XCTestCase {
     let out = dir.appendingPathComponent("dossier")
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
-      ["dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml", "oscal-assessment-results.json"])
+      [
+        ".homolog-outputs", "dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml",
+        "oscal-assessment-results.json",
+      ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
     let requirements = json["requirements"] as! [[String: Any]]
     XCTAssertEqual(requirements.count, 55)
@@ -47,7 +50,7 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(try CLI.run(["init"], in: dir).status, 0)
     let again = try CLI.run(["init", "--color", "never"], in: dir)
     XCTAssertEqual(again.status, 2)
-    XCTAssertEqual(again.stderr, "homolog.yaml : erreur : homolog.yaml existe déjà (--force pour l'écraser)\n")
+    XCTAssertEqual(again.stderr, "homolog.yaml: erreur : homolog.yaml existe déjà (--force pour l'écraser)\n")
     let english = try CLI.run(["init", "--lang", "en", "--color", "never"], in: dir)
     XCTAssertEqual(english.stderr, "homolog.yaml: error: homolog.yaml already exists (use --force to overwrite)\n")
     XCTAssertEqual(try CLI.run(["init", "--force", "--name", "Autre"], in: dir).status, 0)
@@ -71,12 +74,12 @@ final class InitCommandTests: XCTestCase {
       initialised.stdout.contains("     - test-api : la quality gate SonarQube n'apparaît que dans le statut du job :"), initialised.stdout)
     let project = try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8)
     for line in [
-      "  - name: backend         # from job test-api\n    role: backend\n    evidence:\n      []\n",
-      "      # - backend/target/surefire-reports   # test-api (.java:sonar): JUnit test reports, left in the job, not kept as an artifact;",
-      "      # - backend/target/site/jacoco/jacoco.xml   # test-api (.java:sonar): JaCoCo coverage,",
-      "  - name: frontend         # from job build-web\n",
-      "      - frontend/junit.xml   # build-web: junit report, kept as an artifact\n",
-      "      - frontend/coverage/cobertura-coverage.xml   # build-web: coverage report, kept as an artifact\n",
+      "  - name: \"backend\"         # from job test-api\n    role: backend\n    evidence:\n      []\n",
+      "      # - \"backend/target/surefire-reports\"   # test-api (.java:sonar): JUnit test reports, left in the job, not kept as an artifact;",
+      "      # - \"backend/target/site/jacoco/jacoco.xml\"   # test-api (.java:sonar): JaCoCo coverage,",
+      "  - name: \"frontend\"         # from job build-web\n",
+      "      - \"frontend/junit.xml\"   # build-web: junit report, kept as an artifact\n",
+      "      - \"frontend/coverage/cobertura-coverage.xml\"   # build-web: coverage report, kept as an artifact\n",
     ] {
       XCTAssertTrue(project.contains(line), line)
     }
@@ -87,6 +90,65 @@ final class InitCommandTests: XCTestCase {
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     let formats = (json["evidence"] as! [[String: Any]]).map { $0["format"] as! String }.sorted()
     XCTAssertEqual(formats, ["cobertura-xml", "junit-xml"])
+  }
+
+  func testFromCIQuotesJobNamesAndPathsSoTheProjectEvaluates() throws {
+    let pipeline = """
+      "build #1":
+        extends: .java:build
+        artifacts:
+          reports:
+            junit: "report: a.xml"
+      scan:
+        artifacts:
+          paths: ['out/"q" \\ #x-report.json']
+
+      """
+    try Data(pipeline.utf8).write(to: dir.appendingPathComponent("ci.yml"))
+    try FileManager.default.copyItem(
+      at: CLI.repository.appendingPathComponent("samples/demo/reports/web/junit.xml"), to: dir.appendingPathComponent("report: a.xml"))
+    let initialised = try CLI.run(["init", "--from-ci", "ci.yml"], in: dir)
+    XCTAssertEqual(initialised.status, 0, initialised.stderr)
+    let project = try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8)
+    for line in [
+      "  - name: \"build #1\"         # from job build #1\n    role: backend\n    evidence:\n      - \"report: a.xml\"   # build #1: junit report, kept as an artifact\n",
+      "  # - \"out/\\\"q\\\" \\\\ #x-report.json\"   # scan: report, kept as an artifact; not here yet:",
+    ] {
+      XCTAssertTrue(project.contains(line), project)
+    }
+    let evaluated = try CLI.run(["evaluate", "--quiet"], in: dir)
+    XCTAssertEqual(evaluated.status, 1, evaluated.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
+    let evidence = (json["evidence"] as! [[String: Any]]).map { "\($0["format"] as! String) \($0["path"] as? String ?? "?")" }
+    XCTAssertEqual(evidence, ["junit-xml report: a.xml"])
+    let components = ((json["project"] as! [String: Any])["components"] as! [[String: Any]]).map { $0["name"] as! String }
+    XCTAssertEqual(components, ["build #1"])
+  }
+
+  func testFromCIExpandsVariablesByTheirLongestName() throws {
+    let pipeline = """
+      variables:
+        WORKING_DIR: app
+      scan:
+        variables:
+          WORKING_DIR_X: other
+          NESTED: $WORKING_DIR/deep
+        artifacts:
+          reports:
+            junit: ["$WORKING_DIR_X/junit.xml", "${WORKING_DIR}_X/b.xml", "$UNKNOWN/c.xml", "$CI_PROJECT_DIR/$NESTED/d.xml", "$$WORKING_DIR/e.xml"]
+
+      """
+    try Data(pipeline.utf8).write(to: dir.appendingPathComponent("ci.yml"))
+    // Expansion once walked a dictionary in random order: several runs must all give the same file.
+    var projects: Set<String> = []
+    for _ in 0..<5 {
+      let initialised = try CLI.run(["init", "--from-ci", "ci.yml", "--force"], in: dir)
+      XCTAssertEqual(initialised.status, 0, initialised.stderr)
+      projects.insert(try String(contentsOf: dir.appendingPathComponent("homolog.yaml"), encoding: .utf8))
+    }
+    XCTAssertEqual(projects.count, 1)
+    let listed = projects.first!.split(separator: "\n").filter { $0.hasPrefix("  # - \"") }.map { $0.split(separator: "\"")[1] }
+    XCTAssertEqual(listed, ["other/junit.xml", "app_X/b.xml", "$UNKNOWN/c.xml", "app/deep/d.xml", "$$WORKING_DIR/e.xml"])
   }
 
   func testInitSpeaksEnglishWithLangEn() throws {

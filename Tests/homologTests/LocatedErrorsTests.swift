@@ -32,7 +32,7 @@ final class LocatedErrorsTests: XCTestCase {
     let stderr = try evaluateAfter([("evidence: [reports/web]", "evidence: [reports/webb]")])
     XCTAssertEqual(
       stderr,
-      "homolog.yaml:24:16 : erreur : chemin de preuves « reports/webb » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
+      "homolog.yaml:24:16: erreur : chemin de preuves « reports/webb » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(english, "homolog.yaml:24:16: error: evidence path 'reports/webb' does not exist: add the reports there, or remove the path from homolog.yaml\n")
   }
@@ -40,12 +40,12 @@ final class LocatedErrorsTests: XCTestCase {
   func testSharedEvidencePathIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("  - manifests\n", "  - manifest\n")])
     XCTAssertEqual(
-      stderr, "homolog.yaml:28:5 : erreur : chemin de preuves « manifest » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
+      stderr, "homolog.yaml:28:5: erreur : chemin de preuves « manifest » inexistant : déposez-y les rapports, ou retirez ce chemin de homolog.yaml\n")
   }
 
   func testAttestationsFileThatIsAFolderIsReportedAtItsLine() throws {
     let stderr = try evaluateAfter([("attestations: attestations.yaml", "attestations: reports")])
-    XCTAssertEqual(stderr, "homolog.yaml:30:15 : erreur : fichier d'attestations « reports » est un dossier, un fichier est attendu\n")
+    XCTAssertEqual(stderr, "homolog.yaml:30:15: erreur : fichier d'attestations « reports » est un dossier, un fichier est attendu\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(english, "homolog.yaml:30:15: error: attestations file 'reports' is a folder, expected a file\n")
   }
@@ -54,7 +54,7 @@ final class LocatedErrorsTests: XCTestCase {
     let stderr = try evaluateAfter([("gate: [eliminatory]", "gate: [eliminatroy]")])
     XCTAssertEqual(
       stderr,
-      "homolog.yaml:39:10 : erreur : policy.gate : règle de blocage inconnue « eliminatroy » ; vouliez-vous dire « eliminatory » ? (attendu : "
+      "homolog.yaml:39:10: erreur : policy.gate : règle de blocage inconnue « eliminatroy » ; vouliez-vous dire « eliminatory » ? (attendu : "
         + "eliminatory, regression, score<N (N de 0 à 100), expired-derogation, no-evidence, platform-refusal ; -RÈGLE retire une règle)\n")
     let english = try evaluateAfter([], extra: ["--lang", "en"])
     XCTAssertEqual(
@@ -63,15 +63,75 @@ final class LocatedErrorsTests: XCTestCase {
         + "regression, score<N (N from 0 to 100), expired-derogation, no-evidence, platform-refusal; -RULE removes a rule)\n")
   }
 
+  /// Asserts a located error: its location first, then the message after the run's error label (`erreur : `, `error: `).
+  private func assertLocated(_ stderr: String, at location: String, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertTrue(stderr.hasPrefix(location + ":") || stderr.hasPrefix(location + " :"), stderr, file: file, line: line)
+    XCTAssertTrue(stderr.hasSuffix(message + "\n"), stderr, file: file, line: line)
+    XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr, file: file, line: line)
+  }
+
   func testUnknownKeyAndValueGetASuggestion() throws {
-    // The project loader's diagnostics stay English, like a compiler's.
+    // The project loader's diagnostics are told in the run's language, French by default.
     let key = try evaluateAfter([("  sast_blocking_severity: high", "  sast_blocking_severty: high")])
-    XCTAssertTrue(key.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), key)
+    assertLocated(
+      key, at: "homolog.yaml:36:3",
+      "erreur : clé inconnue « sast_blocking_severty » dans policy ; vouliez-vous dire « sast_blocking_severity » ? (clés possibles : "
+        + "allowed_registries, attestation_max_age_days, coverage, coverage_tolerance, derogation_warning_days, gate, regression_severity, sast_blocking_severity, vulnerabilities)")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertTrue(english.hasPrefix("homolog.yaml:36:3: error: policy: unknown key 'sast_blocking_severty'; did you mean 'sast_blocking_severity'? (expected one of:"), english)
   }
 
   func testUnknownContextValueGetsASuggestion() throws {
     let value = try evaluateAfter([("exposure: internet", "exposure: internt")])
-    XCTAssertEqual(value, "homolog.yaml:9:13: error: context.exposure: unknown value 'internt'; did you mean 'internet'? (expected one of: internet, rie, internal)\n")
+    assertLocated(
+      value, at: "homolog.yaml:9:13",
+      "erreur : valeur inconnue « internt » pour context.exposure ; vouliez-vous dire « internet » ? (valeurs possibles : internet, rie, internal)")
+    let english = try evaluateAfter([], extra: ["--lang", "en"])
+    XCTAssertEqual(english, "homolog.yaml:9:13: error: context.exposure: unknown value 'internt'; did you mean 'internet'? (expected one of: internet, rie, internal)\n")
+  }
+
+  func testWrongTypesAreToldInTheRunsLanguage() throws {
+    let flag = try evaluateAfter([("personal_data: true", "personal_data: [true]")])
+    assertLocated(flag, at: "homolog.yaml:11:18", "erreur : context.personal_data : true ou false attendu")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:11:18: error: context.personal_data: expected true or false\n")
+    let list = try evaluateAfter([("personal_data: [true]", "personal_data: true"), ("evidence: [reports/api]", "evidence: [[reports/api]]")])
+    assertLocated(list, at: "homolog.yaml:21:16", "erreur : components[0].evidence : liste de textes attendue")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:21:16: error: components[0].evidence: expected a list of texts\n")
+  }
+
+  func testDeclarationAndPolicyChecksAreToldInTheRunsLanguage() throws {
+    let attestations = demo.appendingPathComponent("attestations.yaml")
+    let original = try String(contentsOf: attestations, encoding: .utf8)
+    try Data(original.replacingOccurrences(of: "requirement: EXI-G-5\n", with: "requirement: EXI-G-5x\n").utf8).write(to: attestations)
+    let french = try CLI.run(["evaluate", "--color", "never"], in: demo)
+    XCTAssertEqual(french.status, 2)
+    assertLocated(
+      french.stderr, at: "attestations.yaml:3:18",
+      "erreur : attestations[0] : exigence « EXI-G-5x » inconnue du catalogue cct-cloud-pi-native ; vouliez-vous dire « EXI-G-5 » ?")
+    let english = try CLI.run(["evaluate", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(
+      english.stderr, "attestations.yaml:3:18: error: attestations[0]: unknown requirement 'EXI-G-5x' in catalogue cct-cloud-pi-native; did you mean 'EXI-G-5'?\n")
+    try Data(original.utf8).write(to: attestations)
+    let percent = try evaluateAfter([("backend: 100", "backend: 101")])
+    assertLocated(percent, at: "homolog.yaml:35:23", "erreur : policy.coverage.backend : pourcentage de 0 à 100 attendu")
+    XCTAssertEqual(try evaluateAfter([], extra: ["--lang", "en"]), "homolog.yaml:35:23: error: policy.coverage.backend: expected a percent between 0 and 100\n")
+  }
+
+  func testMissingConfigOrEvidenceGivenOnTheCommandLineSaysWhatToCheck() throws {
+    let config = try CLI.run(["evaluate", "--config", "nope.yaml", "--color", "never"], in: demo)
+    XCTAssertEqual(config.status, 2)
+    assertLocated(
+      config.stderr, at: "nope.yaml",
+      "erreur : fichier de projet « nope.yaml » inexistant : vérifiez le chemin donné à --config, ou créez un projet avec « homolog init »")
+    let configEnglish = try CLI.run(["evaluate", "--config", "nope.yaml", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(
+      configEnglish.stderr, "nope.yaml: error: project file 'nope.yaml' does not exist: check the path given to --config, or create a project with 'homolog init'\n")
+    let evidence = try CLI.run(["evaluate", "--evidence", "nope", "--color", "never"], in: demo)
+    XCTAssertEqual(evidence.status, 2)
+    assertLocated(evidence.stderr, at: "nope", "erreur : chemin de preuves « nope » inexistant : vérifiez le chemin donné à --evidence")
+    let evidenceEnglish = try CLI.run(["evaluate", "--evidence", "nope", "--color", "never", "--lang", "en"], in: demo)
+    XCTAssertEqual(evidenceEnglish.stderr, "nope: error: evidence path 'nope' does not exist: check the path given to --evidence\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: demo.appendingPathComponent("dossier").path), "nothing written")
   }
 
   func testFailOnUnknownRuleIsAUsageError() throws {
@@ -119,7 +179,11 @@ final class DefaultsTests: XCTestCase {
     let diff = try CLI.run(["diff", "old", "demo/dossier", "--format", "json"], in: root)
     XCTAssertEqual(diff.status, 0, diff.stderr)
     let report = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
-    XCTAssertNotNil(report["regression"] ?? report["baseline_as_of"] ?? report.first?.value, diff.stdout)
+    // The folders resolve to the two dossiers: the baseline of 1 November, the current one of 22 November.
+    XCTAssertEqual((report["baseline"] as? [String: Any])?["as_of"] as? String, "2026-11-01", diff.stdout)
+    XCTAssertEqual((report["current"] as? [String: Any])?["as_of"] as? String, "2026-11-22", diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_before"] as? Double, 21.4, diff.stdout)
+    XCTAssertEqual((report["regression"] as? [String: Any])?["score_after"] as? Double, 28.5, diff.stdout)
     XCTAssertEqual(try CLI.run(["diff", "old/dossier.json", "demo/dossier/dossier.json", "--format", "json"], in: root).stdout, diff.stdout)
 
     let compare = try CLI.run(["compare", "old", "demo/dossier/", "--format", "csv"], in: root)
@@ -130,7 +194,7 @@ final class DefaultsTests: XCTestCase {
     XCTAssertEqual(missing.status, 2)
     XCTAssertEqual(
       missing.stderr,
-      "nothing : erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
+      "nothing: erreur : ce dossier ne contient pas de dossier.json : un dossier.json ou le dossier de sortie de homolog evaluate est attendu\n")
     let english = try CLI.run(["diff", "old", "nothing", "--color", "never", "--lang", "en"], in: root)
     XCTAssertEqual(english.stderr, "nothing: error: this folder holds no dossier.json: expected a dossier.json or the output folder of homolog evaluate\n")
   }
@@ -147,11 +211,15 @@ final class IgnoredEvidenceTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(Array(lines.prefix(2)), [
-      "reports/api/other.json : attention : ignoré : JSON document matches no known format",
-      "reports/shared/notes.txt : attention : ignoré : content matches no known format",
+      "reports/api/other.json: attention : ignoré : document JSON ne correspondant à aucun format connu",
+      "reports/shared/notes.txt: attention : ignoré : contenu ne correspondant à aucun format connu",
     ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("dossier/dossier.json"))) as! [String: Any]
     XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { $0["path"] as! String }, ["reports/api/other.json", "reports/shared/notes.txt"])
+    XCTAssertEqual((json["ignored"] as! [[String: Any]]).map { ($0["reason"] as! [String: String])["code"] }, ["unknown-json", "unknown-content"])
+    XCTAssertEqual(
+      (json["ignored"] as! [[String: Any]]).map { $0["reason_text"] as! String },
+      ["document JSON ne correspondant à aucun format connu", "contenu ne correspondant à aucun format connu"])
 
     let quiet = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--quiet"], in: demo)
     XCTAssertFalse(quiet.stderr.contains("ignored"), quiet.stderr)
@@ -159,10 +227,10 @@ final class IgnoredEvidenceTests: XCTestCase {
     try FileManager.default.removeItem(at: demo.appendingPathComponent("dossier"))
     let strict = try CLI.run(["evaluate", "--as-of", "2026-11-22", "--strict", "--color", "never"], in: demo)
     XCTAssertEqual(strict.status, 2)
-    // The reason comes from the evidence detection, in English like a compiler's diagnostics.
+    // The reason is a code of the evidence detection, told in the run's language.
     XCTAssertEqual(strict.stderr, """
-      reports/api/other.json : erreur : non reconnu comme preuve (--strict) : JSON document matches no known format
-      reports/shared/notes.txt : erreur : non reconnu comme preuve (--strict) : content matches no known format
+      reports/api/other.json: erreur : non reconnu comme preuve (--strict) : document JSON ne correspondant à aucun format connu
+      reports/shared/notes.txt: erreur : non reconnu comme preuve (--strict) : contenu ne correspondant à aucun format connu
       erreur : 2 fichiers de preuve non reconnus : retirez-les des dossiers de preuves, ou abandonnez --strict
 
       """)

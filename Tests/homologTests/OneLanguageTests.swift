@@ -11,7 +11,8 @@ final class OneLanguageTests: XCTestCase {
     "eliminatory", "requirement", "requirements", "passed", "failed", "failing", "coverage", "finding", "findings", "missing",
     "compliant", "evaluated", "not met", "below", "above", "expected", "refused", "warning", "unreadable", "ignored", "skipped",
     "aggregated", "compared", "bids", "problem", "problems", "threshold", "lines", "objects", "containers", "workloads",
-    "found", "fixed in", "package", "Important score", "gate failed", "days", "proof", "evidence", "n/a",
+    "found", "fixed in", "package", "Important score", "gate failed", "days", "proof", "evidence", "n/a", "matches", "known",
+    "empty file", "element", "limit",
   ]
   /// Status and outcome codes that must never reach a reader as such (French words are written with their accents).
   static let rawCodes = [
@@ -92,18 +93,23 @@ final class OneLanguageTests: XCTestCase {
   private func outputs(lang: String) throws -> [Text] {
     if let cached = Self.cache[lang] { return cached }
     let dir = try CLI.temporaryDirectory()
+    // The demo, with a file no reader knows: its "ignored" lines are judged too.
+    let project = try CLI.demoCopy()
+    try Data("notes de l'équipe\n".utf8).write(to: project.appendingPathComponent("reports/shared/notes.txt"))
+    try Data("{\"notes\": []}\n".utf8).write(to: project.appendingPathComponent("reports/shared/notes.json"))
+    let config = project.appendingPathComponent("homolog.yaml").path
     let asOf = ["--as-of", "2026-11-30", "--lang", lang]
     var texts: [Text] = []
-    func run(_ origin: String, _ arguments: [String]) throws {
-      let result = try CLI.run(arguments, in: CLI.repository)
+    func run(_ origin: String, _ arguments: [String], in directory: URL = CLI.repository) throws {
+      let result = try CLI.run(arguments, in: directory)
       XCTAssertLessThan(result.status, 2, "\(origin): \(result.stderr)")
       // diff, compare and portfolio print Markdown: read it as rendered.
       texts.append(Text(origin: "\(origin) (terminal)", text: try Self.prose("terminal.md", Data((result.stdout + result.stderr).utf8))))
     }
-    try run("evaluate", ["evaluate", "--config", "samples/demo/homolog.yaml", "--out", dir.appendingPathComponent("demo").path] + asOf)
+    try run("evaluate", ["evaluate", "--config", config, "--out", dir.appendingPathComponent("demo").path] + asOf)
     let old = dir.appendingPathComponent("old")
     _ = try CLI.run(
-      ["evaluate", "--config", "samples/demo/homolog.yaml", "--out", old.path, "--format", "json", "--as-of", "2026-01-15", "--lang", lang])
+      ["evaluate", "--config", config, "--out", old.path, "--format", "json", "--as-of", "2026-01-15", "--lang", lang])
     _ = try CLI.run(["evaluate", "--config", "samples/clean/homolog.yaml", "--out", dir.appendingPathComponent("clean").path] + asOf)
     let demo = dir.appendingPathComponent("demo/dossier.json").path
     let clean = dir.appendingPathComponent("clean/dossier.json").path
@@ -111,8 +117,11 @@ final class OneLanguageTests: XCTestCase {
     try run("compare", ["compare", demo, clean, "--lang", lang])
     try run("compare --out", ["compare", demo, clean, "--lang", lang, "--out", dir.appendingPathComponent("comparison").path])
     try run("portfolio", ["portfolio", dir.path, "--lang", lang])
-    try run("inspect", ["inspect", "samples/demo/reports", "samples/demo/manifests", "--lang", lang])
+    try run("inspect", ["inspect", "reports", "manifests", "--lang", lang], in: project)
 
+    for ignored in ["reports/shared/notes.txt", "reports/shared/notes.json"] {
+      XCTAssertEqual(texts.filter { $0.text.contains(ignored) }.count, 2, "evaluate and inspect name \(ignored)")
+    }
     for name in ["dossier.html", "dossier.md", "junit.xml", "findings.sarif", "gl-code-quality.json", "oscal-assessment-results.json", "dossier.json"] {
       let data = try Data(contentsOf: dir.appendingPathComponent("demo/\(name)"))
       texts.append(Text(origin: "demo/\(name)", text: try Self.prose(name, data)))
@@ -136,9 +145,17 @@ final class OneLanguageTests: XCTestCase {
     return texts
   }
 
-  /// The strings of a dossier that homolog did not write: catalogue texts, declarations and evidence (those with a
-  /// space or longer than 20 characters, so that codes stay in the outputs and are judged); its own texts (`*_text`,
-  /// `*_texts`, observations' and admission entries' `text`) stay.
+  /// Keys of `dossier.json` whose strings homolog did not write: the catalogue's texts, the project's declarations
+  /// (attestations, derogations), what scanners said (finding titles, messages, targets), file paths and hashes,
+  /// and readers' diagnostics of unreadable files (English, as documented). Everything else is homolog's and judged.
+  static let inputKeys: Set<String> = [
+    "title", "statement", "category", "note", "name", "organisation", "version", "justification", "scope", "approved_by",
+    "compensating_measures", "author", "links", "message", "description", "target", "evidence", "path", "files", "file",
+    "helm_source", "sha256", "root", "package", "component", "image",
+  ]
+
+  /// The strings of a dossier under `inputKeys`, a part's `text` (the catalogue's) and an unreadable file's reason
+  /// (from 4 characters on: shorter ones, such as the component `api`, would cut words apart).
   private static func inputStrings(_ data: Data) throws -> Set<String> {
     var found = Set<String>()
     func walk(_ value: Any, _ key: String, _ parent: String) {
@@ -147,8 +164,8 @@ final class OneLanguageTests: XCTestCase {
       } else if let array = value as? [Any] {
         for inner in array { walk(inner, key, parent) }
       } else if let string = value as? String {
-        let own = key.hasSuffix("_text") || key.hasSuffix("_texts") || (key == "text" && ["observations", "entries"].contains(parent))
-        if !own && (string.contains(" ") || string.count > 20) { found.insert(string) }
+        let input = inputKeys.contains(key) || (key == "text" && parent == "parts") || (key == "reason" && parent == "unreadable")
+        if input && string.count >= 4 { found.insert(string) }
       }
     }
     walk(try JSONSerialization.jsonObject(with: data), "", "")

@@ -31,7 +31,7 @@ final class ReadmeCommandTableTests: XCTestCase {
         let rest = line.dropFirst(2)
         let label = rest.range(of: "  ").map { String(rest[..<$0.lowerBound]) } ?? String(rest)
         let words = label.split(separator: " ")
-        if !["--color", "--help"].contains(String(words[0])) { options.append(label) }
+        if !["--lang", "--color", "--help"].contains(String(words[0])) { options.append(label) }
       }
     }
     func code(_ text: String) -> String { "`" + text.replacingOccurrences(of: "|", with: "\\|") + "`" }

@@ -1,21 +1,10 @@
 import Foundation
 import XCTest
 
-/// Tests leave nothing in the temporary directory: every test target makes its folders through the same
-/// `TemporaryFolders`, which removes them when the test that made them ends (`.ci/run` also compares the
+/// Tests leave nothing in the temporary directory: every test target makes its folders through the shared
+/// `TemporaryFolders` (Tests/Support), which removes them when the test that made them ends (`.ci/run` also compares the
 /// temporary directory before and after the suite).
 final class TemporaryFoldersTests: XCTestCase {
-  private static let targets = [
-    "homologTests", "HomologIngestTests", "HomologKubernetesTests", "HomologParsingTests", "HomologProjectTests", "HomologRenderTests",
-  ]
-
-  func testEveryTestTargetHasTheSameHelper() throws {
-    let copies = try Self.targets.map { target in
-      try String(contentsOf: CLI.repository.appendingPathComponent("Tests/\(target)/TemporaryFolders.swift"), encoding: .utf8)
-    }
-    for (target, copy) in zip(Self.targets, copies) { XCTAssertEqual(copy, copies[0], "Tests/\(target)/TemporaryFolders.swift differs") }
-  }
-
   func testNoTestMakesATemporaryFolderByHand() throws {
     let tests = CLI.repository.appendingPathComponent("Tests")
     let enumerator = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)

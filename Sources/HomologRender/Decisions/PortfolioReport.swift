@@ -73,7 +73,7 @@ public struct PortfolioReport: Sendable {
     }
     if !portfolio.unreadable.isEmpty {
       lines += ["", "### \(t("portfolio.unreadable"))", ""]
-      for file in portfolio.unreadable { lines.append("- \(e(file.path)): \(e(file.reason))") }
+      for file in portfolio.unreadable { lines.append("- \(e(file.path)): \(e(table.reason(file)))") }
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -65,7 +65,7 @@ enum CatalogueCommand: Command {
     do throws(InputError) {
       let data = try FileInput.readWhole(Pipeline.url(path), displayPath: path, limit: 16 << 20)
       let (catalogue, problems) = try CatalogueLoader.load(data, file: path, knownChecks: AllChecks.ids)
-      for problem in problems { Console.diagnostic(problem.description) }
+      for problem in problems { Console.diagnostic(Terminal.describe(problem.inRunLanguage)) }
       guard problems.isEmpty else {
         Console.error(Terminal.text("catalogue.problems", [MessageArg("path", path), .number("count", Double(problems.count), decimals: 0)]))
         return .badInput

@@ -97,18 +97,26 @@ enum CompareCommand: Command {
         let fileName = ComparisonReport.files.first { $0.format == format }?.fileName ?? format
         files.append((fileName, try report.render(format)))
       }
+      var separateKey: (url: URL, data: Data)?
       if anonymize {
         let key = try anonymizationKey(bids)
-        if let mapping {
-          let url = Pipeline.url(mapping)
-          try OutputWriter.write([(url.lastPathComponent, key)], to: url.deletingLastPathComponent(), display: mapping)
+        let url = mapping.map(Pipeline.url)
+        if let url, out.map({ Pipeline.url($0).path }) != url.deletingLastPathComponent().standardizedFileURL.path {
+          separateKey = (url, key)
         } else {
-          files.append(("anonymization-key.json", key))
+          files.append((url?.lastPathComponent ?? "anonymization-key.json", key))
         }
       }
       if let out {
+        // The output folder is checked first: a refused run writes nothing, not even the mapping.
+        try OutputWriter.checkOutputFolder(Pipeline.url(out), writing: files.map(\.name), display: out, force: arguments.flag("--force"))
+      }
+      if let separateKey, let mapping {
+        try OutputWriter.write([(separateKey.url.lastPathComponent, separateKey.data)], to: separateKey.url.deletingLastPathComponent(), display: mapping)
+      }
+      if let out {
         try OutputWriter.write(
-          files, to: Pipeline.url(out), display: out, owned: Set(ComparisonReport.files.map(\.fileName) + ["anonymization-key.json"]),
+          files, to: Pipeline.url(out), display: out, outputFolder: true,
           force: arguments.flag("--force"))
         Console.error(
           table.text(

@@ -15,9 +15,8 @@ enum CompletionCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let words = arguments.positionals()
-    guard words.count == 1, let word = words.first else {
-      throw .usage(Message("usage.shell-missing"), command: name)
-    }
+    guard let word = words.first else { throw .usage(Message("usage.shell-missing"), command: name) }
+    if words.count > 1 { throw .usage(Terminal.problem("usage.unexpected-argument", [MessageArg("name", words[1])]), command: name) }
     guard let shell = CompletionScript.Shell(rawValue: word) else {
       throw .usage(Terminal.problem("usage.shell-unknown", [MessageArg("name", word)], closestTo: word, in: actions), command: name)
     }

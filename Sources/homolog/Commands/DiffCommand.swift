@@ -23,7 +23,8 @@ enum DiffCommand: Command {
   static let exitCodes = "0 printed (and gate passed), 1 gate failed, 2 bad input or usage."
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
-    let format = try Pipeline.formats(arguments.value("--format"), known: ["md", "json"])?.first ?? "md"
+    let formats = try Pipeline.formats(arguments.value("--format"), known: ["md", "json"]) ?? ["md"]
+    guard formats.count == 1, let format = formats.first else { throw .usage(Message("usage.diff-one-format"), command: name) }
     let lang = try Pipeline.lang(arguments.value("--lang"))
     let templates = arguments.value("--templates").map(Pipeline.url)
     let failOn = try GateInput.option(arguments.value("--fail-on"))

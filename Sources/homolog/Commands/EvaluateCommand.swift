@@ -35,7 +35,7 @@ enum EvaluateCommand: Command {
     .flag("--keep-going", "list unreadable evidence files in the dossier instead of stopping"),
     .flag("--strict", "an evidence file no reader recognises is an error (exit 2) instead of a warning"),
     .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
-    .flag("--quiet", "no summary and no warnings on stderr (errors are still printed)"),
+    .flag("--quiet", "no summary, no warnings and no gate explanation on stderr (errors and a failed gate's headline are still printed)"),
   ]
   static let exitCodes = "0 dossier written and gate passed, 1 gate failed, 2 bad input or usage."
 
@@ -67,7 +67,7 @@ enum EvaluateCommand: Command {
         maxFileBytes: maxFileBytes)
       if strict && !input.ignored.isEmpty {
         for file in input.ignored {
-          Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+          Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))]))
         }
         throw Terminal.inputError("evaluate.strict-refused", [.number("count", Double(input.ignored.count), decimals: 0)])
       }
@@ -92,21 +92,25 @@ enum EvaluateCommand: Command {
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
       try OutputWriter.write(
-        files, to: outURL, display: out, owned: Set(AllRenderers.list.map { type(of: $0).fileName }), force: arguments.flag("--force"))
+        files, to: outURL, display: out, outputFolder: true, force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
       if gate.contains(.regression) && baselineDossier == nil {
         Console.emphasised(table.text("gate.regression-needs-baseline"), .yellow)
       }
       if !quiet {
-        for file in dossier.ignored { Console.diagnostic(table.text("evidence.ignored", [MessageArg("path", file.path), MessageArg("reason", file.reason)])) }
+        for file in dossier.ignored { Console.diagnostic(table.text("evidence.ignored", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))])) }
         for file in dossier.unreadable {
-          Console.diagnostic(table.text("evidence.unreadable", [MessageArg("path", file.path), MessageArg("reason", file.reason)]))
+          Console.diagnostic(table.text("evidence.unreadable", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))]))
         }
       }
       if !quiet {
         Console.diagnostic(summaryLine(dossier, out: out, files: files.map(\.name), table: table), highlight: statusWords(dossier.verdict.status, table))
       }
-      for failure in failures { Console.emphasised(failure.map(table.text).joined(separator: "\n  "), .red) }
+      let written = files.map(\.name)
+      let report = ["dossier.md", "dossier.html", "dossier.json"].first(where: written.contains) ?? written.first ?? ""
+      for failure in failures {
+        Console.emphasised(explanation(failure, quiet: quiet, see: Pipeline.join(out, report), table: table), .red)
+      }
       return failures.isEmpty ? .ok : .gateFailed
     } catch {
       throw .input(error)
@@ -131,13 +135,30 @@ enum EvaluateCommand: Command {
       existing.deleteLastPathComponent()
     }
     let base = PathConfinement.resolved(existing) ?? existing.path
-    return missing.reduce(base) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
+    return missing.reduce(URL(fileURLWithPath: base, isDirectory: true)) { $0.appendingPathComponent($1) }.path
   }
 
   /// The verdict's word in the run's language, coloured by outcome.
   private static func statusWords(_ status: VerdictStatus, _ table: TranslationTable) -> [(word: String, colour: Colour)] {
     let colour: Colour = status == .eliminatoire ? .red : status == .conforme ? .green : .yellow
     return [(table.text("decision.verdict.\(status.rawValue)"), colour)]
+  }
+
+  /// Detail lines a gate failure shows on the terminal before pointing to the dossier.
+  static let explanationLines = 10
+
+  /// A gate failure for stderr: its headline, then (unless quiet) at most `explanationLines` details and how many
+  /// more the dossier at `see` holds.
+  private static func explanation(_ failure: [Message], quiet: Bool, see: String, table: TranslationTable) -> String {
+    let lines = failure.map(table.text)
+    guard let headline = lines.first else { return "" }
+    let details = lines.dropFirst()
+    if quiet || details.isEmpty { return headline }
+    var text = ([headline] + details.prefix(explanationLines)).joined(separator: "\n  ")
+    if details.count > explanationLines {
+      text += "\n  " + table.text("gate.more", [.number("count", Double(details.count - explanationLines), decimals: 0), MessageArg("path", see)])
+    }
+    return text
   }
 
   private static func summaryLine(_ dossier: Dossier, out: String, files: [String], table: TranslationTable) -> String {

@@ -92,17 +92,22 @@ enum InspectCommand: Command {
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let report = Report(
-          files: reports, ignored: collected.ignored.isEmpty ? nil : collected.ignored,
-          unreadable: collected.unreadable.isEmpty ? nil : collected.unreadable)
+        let described = { (files: [IgnoredFile]) -> [IgnoredFile]? in
+          files.isEmpty ? nil : files.map { file in
+            var file = file
+            file.reasonText = table.reason(file)
+            return file
+          }
+        }
+        let report = Report(files: reports, ignored: described(collected.ignored), unreadable: described(collected.unreadable))
         Console.out(String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self))
       } else {
         for report in reports { Console.out(Console.safe(text(report, table: table))) }
         for file in collected.ignored {
-          Console.out(Console.safe(table.text("inspect.ignored", [MessageArg("path", file.path), MessageArg("reason", file.reason)])))
+          Console.out(Console.safe(table.text("inspect.ignored", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))])))
         }
         for file in collected.unreadable {
-          Console.out(Console.safe(table.text("inspect.unreadable", [MessageArg("path", file.path), MessageArg("reason", file.reason)])))
+          Console.out(Console.safe(table.text("inspect.unreadable", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))])))
         }
       }
       return collected.unreadable.isEmpty ? .ok : .badInput

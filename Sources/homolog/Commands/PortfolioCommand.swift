@@ -51,7 +51,7 @@ enum PortfolioCommand: Command {
       }
       if let out {
         try OutputWriter.write(
-          outputs, to: Pipeline.url(out), display: out, owned: Set(PortfolioReport.files.map(\.fileName)), force: arguments.flag("--force"))
+          outputs, to: Pipeline.url(out), display: out, outputFolder: true, force: arguments.flag("--force"))
       } else if let first = outputs.first {
         FileHandle.standardOutput.write(first.data)
       }

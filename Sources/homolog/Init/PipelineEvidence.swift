@@ -141,13 +141,43 @@ struct PipelineEvidence {
     return result
   }
 
-  /// `$NAME` and `${NAME}` replaced by the job's variables (others kept as written).
-  private static func expand(_ text: String, _ vars: [String: String]) -> String {
-    var result = text
-    for (key, value) in vars {
-      result = result.replacingOccurrences(of: "${\(key)}", with: value).replacingOccurrences(of: "$\(key)", with: value)
+  /// `$NAME` and `${NAME}` replaced by the job's variables, the longest name read (`$WORKING_DIR_X` is
+  /// `WORKING_DIR_X`, never `WORKING_DIR` then `_X`); a value's own variables expanded in turn, a few levels deep;
+  /// unknown variables and `$$` kept as written.
+  private static func expand(_ text: String, _ vars: [String: String], depth: Int = 0) -> String {
+    let scalars = Array(text.unicodeScalars)
+    func isName(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+      scalar == "_" || (scalar.isASCII && (first ? CharacterSet.letters : CharacterSet.alphanumerics).contains(scalar))
     }
-    return result
+    var out = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      guard scalar == "$", index + 1 < scalars.count else {
+        out.append(scalar)
+        index += 1
+        continue
+      }
+      if scalars[index + 1] == "$" {
+        out.append(contentsOf: "$$".unicodeScalars)
+        index += 2
+        continue
+      }
+      let braced = scalars[index + 1] == "{"
+      var end = index + (braced ? 2 : 1)
+      let start = end
+      while end < scalars.count, isName(scalars[end], first: end == start) { end += 1 }
+      let name = String(String.UnicodeScalarView(scalars[start..<end]))
+      let closed = !braced || (end < scalars.count && scalars[end] == "}")
+      guard !name.isEmpty, closed, let value = vars[name] else {
+        out.append(scalar)
+        index += 1
+        continue
+      }
+      out.append(contentsOf: (depth < 8 ? expand(value, vars, depth: depth + 1) : value).unicodeScalars)
+      index = braced ? end + 1 : end
+    }
+    return String(out)
   }
 
   /// `./a/b/` → `a/b`; `.` → empty.

@@ -12,7 +12,7 @@ enum Starters {
     var text = """
       # homolog project file — see README.md. Paths are relative to this file.
       project:
-        name: "\(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))"
+        name: \(quoted(name))
         version: "0.1.0"
         # organisation: "Ministère — direction"   # who owns the application
 
@@ -45,7 +45,7 @@ enum Starters {
     } else {
       text += "components:\n"
       for component in components {
-        text += "  - name: \(component.name)         # from job \(component.job)\n"
+        text += "  - name: \(quoted(component.name))         # from job \(comment(component.job))\n"
         text += "    role: \(component.role.rawValue)" + (component.role == .frontend ? "         # check it: backend | frontend | worker | batch | data | other\n" : "\n")
         text += "    evidence:\n" + paths(component.paths, indent: "      ", exists: exists, empty: "      []")
       }
@@ -55,12 +55,35 @@ enum Starters {
       # Evidence shared by the whole project (image scans, manifests, SBOMs…), files or folders. Every report in
       # \(reportsFolder)/ is read; homolog recognises formats by content (homolog formats).
       evidence:
-        - \(reportsFolder)
+        - \(quoted(reportsFolder))
 
       """
     text += paths(pipeline?.shared ?? [], indent: "  ", exists: exists, empty: "")
     text += "\n"
     return text + projectTail
+  }
+
+  /// A YAML double-quoted scalar: backslash, quote and control characters escaped, so `#`, `: ` or a leading `-`
+  /// stay part of the text.
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// Text for a `#` comment: on one line.
+  private static func comment(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { CharacterSet.newlines.contains($0) || $0.value < 0x20 ? " " : $0 }))
   }
 
   /// Evidence paths as list items: existing ones active, the others commented out with why.
@@ -69,10 +92,10 @@ enum Starters {
     var text = ""
     for path in paths {
       if exists(path.path) {
-        text += "\(indent)- \(path.path)   # \(path.origin)\n"
+        text += "\(indent)- \(quoted(path.path))   # \(comment(path.origin))\n"
       } else {
         let fix = path.kept ? "uncomment when it is there" : "keep it with artifacts: paths in the job, then uncomment"
-        text += "\(indent)# - \(path.path)   # \(path.origin); not here yet: \(fix)\n"
+        text += "\(indent)# - \(quoted(path.path))   # \(comment(path.origin)); not here yet: \(fix)\n"
       }
     }
     return present.isEmpty && !empty.isEmpty ? empty + "\n" + text : text

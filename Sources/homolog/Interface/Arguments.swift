@@ -5,7 +5,8 @@ import HomologModel
 ///
 /// Conventions of git and swift-argument-parser: `--name value` or `--name=value`; `--` ends the options;
 /// `--help`/`-h` and `--version` are recognised only where an option may stand, never as an option's value;
-/// an unknown option or a repeated single-value option is refused by name, with the closest known name.
+/// an unknown option, an empty value (`--out=`, `--config ''`) or a repeated single-value option is refused by name,
+/// an unknown one with the closest known name.
 struct Arguments {
   private var valuesByName: [String: [String]] = [:]
   private var flags: Set<String> = []
@@ -21,7 +22,7 @@ struct Arguments {
 
   /// Parses `tokens` against `options` (the common options are added).
   init(_ tokens: [String], options: [Option]) {
-    self.options = options + Option.common
+    self.options = Option.all(options)
     var index = 0
     var optionsEnded = false
     while index < tokens.count {
@@ -39,6 +40,10 @@ struct Arguments {
       }
       let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0])
+      if ["--help", "-h", "--version"].contains(name) {
+        note(Message("usage.option-takes-no-value", [MessageArg("name", name)]))
+        continue
+      }
       guard let option = self.options.first(where: { $0.name == name }) else {
         note(Terminal.problem("usage.unknown-option", [MessageArg("name", name)], closestTo: name, in: self.options.map(\.name) + ["--version"]))
         continue
@@ -56,6 +61,10 @@ struct Arguments {
         index += 1
       } else {
         note(Message("usage.option-expects-value", [MessageArg("name", name), MessageArg("placeholder", placeholder)]))
+        continue
+      }
+      guard !value.isEmpty else {
+        note(Message("usage.option-empty-value", [MessageArg("name", name), MessageArg("placeholder", placeholder)]))
         continue
       }
       if !option.repeatable && valuesByName[name] != nil {
@@ -103,7 +112,8 @@ struct Arguments {
   /// Fails when positionals were given to a command that takes none.
   func finish() throws(CommandError) {
     guard let first = rest.first else { return }
-    var suggestion = Suggestion.closest(to: "--" + first, in: options.map(\.name))
+    let names = options.map(\.name)
+    var suggestion = names.contains("--" + first) ? "--" + first : Suggestion.closest(to: "--" + first, in: names)
     if suggestion == nil, first.hasSuffix(".yaml") || first.hasSuffix(".yml"), options.contains(where: { $0.name == "--config" }) {
       suggestion = "--config \(first)"
     }

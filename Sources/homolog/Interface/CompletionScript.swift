@@ -22,7 +22,7 @@ enum CompletionScript {
     return text.count > 70 ? String(text.prefix(69)) + "…" : text
   }
 
-  private static func options(_ command: any Command.Type) -> [Option] { command.options + Option.common }
+  private static func options(_ command: any Command.Type) -> [Option] { Option.all(command.options) }
 
   // MARK: bash
 
@@ -113,6 +113,11 @@ enum CompletionScript {
       text += "complete -c homolog -n __fish_use_subcommand -a \(command.name) -d '\(short(command.summary))'\n"
     }
     text += "complete -c homolog -n __fish_use_subcommand -a help -d 'show the help of a command'\n"
+    // `homolog help <TAB>`: the commands, as the only word after help.
+    let afterHelp = "-n '__fish_seen_subcommand_from help; and test (count (commandline -opc)) -eq 2'"
+    for command in commands {
+      text += "complete -c homolog \(afterHelp) -a \(command.name) -d '\(short(command.summary))'\n"
+    }
     for command in commands {
       let condition = "-n '__fish_seen_subcommand_from \(command.name)'"
       for option in options(command) {

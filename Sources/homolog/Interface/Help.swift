@@ -11,7 +11,7 @@ enum Help {
       (index == 0 ? "USAGE: " : "       ") + "homolog \(command.name)\(line.isEmpty ? "" : " " + line)"
     }.joined(separator: "\n")
     text += "\n\n" + command.about + "\n"
-    text += "\nOPTIONS:\n" + (command.options + Option.common).map(optionLine).joined()
+    text += "\nOPTIONS:\n" + Option.all(command.options).map(optionLine).joined()
     if !command.exitCodes.isEmpty { text += "\nEXIT CODES: " + command.exitCodes + "\n" }
     return text
   }

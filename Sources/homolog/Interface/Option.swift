@@ -30,11 +30,18 @@ struct Option: Sendable {
     Option(name: name, value: nil, repeatable: false, help: help, completion: .none)
   }
 
+  /// A command's options followed by the common ones it does not redefine (its own `--lang` says what the language
+  /// applies to).
+  static func all(_ options: [Option]) -> [Option] {
+    options + common.filter { common in !options.contains { $0.name == common.name } }
+  }
+
   /// `--name VALUE` or `--name`, as help and usage lines show it.
   var label: String { value.map { "\(name) \($0)" } ?? name }
 
   /// Options every command accepts.
   static let common: [Option] = [
+    .value("--lang", "fr|en", "language of what the command prints (default fr)", completion: .choices(["fr", "en"])),
     .value("--color", "WHEN", "colour on the terminal: auto (default: only on a terminal, unless NO_COLOR is set), always or never",
       completion: .choices(ColorMode.allCases.map(\.rawValue))),
     Option(name: "--help", value: nil, repeatable: false, help: "show this help", completion: .none),

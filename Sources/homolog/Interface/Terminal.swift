@@ -12,8 +12,9 @@ enum Terminal {
     (try? TranslationTable.load(lang: lang, from: TemplateSource())) ?? TranslationTable(lang: lang, messages: [:])
   }
 
-  /// The language the command line asks for: the value of `--lang` (`--lang en` or `--lang=en`, before `--`) when
-  /// it is one homolog speaks, else French. Usage errors come before parsing, so the words are scanned, not parsed.
+  /// The language the command line asks for, for the usage errors met before its options are parsed (no
+  /// arguments, an unknown command): the value of `--lang` (`--lang en` or `--lang=en`, before `--`) when it is one
+  /// homolog speaks, else French. Once parsed, `--lang` (a common option) decides through `use(_:)`.
   static func language(in arguments: [String]) -> String {
     var found: String?
     var index = 0
@@ -28,6 +29,13 @@ enum Terminal {
       index += 1
     }
     return found.flatMap { TranslationTable.languages.contains($0) ? $0 : nil } ?? "fr"
+  }
+
+  /// Sets the run's language from parsed arguments (`--lang`, a common option); an unknown language is a usage
+  /// error, said in French.
+  static func use(_ arguments: Arguments) throws(CommandError) {
+    table = load("fr")
+    if let lang = try Pipeline.lang(arguments.value("--lang")) { table = load(lang) }
   }
 
   /// A message of the run's language.

@@ -2,11 +2,10 @@ import Foundation
 import XCTest
 
 /// Temporary folders made by tests, each removed when the test that made it finishes (pass or fail), so a run of
-/// the suite leaves nothing in the temporary directory. Test targets share no code: the same file is in each test
-/// target that writes files (`TemporaryFoldersTests` in homologTests checks the copies are identical).
-enum TemporaryFolders {
+/// the suite leaves nothing in the temporary directory. Every test target re-exports this module (`TestSupport.swift`).
+public enum TemporaryFolders {
   /// A fresh empty folder named `<prefix>-<UUID>`, removed at the end of the current test.
-  static func make(_ prefix: String) throws -> URL {
+  public static func make(_ prefix: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     Cleaner.shared.track(url)
