@@ -38,7 +38,7 @@ final class CatalogueCommandTests: XCTestCase {
     for command in ["evaluate", "inspect", "catalogue", "init", "checks", "formats"] {
       let result = try CLI.run([command, "--help"])
       XCTAssertEqual(result.status, 0, command)
-      XCTAssertTrue(result.stdout.contains("USAGE: homolog \(command)"), command)
+      XCTAssertTrue(result.stdout.contains("USAGE : homolog \(command)"), command)
     }
   }
 

@@ -3,8 +3,8 @@ import XCTest
 
 /// What the command line itself prints speaks the run's language too: `init` (the files it wrote, the next steps, the
 /// pipeline's notes) and the usage and input errors it writes, checked against the same word lists as the demo's
-/// outputs. Code spans (`homolog evaluate`, `evidence:`), option names and gate rule names are typed as they are, not
-/// prose: they are taken out.
+/// outputs, and the help (`homolog --help`, a command's help). Code spans (`homolog evaluate`, `evidence:`), option names
+/// and gate rule names are typed as they are, not prose: they are taken out.
 final class OneLanguageCLITests: XCTestCase {
   /// Everything init and a few refusals print in a language.
   private func outputs(lang: String) throws -> [(origin: String, text: String)] {
@@ -29,6 +29,10 @@ final class OneLanguageCLITests: XCTestCase {
     try run("unexpected argument", ["evaluate", "homolog.yaml"], status: 2)
     try run("unknown gate rule", ["evaluate", "--fail-on", "regresion"], status: 2)
     try run("bad date", ["evaluate", "--as-of", "demain"], status: 2)
+    try run("help", ["--help"], status: 0)
+    try run("evaluate help", ["evaluate", "--help"], status: 0)
+    try run("compare help", ["help", "compare"], status: 0)
+    try run("init help", ["init", "--help"], status: 0)
     return texts.map { origin, text in
       // Gate rule names are values typed as they are (`--fail-on eliminatory`), in both languages.
       (origin, text.replacingOccurrences(of: #"`[^`]*`|--[a-z-]+|\b(eliminatory|regression|regresion|platform-refusal)\b"#, with: " ¶ ", options: .regularExpression))

@@ -5,14 +5,9 @@ import HomologModel
 /// `homolog checks`: the built-in checks and the requirements they prove.
 enum ChecksCommand: Command {
   static let name = "checks"
-  static let summary = "list the built-in checks and the requirements each one proves"
   static let synopsis = ["[--format text|md]"]
-  static let about = """
-    Lists every built-in check: id, what it verifies, why, and the requirements of the built-in
-    catalogue it proves. --format md prints the Markdown of docs/checks.md.
-    """
   static let options: [Option] = [
-    .value("--format", "text|md", "output format (default text)", completion: .choices(["text", "md"])),
+    .value("--format", "text|md", completion: .choices(["text", "md"])),
   ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {

@@ -4,12 +4,7 @@ import HomologIngest
 /// `homolog formats`: every evidence format homolog reads and how it is recognised.
 enum FormatsCommand: Command {
   static let name = "formats"
-  static let summary = "list the evidence formats homolog reads and how each is detected"
   static let synopsis = [""]
-  static let about = """
-    Lists every supported evidence format: its id, its name and what in the content identifies it
-    (detection never relies on the file name alone).
-    """
   static let options: [Option] = []
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
