@@ -3,7 +3,7 @@ import XCTest
 
 /// What the command line itself prints speaks the run's language too: `init` (the files it wrote, the next steps, the
 /// pipeline's notes) and the usage and input errors it writes, checked against the same word lists as the demo's
-/// outputs, and the help (`homolog --help`, a command's help). Code spans (`homolog evaluate`, `evidence:`), option names
+/// outputs, the help (`homolog --help`, a command's help) and `checks`. Code spans (`homolog evaluate`, `evidence:`), option names
 /// and gate rule names are typed as they are, not prose: they are taken out.
 final class OneLanguageCLITests: XCTestCase {
   /// Everything init and a few refusals print in a language.
@@ -33,6 +33,8 @@ final class OneLanguageCLITests: XCTestCase {
     try run("evaluate help", ["evaluate", "--help"], status: 0)
     try run("compare help", ["help", "compare"], status: 0)
     try run("init help", ["init", "--help"], status: 0)
+    try run("checks", ["checks"], status: 0)
+    try run("checks md", ["checks", "--format", "md"], status: 0)
     return texts.map { origin, text in
       // Gate rule names are values typed as they are (`--fail-on eliminatory`), in both languages.
       (origin, text.replacingOccurrences(of: #"`[^`]*`|--[a-z-]+|\b(eliminatory|regression|regresion|platform-refusal)\b"#, with: " ¶ ", options: .regularExpression))
