@@ -40,7 +40,7 @@ enum CatalogueCommand: Command {
       guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "mapping")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
-        Console.out(CatalogueMapping.markdown(catalogue))
+        Console.out(CatalogueMapping.markdown(catalogue) { Terminal.text($0) })
         return .ok
       } catch {
         throw .input(error)
