@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product homolog >/dev/null
-table="$(.build/debug/homolog catalogue mapping)"
+table="$(.build/debug/homolog catalogue mapping --lang fr)"
 python3 - "$table" <<'PY'
 import sys
 path = "docs/verdicts.md"

@@ -3,12 +3,15 @@ import HomologModel
 /// The catalogue's mapping of checks and attestations to the parts of each requirement, as a Markdown table an
 /// authority can audit (`homolog catalogue mapping`; `docs/verdicts.md` embeds it and a test keeps it in sync).
 public enum CatalogueMapping {
-  /// One row per part of every requirement, then the platform's admission rules and where they count.
-  public static func markdown(_ catalogue: Catalogue) -> String {
+  /// One row per part of every requirement, then the platform's admission rules and where they count; `text` gives the
+  /// title, column headers and words of the run's language (`catalogue.mapping.*`), the quoted parts and notes are the
+  /// catalogue's own.
+  public static func markdown(_ catalogue: Catalogue, text: (Message) -> String) -> String {
+    let count = MessageArg.number("count", Double(catalogue.requirements.count), decimals: 0)
     var lines = [
-      "Catalogue `\(catalogue.id)` version \(catalogue.version) — \(catalogue.requirements.count) requirements.",
+      text(Message("catalogue.mapping.title", [MessageArg("id", catalogue.id), MessageArg("version", catalogue.version), count])),
       "",
-      "| Exigence / requirement | Niveau | Partie / part | Texte cité / quoted text | Preuve / proof | Contrôles / checks | Fondement / basis |",
+      text(Message("catalogue.mapping.columns")),
       "|---|---|---|---|---|---|---|",
     ]
     for requirement in catalogue.requirements {
@@ -25,12 +28,12 @@ public enum CatalogueMapping {
     }
     lines += [
       "",
-      "| Règle Kyverno / Kyverno rule | Contrôle / check | Type | Exigence CCT / CCT requirement |",
+      text(Message("catalogue.mapping.rule-columns")),
       "|---|---|---|---|",
     ]
     for rule in PlatformRules.list {
       lines.append(
-        "| `\(rule.policy)` | `\(rule.check)` | \(rule.action.rawValue) | \(rule.requirement ?? "admission seulement / admission only") |")
+        "| `\(rule.policy)` | `\(rule.check)` | \(rule.action.rawValue) | \(rule.requirement ?? text(Message("catalogue.mapping.admission-only"))) |")
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -9,7 +9,8 @@ public enum EvidenceKind: String, Codable, Sendable, CaseIterable {
 public struct CheckDoc: Sendable {
   /// Stable id, `family.kebab-name`.
   public var id: String
-  /// One line, English (the dossier's localized titles come from the translation table).
+  /// One line, English (the dossier's localized titles, and `homolog checks`' `check.ID.title`, come from the translation
+  /// tables; CheckTextsTests keeps the English table equal to this text and its rationale).
   public var title: String
   public var rationale: String
   public var reads: [EvidenceKind]

@@ -25,26 +25,28 @@ enum CommandError: Error {
   case input(InputError)
 }
 
-/// One subcommand; its help, shell completion and README row derive from these.
+/// One subcommand; its help, shell completion and README row derive from these and from its texts in the translation
+/// tables (`command.NAME.summary`, `.about`, `.exit-codes`; `option.NAME.--option`).
 protocol Command {
   static var name: String { get }
-  /// One line, for `homolog --help` and the README.
-  static var summary: String { get }
   /// Usage lines after `homolog NAME`.
   static var synopsis: [String] { get }
-  /// What the command does, paragraphs.
-  static var about: String { get }
   static var options: [Option] { get }
   /// Words that may stand as the first positional (`catalogue validate`), for completion.
   static var actions: [String] { get }
-  /// Exit codes, when the command has more than success and bad input.
-  static var exitCodes: String { get }
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus
 }
 
 extension Command {
   static var actions: [String] { [] }
-  static var exitCodes: String { "0 success, 2 bad input or usage." }
+  /// One line, for `homolog --help` and the README, in the run's language.
+  static var summary: String { Terminal.text("command.\(name).summary") }
+  /// What the command does, paragraphs, in the run's language.
+  static var about: String { Terminal.text("command.\(name).about", Help.arguments) }
+  /// Exit codes, in the run's language: the command's own when it has more than success and bad input.
+  static var exitCodes: String {
+    Terminal.text(Terminal.table.messages["command.\(name).exit-codes"] == nil ? "help.exit-codes.default" : "command.\(name).exit-codes")
+  }
 }
 
 /// Dispatches to subcommands and turns errors into messages and exit codes.
@@ -61,21 +63,11 @@ enum CommandLineTool {
   static var commandNames: [String] { commands.map { $0.name } + ["help"] }
 
   static var usage: String {
-    var text = """
-      homolog \(version) — compliance and homologation dossiers for Cloud Pi Native applications (CCT).
-
-      USAGE: homolog <command> [options]
-
-      COMMANDS:
-
-      """
+    var text = "homolog \(version) — \(Terminal.text("help.usage.title"))\n\n\(Terminal.text("help.usage.line"))\n\n"
+    text += Terminal.text("help.usage.commands") + "\n"
     for command in commands { text += "  \(command.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(command.summary)\n" }
-    text += "  \("help".padding(toLength: 11, withPad: " ", startingAt: 0)) show the help of a command (homolog help evaluate)\n"
-    text += """
-
-      Run `homolog <command> --help` (or `homolog help <command>`) for a command's options.
-      Exit codes: 0 success, 1 gate failed (e.g. verdict éliminatoire), 2 bad input or usage.
-      """
+    text += "  \("help".padding(toLength: 11, withPad: " ", startingAt: 0)) \(Terminal.text("help.usage.help"))\n"
+    text += "\n" + Terminal.text("help.usage.more") + "\n" + Terminal.text("help.usage.exit-codes")
     return text
   }
 

@@ -99,7 +99,8 @@ final class ArgumentParsingTests: XCTestCase {
     let completion = try CLI.run(["completion", "bash", "--lang", "en"])
     XCTAssertEqual(completion.status, 0, completion.stderr)
     XCTAssertEqual(try CLI.run(["checks", "--lang=en"]).status, 0)
-    XCTAssertTrue(try CLI.run(["help", "checks"]).stdout.contains("\n  --lang fr|en         language of what the command prints (default fr)\n"))
+    XCTAssertTrue(try CLI.run(["help", "checks", "--lang", "en"]).stdout.contains("\n  --lang fr|en         language of what the command prints (default fr)\n"))
+    XCTAssertTrue(try CLI.run(["help", "checks"]).stdout.contains("\n  --lang fr|en         langue de ce qu'affiche la commande (fr par défaut)\n"))
     // Parsed once: the language of a usage error follows --lang wherever it stands, even after the problem.
     try assertEnglishUsageError(["formats", "--bogus"], "unknown option '--bogus'", see: "homolog formats --help")
     try assertEnglishUsageError(["help", "evaluate", "extra"], "help takes one command, got 2 arguments", see: "homolog --help")
@@ -136,7 +137,7 @@ final class ArgumentParsingTests: XCTestCase {
   func testHelpIsAnOptionNeverAValue() throws {
     let help = try CLI.run(["evaluate", "--help"])
     XCTAssertEqual(help.status, 0)
-    XCTAssertTrue(help.stdout.hasPrefix("USAGE: homolog evaluate [--config FILE] [--out DIR] [options]\n"), help.stdout)
+    XCTAssertTrue(help.stdout.hasPrefix("USAGE : homolog evaluate [--config FILE] [--out DIR] [options]\n"), help.stdout)
     XCTAssertEqual(try CLI.run(["evaluate", "-h"]).stdout, help.stdout)
     // As --config's value, --help is a file name: no help, the missing file is reported.
     let dir = try CLI.temporaryDirectory()
@@ -165,14 +166,14 @@ final class ArgumentParsingTests: XCTestCase {
   func testHelpCommandAndEveryCommandsHelp() throws {
     let general = try CLI.run(["help"])
     XCTAssertEqual(general.status, 0)
-    XCTAssertTrue(general.stdout.contains("USAGE: homolog <command> [options]"))
+    XCTAssertTrue(general.stdout.contains("USAGE : homolog <commande> [options]"))
     for name in ["evaluate", "inspect", "catalogue", "init", "checks", "formats", "diff", "compare", "portfolio", "completion"] {
       let viaHelp = try CLI.run(["help", name])
       let viaOption = try CLI.run([name, "--help"])
       XCTAssertEqual(viaHelp.status, 0, name)
       XCTAssertEqual(viaOption.status, 0, name)
       XCTAssertEqual(viaHelp.stdout, viaOption.stdout, name)
-      XCTAssertTrue(viaHelp.stdout.hasPrefix("USAGE: homolog \(name)"), name)
+      XCTAssertTrue(viaHelp.stdout.hasPrefix("USAGE : homolog \(name)"), name)
       XCTAssertTrue(viaHelp.stdout.contains("  --color WHEN "), name)
       XCTAssertTrue(viaHelp.stdout.contains("  -h, --help "), name)
       XCTAssertTrue(general.stdout.contains("  \(name) "), name)

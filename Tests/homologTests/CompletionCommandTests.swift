@@ -88,7 +88,7 @@ final class CompletionCommandTests: XCTestCase {
     process.waitUntilExit()
     XCTAssertEqual(
       String(decoding: data, as: UTF8.self),
-      "evaluate\tevaluate a project\nen\tlanguage of the dossier\nfr\tlanguage of the dossier\nportfolio\taggregate many applications dossiers\n")
+      "evaluate\tévalue un projet\nen\tlangue du dossier\nfr\tlangue du dossier\nportfolio\tagrège les dossiers de nombreuses applications\n")
   }
 
   func testOneShellOnly() throws {

@@ -11,7 +11,7 @@ final class ReadmeCommandTableTests: XCTestCase {
 
   /// The table row a command's help gives: usage lines, options (common ones aside), summary from `homolog --help`.
   private func expectedRow(_ command: String, summaries: [String: String]) throws -> String {
-    let help = try CLI.run(["help", command]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let help = try CLI.run(["help", command, "--lang", "en"]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var usage: [String] = []
     for line in help {
       if line.hasPrefix("USAGE: ") {
@@ -41,7 +41,7 @@ final class ReadmeCommandTableTests: XCTestCase {
 
   func testCommandTableMatchesEveryCommandsHelp() throws {
     var summaries: [String: String] = [:]
-    for line in try CLI.run(["--help"]).stdout.split(separator: "\n") where line.hasPrefix("  ") {
+    for line in try CLI.run(["--help", "--lang", "en"]).stdout.split(separator: "\n") where line.hasPrefix("  ") {
       let parts = line.dropFirst(2).split(separator: " ", maxSplits: 1)
       if parts.count == 2 { summaries[String(parts[0])] = parts[1].trimmingCharacters(in: .whitespaces) }
     }
@@ -54,13 +54,13 @@ final class ReadmeCommandTableTests: XCTestCase {
   }
 
   func testEvaluateHelpIsQuotedWhole() throws {
-    let help = try CLI.run(["help", "evaluate"]).stdout
+    let help = try CLI.run(["help", "evaluate", "--lang", "en"]).stdout
     XCTAssertTrue(try readme().contains("```\n" + help + "```\n"), "README's evaluate help differs from `homolog help evaluate`")
   }
 
   func testCatalogueHelpAndREADMEStateTheSameErrorFormat() throws {
     let format = "FILE:LINE:COLUMN: error: MESSAGE"
-    XCTAssertTrue(try CLI.run(["catalogue", "--help"]).stdout.contains(format))
+    XCTAssertTrue(try CLI.run(["catalogue", "--help", "--lang", "en"]).stdout.contains(format))
     XCTAssertTrue(try readme().contains("`catalogue validate` prints every problem as `\(format)`"))
   }
 

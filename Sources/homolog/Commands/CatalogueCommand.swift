@@ -8,20 +8,9 @@ import HomologRender
 /// `homolog catalogue validate FILE` and `homolog catalogue list [FILE]`.
 enum CatalogueCommand: Command {
   static let name = "catalogue"
-  static let summary = "validate a requirements catalogue, list its requirements, or print its proof mapping"
   static let synopsis = ["validate FILE", "list [FILE]", "mapping [FILE]"]
-  static let about = """
-    validate  checks a catalogue: YAML syntax, required fields (id, level, category, title, statement),
-              levels P or I, unique ids, known check ids, applicability conditions. Every problem is
-              printed as FILE:LINE:COLUMN: error: MESSAGE; exit 2 when there is any.
-    list      prints id, level, category and title of each requirement (default: the built-in CCT catalogue).
-    mapping   prints, as a Markdown table, each part of each requirement (quoted), how it is proven (checks,
-              attestation, both, either), by which checks, and why; then the platform's Kyverno rules and the
-              CCT requirement each counts for (docs/verdicts.md embeds this table).
-    """
   static let options: [Option] = [
-    .value("--lang", "fr|en", "language of what validate and list print (default fr); the mapping table is in English",
-      completion: .choices(["fr", "en"]))
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"]))
   ]
   static let actions = ["validate", "list", "mapping"]
 
@@ -51,7 +40,7 @@ enum CatalogueCommand: Command {
       guard positionals.count <= 2 else { throw .usage(Message("usage.catalogue-at-most-one-file", [MessageArg("action", "mapping")]), command: name) }
       do throws(InputError) {
         let catalogue = try Pipeline.catalogue(positionals.count == 2 ? Pipeline.url(positionals[1]) : nil, displayPath: positionals.dropFirst().first)
-        Console.out(CatalogueMapping.markdown(catalogue))
+        Console.out(CatalogueMapping.markdown(catalogue) { Terminal.text($0) })
         return .ok
       } catch {
         throw .input(error)

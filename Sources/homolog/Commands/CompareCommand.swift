@@ -7,41 +7,20 @@ import HomologRender
 /// `homolog compare A.json B.json …`: ranks bids for a procurement evaluator.
 enum CompareCommand: Command {
   static let name = "compare"
-  static let summary = "rank bids' dossiers: eliminated ones flagged, the others by Important score"
   static let synopsis = ["A B … [options]"]
-  static let about = """
-    Ranks the bids, each a dossier.json or the folder holding it: eliminated bids first (a Primordial
-    requirement not met), flagged with the requirements that eliminate them, then the others by Important
-    score, with per-category scores side by side and each requirement's status per bid. Dossiers of
-    different catalogues are refused unless --common.
-
-    The evaluator's policy rules: with --policy FILE every bid is judged again under the thresholds of FILE
-    before ranking (from what its dossier carries: measurements, attestation dates, derogations), and the
-    report gives that policy's SHA-256 and, per bid, the requirements whose status changed. Without it, bids
-    judged under different policies (their dossiers' policy hashes differ) are refused, naming each bid and
-    the thresholds it changed; --allow-mixed-policies compares them as they are, with a warning per bid.
-    """
   static let options: [Option] = [
-    .value("--out", "DIR", "write comparison.md, comparison.html, comparison.csv, comparison.json into DIR (without it, print one format on stdout)",
-      completion: .directory),
-    .flag("--force", "with --out: write into a folder that holds other files than homolog's (they are kept)"),
-    .value("--format", "FORMAT", "with --out: the formats to write, comma-separated (default all); without --out: the one to print, "
-      + "md, html, csv or json (default md)", completion: .choices(ComparisonReport.files.map(\.format))),
-    .value("--policy", "FILE", "a homolog.yaml whose policy: section (only that section; a file holding just policy: will do) sets the "
-      + "thresholds every bid is judged under; its gate is not used", completion: .file),
-    .flag("--allow-mixed-policies", "compare bids judged under different policies as they are (each flagged)"),
-    .flag("--common", "compare only the requirements every bid was evaluated on (different catalogues)"),
-    .value("--scale", "N", "marks out of N, e.g. 20 (default 100)"),
-    .flag("--anonymize", "name bids Offre A, B, C… in the order of their files' SHA-256; the mapping is written to --mapping FILE "
-      + "(default DIR/anonymization-key.json), never beside the names on stdout"),
-    .value("--mapping", "FILE", "where to write the anonymization key", completion: .file),
-    .value("--lang", "fr|en", "language of labels (default fr)", completion: .choices(["fr", "en"])),
-    .value("--templates", "DIR", "override built-in translations", completion: .directory),
+    .value("--out", "DIR", completion: .directory),
+    .flag("--force"),
+    .value("--format", "FORMAT", completion: .choices(ComparisonReport.files.map(\.format))),
+    .value("--policy", "FILE", completion: .file),
+    .flag("--allow-mixed-policies"),
+    .flag("--common"),
+    .value("--scale", "N"),
+    .flag("--anonymize"),
+    .value("--mapping", "FILE", completion: .file),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", completion: .directory),
   ]
-  static let exitCodes = """
-    0 written, 2 bad input or usage (e.g. different catalogues without --common, different policies without
-    --policy or --allow-mixed-policies, a dossier that cannot be judged again).
-    """
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let out = arguments.value("--out")

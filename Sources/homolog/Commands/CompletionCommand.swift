@@ -2,14 +2,7 @@ import HomologModel
 /// `homolog completion bash|zsh|fish`: the shell completion script, from the commands' own option tables.
 enum CompletionCommand: Command {
   static let name = "completion"
-  static let summary = "print a shell completion script (bash, zsh or fish)"
   static let synopsis = ["bash|zsh|fish"]
-  static let about = """
-    Prints a completion script for commands, options and their values. Load it:
-      bash  source <(homolog completion bash)        (or save it in /etc/bash_completion.d/homolog)
-      zsh   source <(homolog completion zsh)         (or save it as _homolog in a folder of $fpath)
-      fish  homolog completion fish | source         (or save it in ~/.config/fish/completions/homolog.fish)
-    """
   static let options: [Option] = []
   static let actions = CompletionScript.Shell.allCases.map(\.rawValue)
 

@@ -6,21 +6,13 @@ import HomologRender
 /// `homolog diff OLD NEW`: what changed between two dossiers of a project and whether it is a regression.
 enum DiffCommand: Command {
   static let name = "diff"
-  static let summary = "compare a dossier with a baseline: new and fixed findings, coverage, score, statuses"
   static let synopsis = ["OLD NEW [options]"]
-  static let about = """
-    Prints the changes from OLD (the baseline, e.g. the last stable release) to NEW, each a dossier.json or
-    the folder holding it: new and fixed findings (by fingerprint), line coverage per component, Important
-    score, requirements whose status changed, derogations added or expired, and the reasons it counts as a
-    regression (NEW's policy decides: regression_severity, coverage_tolerance).
-    """
   static let options: [Option] = [
-    .value("--format", "md|json", "output format (default md)", completion: .choices(["md", "json"])),
-    .value("--lang", "fr|en", "language of the Markdown (default: NEW's language)", completion: .choices(["fr", "en"])),
-    .value("--templates", "DIR", "override built-in translations", completion: .directory),
-    .value("--fail-on", "RULES", "gate rules applied to NEW with this comparison, e.g. regression (default: none)"),
+    .value("--format", "md|json", completion: .choices(["md", "json"])),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", completion: .directory),
+    .value("--fail-on", "RULES"),
   ]
-  static let exitCodes = "0 printed (and gate passed), 1 gate failed, 2 bad input or usage."
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let formats = try Pipeline.formats(arguments.value("--format"), known: ["md", "json"]) ?? ["md"]

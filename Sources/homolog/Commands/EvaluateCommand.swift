@@ -7,37 +7,23 @@ import HomologRender
 /// `homolog evaluate`: evidence in, dossier out, exit code from the gate.
 enum EvaluateCommand: Command {
   static let name = "evaluate"
-  static let summary = "evaluate a project (homolog.yaml) and write its dossier"
   static let synopsis = ["[--config FILE] [--out DIR] [options]"]
-  static let about = """
-    Reads the project file, its evidence, attestations and derogations, judges every requirement of the
-    catalogue and writes the dossier into DIR:
-    \(AllRenderers.list.map { type(of: $0).fileName }.joined(separator: ", ")).
-    Run in a folder holding homolog.yaml, `homolog evaluate` needs no option.
-    """
   static let options: [Option] = [
-    .value("--config", "FILE", "the project's homolog.yaml, or the folder holding it (default: homolog.yaml in the current folder)",
-      completion: .file),
-    .value("--out", "DIR", "output folder, created if needed (default: dossier); never inside an evidence folder. "
-      + "A run replaces the homolog outputs a previous run left there; a folder holding anything else is refused unless --force",
-      completion: .directory),
-    .flag("--force", "write into an output folder that holds other files than homolog's (they are kept)"),
-    .value("--evidence", "PATH", "more evidence files or folders, added to those homolog.yaml lists (repeatable)", repeatable: true, completion: .file),
-    .value("--as-of", "YYYY-MM-DD", "evaluation date (default: SOURCE_DATE_EPOCH, else today); same inputs and date give byte-identical outputs"),
-    .value("--lang", "fr|en", "language of the dossier (default fr)", completion: .choices(["fr", "en"])),
-    .value("--templates", "DIR", "override built-in templates and translations with files of the same name", completion: .directory),
-    .value("--format", "LIST", "outputs to write, comma-separated: \(AllRenderers.formats.joined(separator: ",")) (default: all)",
-      completion: .choices(AllRenderers.formats)),
-    .value("--fail-on", "RULES", "gate rules added to homolog.yaml's policy.gate, comma-separated: regression, score<N, "
-      + "expired-derogation, no-evidence, platform-refusal; eliminatory always holds unless removed with -eliminatory"),
-    .value("--baseline", "DOSSIER", "a previous dossier.json or its folder: fills the dossier's regression section (new and fixed findings, "
-      + "coverage, score and status changes); with --fail-on regression, a regression fails the gate", completion: .file),
-    .flag("--keep-going", "list unreadable evidence files in the dossier instead of stopping"),
-    .flag("--strict", "an evidence file no reader recognises is an error (exit 2) instead of a warning"),
-    .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
-    .flag("--quiet", "no summary, no warnings and no gate explanation on stderr (errors and a failed gate's headline are still printed)"),
+    .value("--config", "FILE", completion: .file),
+    .value("--out", "DIR", completion: .directory),
+    .flag("--force"),
+    .value("--evidence", "PATH", repeatable: true, completion: .file),
+    .value("--as-of", "YYYY-MM-DD"),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", completion: .directory),
+    .value("--format", "LIST", completion: .choices(AllRenderers.formats)),
+    .value("--fail-on", "RULES"),
+    .value("--baseline", "DOSSIER", completion: .file),
+    .flag("--keep-going"),
+    .flag("--strict"),
+    .value("--max-file-mb", "N"),
+    .flag("--quiet"),
   ]
-  static let exitCodes = "0 dossier written and gate passed, 1 gate failed, 2 bad input or usage."
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     try arguments.finish()

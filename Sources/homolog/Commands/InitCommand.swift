@@ -6,22 +6,13 @@ import HomologRender
 /// `homolog init`: commented starter files for a new project.
 enum InitCommand: Command {
   static let name = "init"
-  static let summary = "start a project: starter files that evaluate at once, then the next steps"
   static let synopsis = ["[--dir DIR] [--name NAME] [--from-ci FILE] [--lang fr|en] [--force]"]
-  static let about = """
-    Writes homolog.yaml, attestations.yaml (every requirement an attestation may prove, commented out),
-    derogations.yaml (a commented example) and an empty reports/ folder, listed as evidence, into DIR,
-    asking nothing. homolog.yaml states nothing init cannot know: the context and the components are left
-    for you to state. The project evaluates at once (every requirement non évalué, exit 1); init then
-    prints the next steps: which evidence files to add for which requirements, and how to attest.
-    """
   static let options: [Option] = [
-    .value("--dir", "DIR", "where to write the files (default: the current folder)", completion: .directory),
-    .value("--name", "NAME", "the project's name (default: the folder's name)"),
-    .value("--from-ci", "FILE", "a GitLab CI file (e.g. .gitlab-ci-dso.yml) including the Cloud Pi Native catalogue: "
-      + "homolog.yaml lists the reports its jobs produce as evidence", completion: .file),
-    .value("--lang", "fr|en", "language of what init prints (default fr)", completion: .choices(["fr", "en"])),
-    .flag("--force", "overwrite existing files (without it, existing files are kept and init stops)"),
+    .value("--dir", "DIR", completion: .directory),
+    .value("--name", "NAME"),
+    .value("--from-ci", "FILE", completion: .file),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .flag("--force"),
   ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {

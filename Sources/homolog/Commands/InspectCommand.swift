@@ -8,18 +8,12 @@ import HomologRender
 /// `homolog inspect FILE…`: what homolog understood from each file, without a homolog.yaml.
 enum InspectCommand: Command {
   static let name = "inspect"
-  static let summary = "show what homolog understands from evidence files (no homolog.yaml needed)"
   static let synopsis = ["FILE|DIR… [--json] [--lang fr|en] [--keep-going] [--max-file-mb N]"]
-  static let about = """
-    Detects each file's format from its content, reads it and prints the figures homolog took from it:
-    findings per severity, coverage totals, test counts, Kubernetes objects and findings.
-    Files no reader recognises are listed with the reason.
-    """
   static let options: [Option] = [
-    .flag("--json", "print {\"files\":[{\"path\",\"format\",\"tool\",\"findings\",\"coverage\",\"tests\",\"kubernetes\"}]}"),
-    .value("--lang", "fr|en", "language of the summary and of the Kubernetes messages (default fr)", completion: .choices(["fr", "en"])),
-    .flag("--keep-going", "report unreadable files and go on instead of stopping (exit 2 at the end)"),
-    .value("--max-file-mb", "N", "refuse evidence files above N MB (default 1000)"),
+    .flag("--json"),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .flag("--keep-going"),
+    .value("--max-file-mb", "N"),
   ]
 
   struct Report: Encodable {

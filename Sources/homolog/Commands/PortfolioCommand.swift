@@ -6,21 +6,13 @@ import HomologRender
 /// `homolog portfolio DIR`: many applications' dossiers in one table.
 enum PortfolioCommand: Command {
   static let name = "portfolio"
-  static let summary = "aggregate many applications' dossiers: verdict, score, derogations, critical vulnerabilities"
   static let synopsis = ["DIR [options]"]
-  static let about = """
-    Reads every homolog dossier (*.json with schema homolog-dossier/2) under DIR, at any depth, and prints
-    one line per application: verdict, Important score, derogations expiring soon or expired, open
-    critical and high vulnerabilities, with totals. Other JSON files are skipped; dossiers that cannot be
-    read are listed.
-    """
   static let options: [Option] = [
-    .value("--out", "DIR", "write portfolio.md, portfolio.csv, portfolio.json into DIR (without it, print)", completion: .directory),
-    .flag("--force", "with --out: write into a folder that holds other files than homolog's (they are kept)"),
-    .value("--format", "FORMAT", "with --out: formats to write, comma-separated (default all); without --out: the one to print, "
-      + "md, csv or json (default md)", completion: .choices(PortfolioReport.files.map(\.format))),
-    .value("--lang", "fr|en", "language of labels (default fr)", completion: .choices(["fr", "en"])),
-    .value("--templates", "DIR", "override built-in translations", completion: .directory),
+    .value("--out", "DIR", completion: .directory),
+    .flag("--force"),
+    .value("--format", "FORMAT", completion: .choices(PortfolioReport.files.map(\.format))),
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .value("--templates", "DIR", completion: .directory),
   ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {

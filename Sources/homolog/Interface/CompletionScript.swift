@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shell completion scripts generated from the commands' option tables.
 enum CompletionScript {
   enum Shell: String, CaseIterable {
@@ -18,7 +20,8 @@ enum CompletionScript {
   static func short(_ help: String) -> String {
     var text = help
     for stop in ["; ", " (", ": "] { if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) } }
-    text = String(text.filter { !"[]:'\"`$\\".contains($0) })
+    // A French apostrophe (`l'aide`) becomes a typographic one rather than vanishing inside the shells' quotes.
+    text = String(text.replacingOccurrences(of: "'", with: "’").filter { !"[]:\"`$\\".contains($0) }).trimmingCharacters(in: .whitespaces)
     return text.count > 70 ? String(text.prefix(69)) + "…" : text
   }
 
@@ -78,14 +81,14 @@ enum CompletionScript {
 
       """
     for command in commands { text += "    '\(command.name):\(short(command.summary))'\n" }
-    text += "    'help:show the help of a command'\n  )\n"
+    text += "    'help:\(short(Terminal.text("help.command.help")))'\n  )\n"
     text += "  if (( CURRENT == 2 )); then\n    _describe 'command' commands\n    return\n  fi\n"
     text += "  shift words\n  (( CURRENT-- ))\n  case $words[1] in\n    help) _describe 'command' commands ;;\n"
     for command in commands {
       var specs: [String] = []
       for option in options(command) {
         let star = option.repeatable ? "*" : ""
-        var spec = "'\(star)\(option.name)[\(short(option.help))]"
+        var spec = "'\(star)\(option.name)[\(short(option.help(in: command.name)))]"
         if let placeholder = option.value {
           let action: String
           switch option.completion {
@@ -112,7 +115,7 @@ enum CompletionScript {
     for command in commands {
       text += "complete -c homolog -n __fish_use_subcommand -a \(command.name) -d '\(short(command.summary))'\n"
     }
-    text += "complete -c homolog -n __fish_use_subcommand -a help -d 'show the help of a command'\n"
+    text += "complete -c homolog -n __fish_use_subcommand -a help -d '\(short(Terminal.text("help.command.help")))'\n"
     // `homolog help <TAB>`: the commands, as the only word after help.
     let afterHelp = "-n '__fish_seen_subcommand_from help; and test (count (commandline -opc)) -eq 2'"
     for command in commands {
@@ -130,7 +133,7 @@ enum CompletionScript {
           case .choices(let words): line += " -x -a '\(words.joined(separator: " "))'"
           }
         }
-        text += line + " -d '\(short(option.help))'\n"
+        text += line + " -d '\(short(option.help(in: command.name)))'\n"
       }
       if !command.actions.isEmpty {
         text += "complete -c homolog \(condition) -a '\(command.actions.joined(separator: " "))'\n"
