@@ -26,17 +26,46 @@ public enum ManifestDecoder {
     let comments = json ? nil : HelmSourceComments(scanning: data)
     var objects: [KubernetesObject] = []
     for (index, document) in documents.enumerated() where !document.isNull {
-      let (tree, repeated) = try TreeNormalizer.normalizeReporting(document, file: file)
-      let context = Context(file: file, document: index + 1, helmSource: comments?.source(forDocumentAt: tree.line))
-      let first = objects.count
-      try append(tree, context, into: &objects, allowList: true)
-      for repetition in repeated { note(repetition, file: file, in: &objects[first...]) }
+      objects += try decode(
+        document: document, number: index + 1, file: file, helmSource: comments?.source(forDocumentAt: document.line))
     }
     return objects
   }
 
+  /// The objects of one parsed document (`number` counts documents from 1), in order: the tree normalized,
+  /// `List` kinds flattened, repeated keys noted.
+  public static func decode(document: Node, number: Int, file: String, helmSource: String? = nil) throws(InputError) -> [KubernetesObject] {
+    let (tree, repeated) = try TreeNormalizer.normalizeReporting(document, file: file)
+    var objects: [KubernetesObject] = []
+    try append(tree, Context(file: file, document: number, helmSource: helmSource), into: &objects, allowList: true)
+    for repetition in repeated { note(repetition, file: file, in: &objects[...]) }
+    return objects
+  }
+
+  /// A list document read item by item: where its items are found and the kind they inherit.
+  struct ListHeader {
+    fileprivate var context: Context
+    fileprivate var inherited: (apiVersion: String, kind: String)?
+  }
+
+  /// The list `header` (a document's `apiVersion`, `kind`… with `items` an empty sequence) opens, or nil
+  /// when the document is one object; an error as `decode` would give for that document.
+  static func listHeader(_ header: Node, file: String) throws(InputError) -> ListHeader? {
+    let context = Context(file: file, document: 1, helmSource: nil)
+    guard header.pairs != nil else { return nil }
+    let apiVersion = try field("apiVersion", of: header, context, default: nil)
+    let kind = try field("kind", of: header, context, default: nil)
+    guard header["items"] != nil, kind == "List" || kind.hasSuffix("List") else { return nil }
+    return ListHeader(context: context, inherited: kind == "List" ? nil : (apiVersion, String(kind.dropLast("List".count))))
+  }
+
+  /// The object of one item of a list (its tree already normalized), appended to `objects`.
+  static func appendItem(_ item: Node, of list: ListHeader, into objects: inout [KubernetesObject]) throws(InputError) {
+    try append(item, list.context, into: &objects, allowList: false, inherited: list.inherited)
+  }
+
   /// Notes a repeated key on the object of the document that declares it (the last one starting before it).
-  private static func note(_ repetition: TreeNormalizer.RepeatedKey, file: String, in objects: inout ArraySlice<KubernetesObject>) {
+  static func note(_ repetition: TreeNormalizer.RepeatedKey, file: String, in objects: inout ArraySlice<KubernetesObject>) {
     guard let index = objects.indices.last(where: { objects[$0].line <= repetition.line }) ?? objects.indices.first else { return }
     let object = objects[index]
     objects[index].notes.append(
@@ -48,7 +77,7 @@ public enum ManifestDecoder {
         object: object.ref()))
   }
 
-  private struct Context {
+  fileprivate struct Context {
     var file: String
     var document: Int
     var helmSource: String?

@@ -50,6 +50,17 @@ public final class JSONStream {
   private var linesBeforeChunk = 0
   private var lastNewlineBeforeChunk = -1
   private var fed = 0
+  /// Characters after the last newline read before the chunk (columns count characters, as libyaml's do).
+  private var charactersOnLineBeforeChunk = 0
+  /// The last unescaped `"` before the chunk: where a string cut by the chunk's start opens.
+  private var lastQuoteBeforeChunk = 0
+
+  /// Whether keys remember where they start (`keyLine`, `keyColumn`): for handlers building located trees.
+  public var recordsKeyPositions = false
+  /// The 1-based line of the current key's opening quote (with `recordsKeyPositions`).
+  public private(set) var keyLine = 0
+  /// The 1-based column, in characters, of the current key's opening quote (with `recordsKeyPositions`).
+  public private(set) var keyColumn = 0
 
   init(displayPath: String, handler: JSONStreamHandler, maxDepth: Int) {
     self.displayPath = displayPath
@@ -176,6 +187,7 @@ public final class JSONStream {
     chunk = bytes
     let status = yajl_parse(handle, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count)
     try check(status, final: false)
+    if recordsKeyPositions, let quote = lastQuote(before: chunkBase + bytes.count) { lastQuoteBeforeChunk = quote }
     countLines(in: bytes)
     chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     chunkBase = fed
@@ -252,10 +264,68 @@ public final class JSONStream {
   private func countLines(in bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
     var position = 0
+    var sawNewline = false
     while position < bytes.count, let hit = memchr(base + position, 0x0A, bytes.count - position) {
       position = base.distance(to: UnsafeRawPointer(hit)) + 1
       linesBeforeChunk += 1
       lastNewlineBeforeChunk = chunkBase + position - 1
+      sawNewline = true
+    }
+    let tail = JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: bytes[position...]))
+    charactersOnLineBeforeChunk = sawNewline ? tail : charactersOnLineBeforeChunk + tail
+  }
+
+  /// How many UTF-8 characters the bytes hold (continuation bytes not counted).
+  private static func characters(in bytes: UnsafeRawBufferPointer) -> Int {
+    var count = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a token cut
+  /// by the chunk's start: strings and numbers never hold a newline).
+  private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
+    var line = linesBeforeChunk + 1
+    var lastNewline = lastNewlineBeforeChunk
+    guard let base = chunk.baseAddress, offset >= chunkBase else {
+      return (line, max(1, charactersOnLineBeforeChunk - (chunkBase - offset) + 1))
+    }
+    let count = min(offset - chunkBase, chunk.count)
+    var position = 0
+    while position < count, let hit = memchr(base + position, 0x0A, count - position) {
+      position = base.distance(to: UnsafeRawPointer(hit)) + 1
+      line += 1
+      lastNewline = chunkBase + position - 1
+    }
+    let lineStart = lastNewline >= chunkBase ? lastNewline + 1 - chunkBase : 0
+    let before = lastNewline >= chunkBase ? 0 : charactersOnLineBeforeChunk
+    return (line, before + JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: chunk[lineStart..<count])) + 1)
+  }
+
+  /// The offset of the last unescaped `"` of the current chunk before `end`, or nil.
+  private func lastQuote(before end: Int) -> Int? {
+    var position = min(end, chunkBase + chunk.count) - 1
+    while position >= chunkBase {
+      if chunk[position - chunkBase] == 0x22 {
+        var backslashes = 0
+        while position - 1 - backslashes >= chunkBase && chunk[position - 1 - backslashes - chunkBase] == 0x5C { backslashes += 1 }
+        if backslashes % 2 == 0 { return position }
+      }
+      position -= 1
+    }
+    return nil
+  }
+
+  /// Where the current value starts (1-based line, column in characters), during `begin` (the
+  /// container, with `nil`) or `scalar` (that scalar): what libyaml would say of the same JSON.
+  public func valueStart(_ scalar: JSONScalar?) -> (line: Int, column: Int) {
+    let end = currentOffset
+    switch scalar {
+    case nil: return position(ofOffset: end)
+    case .null: return position(ofOffset: end - 3)
+    case .bool(let value): return position(ofOffset: end - (value ? 3 : 4))
+    case .number(let bytes): return position(ofOffset: end - bytes.count + 1)
+    case .string: return position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
     }
   }
 
@@ -343,6 +413,10 @@ public final class JSONStream {
     }
     let last = state.pointee.frames.count - 1
     guard last >= 0 else { return 1 }
+    if recordsKeyPositions {
+      let end = currentOffset
+      (keyLine, keyColumn) = position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
+    }
     if state.pointee.frames[last].keyCount >= 0 { state.pointee.keyBytes.removeSubrange(state.pointee.frames[last].keyStart...) }
     state.pointee.frames[last].keyStart = state.pointee.keyBytes.count
     state.pointee.frames[last].keyCount = bytes.count

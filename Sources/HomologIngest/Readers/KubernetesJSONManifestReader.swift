@@ -4,7 +4,7 @@ import HomologModel
 import HomologParsing
 
 /// Kubernetes manifests in JSON (`kubectl get -o json`, generated manifests): one object or a `List`.
-/// Recognised by `apiVersion` and `kind` (or `items`) keys at the top level of the object.
+/// Streamed (a `List` item by item). Recognised by `apiVersion` and `kind` (or `items`) keys at the top level of the object.
 public enum KubernetesJSONManifestReader: EvidenceReader {
   public static let format: FormatID = "kubernetes-json"
   public static let formatName = "Kubernetes manifests (JSON)"
@@ -14,7 +14,6 @@ public enum KubernetesJSONManifestReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    return ReadResult(kubernetes: try ManifestDecoder.decode(data, file: input.path))
+    ReadResult(kubernetes: try JSONManifestStream.objects(in: input.url, displayPath: input.path))
   }
 }
