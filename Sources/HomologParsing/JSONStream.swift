@@ -55,7 +55,8 @@ public final class JSONStream {
   /// The last unescaped `"` before the chunk: where a string cut by the chunk's start opens.
   private var lastQuoteBeforeChunk = 0
 
-  /// Whether keys remember where they start (`keyLine`, `keyColumn`): for handlers building located trees.
+  /// Whether keys remember where they start (`keyLine`, `keyColumn`) and columns are counted for
+  /// `valueStart`: for handlers building located trees; set it in the first `begin`.
   public var recordsKeyPositions = false
   /// The 1-based line of the current key's opening quote (with `recordsKeyPositions`).
   public private(set) var keyLine = 0
@@ -271,6 +272,8 @@ public final class JSONStream {
       lastNewlineBeforeChunk = chunkBase + position - 1
       sawNewline = true
     }
+    // Character columns only for handlers that ask for positions (the set is made at the first container).
+    guard recordsKeyPositions else { return }
     let tail = JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: bytes[position...]))
     charactersOnLineBeforeChunk = sawNewline ? tail : charactersOnLineBeforeChunk + tail
   }
