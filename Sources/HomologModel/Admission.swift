@@ -71,3 +71,41 @@ public struct AdmissionRule: Codable, Hashable, Sendable {
     self.entries = entries
   }
 }
+
+/// The status of one result of a PolicyReport (wgpolicyk8s.io), as the cluster wrote it.
+public enum PolicyResultStatus: String, Codable, Hashable, Sendable, CaseIterable {
+  case pass, fail, warn, error, skip
+
+  /// True for the statuses that are findings: a failed rule (`fail`, `warn` for an unscored policy) or an `error`.
+  public var isFinding: Bool { self == .fail || self == .warn || self == .error }
+}
+
+/// One result of a PolicyReport or ClusterPolicyReport: what the cluster itself reported (Kyverno, kube-bench…).
+public struct PolicyResult: Codable, Hashable, Sendable {
+  public var policy: String
+  public var rule: String?
+  public var status: PolicyResultStatus
+  /// The object the result is about (the report's `scope` or the result's `resources`), when stated.
+  public var object: ObjectRef?
+  public var message: String?
+  /// The engine that wrote it (`kyverno`, `KyvernoValidatingPolicy`…), when stated.
+  public var source: String?
+  /// Relative path of the report file; set by the evaluation when it gathers them.
+  public var evidence: String?
+  /// Where the result is in its file.
+  public var location: SourceLocation?
+
+  public init(
+    policy: String, rule: String?, status: PolicyResultStatus, object: ObjectRef?, message: String?, source: String?,
+    evidence: String? = nil, location: SourceLocation? = nil
+  ) {
+    self.policy = policy
+    self.rule = rule
+    self.status = status
+    self.object = object
+    self.message = message
+    self.source = source
+    self.evidence = evidence
+    self.location = location
+  }
+}
