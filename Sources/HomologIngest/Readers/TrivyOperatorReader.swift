@@ -83,7 +83,7 @@ public enum TrivyOperatorReader: EvidenceReader {
 
   /// The workload a controller-made object belongs to: a ReplicaSet `web-7d4b9c8f6d` to Deployment `web`,
   /// a Job `backup-28930140` to CronJob `backup`; any other object is its own workload.
-  static func owningWorkload(kind: String, name: String) -> (String, String) {
+  public static func owningWorkload(kind: String, name: String) -> (String, String) {
     guard let dash = name.lastIndex(of: "-") else { return (kind, name) }
     let base = String(name[..<dash])
     let suffix = name[name.index(after: dash)...]
