@@ -109,3 +109,42 @@ public struct PolicyResult: Codable, Hashable, Sendable {
     self.location = location
   }
 }
+
+/// How many results of one policy the cluster reported, per status.
+public struct PolicyStatusCounts: Codable, Hashable, Sendable {
+  public var pass = 0
+  public var fail = 0
+  public var warn = 0
+  public var error = 0
+  public var skip = 0
+
+  public init() {}
+
+  /// Counts one result.
+  public mutating func add(_ status: PolicyResultStatus) {
+    switch status {
+    case .pass: pass += 1
+    case .fail: fail += 1
+    case .warn: warn += 1
+    case .error: error += 1
+    case .skip: skip += 1
+    }
+  }
+}
+
+/// What the cluster itself reported for one policy (PolicyReports read as evidence), beside homolog's prediction.
+public struct ReportedPolicy: Codable, Hashable, Sendable {
+  public var policy: String
+  /// The homolog check that predicts the same platform rule, when the policy is one of the platform's rules.
+  public var check: String?
+  public var counts: PolicyStatusCounts
+  /// The results that are findings (fail, warn, error), in reading order.
+  public var results: [PolicyResult]
+
+  public init(policy: String, check: String?, counts: PolicyStatusCounts, results: [PolicyResult]) {
+    self.policy = policy
+    self.check = check
+    self.counts = counts
+    self.results = results
+  }
+}
