@@ -111,6 +111,7 @@ public struct EvidenceCollector: Sendable {
       qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes,
       scans: content.scans)
     file.policyResults = content.policyResults
+    file.workloads = content.workloads
     return .file(file)
   }
 

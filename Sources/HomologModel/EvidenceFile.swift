@@ -14,6 +14,9 @@ public struct EvidenceFile: Sendable {
   public var scans: Set<ScanScope>
   /// Every result of the PolicyReports the file holds (pass and skip included), for the platform admission section.
   public var policyResults: [PolicyResult] = []
+  /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
+  /// them own the file.
+  public var workloads: [ObjectRef] = []
 
   public init(
     provenance: Provenance, findings: [Finding] = [], countedFindings: FindingCounts = FindingCounts(),
@@ -63,6 +66,9 @@ public struct ReadResult: Sendable {
   public var scans: Set<ScanScope>
   /// Every result of the PolicyReports read (pass and skip included); those that are findings are also findings.
   public var policyResults: [PolicyResult] = []
+  /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
+  /// them own the file.
+  public var workloads: [ObjectRef] = []
 
   public init(
     tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],

@@ -35,6 +35,7 @@ final class KyvernoPolicyReportReaderTests: XCTestCase {
     XCTAssertEqual(statuses(result), [.fail: 1])
     XCTAssertEqual(result.findings.map(\.originalSeverity), ["medium"])
     XCTAssertEqual(result.policyResults.first?.object, ObjectRef(kind: "Pod", namespace: "default", name: "badpod01"))
+    XCTAssertEqual(result.workloads, [ObjectRef(kind: "Pod", namespace: "default", name: "badpod01")])
   }
 
   func testResultsWithoutRuleOrMessage() throws {

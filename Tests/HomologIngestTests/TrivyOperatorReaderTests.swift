@@ -25,6 +25,7 @@ final class TrivyOperatorReaderTests: XCTestCase {
     XCTAssertEqual(first.package, PackageRef(name: "curl", installedVersion: "7.87.0-r1", fixedVersion: "7.87.0-r2"))
     // ReplicaSet nginx-deployment-965685897 belongs to Deployment nginx-deployment.
     XCTAssertEqual(first.location?.target, "default/Deployment/nginx-deployment index.docker.io/library/nginx:alpine")
+    XCTAssertEqual(result.workloads, [ObjectRef(kind: "Deployment", namespace: "default", name: "nginx-deployment", container: "nginx")])
   }
 
   func testVulnerabilityReportStatingTheImageOS() throws {

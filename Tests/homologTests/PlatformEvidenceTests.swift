@@ -81,4 +81,52 @@ final class PlatformEvidenceTests: XCTestCase {
     XCTAssertTrue(markdown.contains("Ce que le cluster a signalé"), "French admission section")
     XCTAssertTrue(markdown.contains("`check-ns-labels`"))
   }
+
+  /// A report kept apart from the components' folders lands on the component whose manifests declare its workload
+  /// (ReplicaSet nginx-deployment-965685897 → Deployment nginx-deployment, namespace default).
+  func testAReportLandsOnTheComponentThatDeclaresItsWorkload() throws {
+    let dir = try CLI.temporaryDirectory()
+    for folder in ["web", "worker", "cluster"] {
+      try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: nginx-deployment, namespace: default}
+      spec:
+        template:
+          spec:
+            containers: [{name: nginx, image: "registry.example/nginx:1.25"}]
+      """.write(to: dir.appendingPathComponent("web/deployment.yaml"), atomically: true, encoding: .utf8)
+    try """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: nginx-deployment, namespace: other}
+      spec:
+        template:
+          spec:
+            containers: [{name: nginx, image: "registry.example/nginx:1.25"}]
+      """.write(to: dir.appendingPathComponent("worker/deployment.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      at: real.appendingPathComponent("trivy-operator/trivy-operator-vulnerabilityreport-0.38.2-nginx-alpine.json"),
+      to: dir.appendingPathComponent("cluster/vulnerabilityreport.json"))
+    try """
+      project:
+        name: "Plateforme"
+      components:
+        - name: web
+          role: backend
+          evidence: [web]
+        - name: worker
+          role: backend
+          evidence: [worker]
+      evidence: [cluster]
+      """.write(to: dir.appendingPathComponent("homolog.yaml"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let run = try CLI.run(["evaluate", "--config", dir.appendingPathComponent("homolog.yaml").path, "--out", out.path, "--as-of", "2026-11-22", "--quiet"])
+    XCTAssertTrue([0, 1].contains(run.status), run.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let report = try XCTUnwrap((json["evidence"] as? [[String: Any]])?.first { $0["path"] as? String == "cluster/vulnerabilityreport.json" })
+    XCTAssertEqual(report["components"] as? [String], ["web"])
+  }
 }

@@ -32,6 +32,7 @@ public enum KyvernoPolicyReportReader: EvidenceReader {
         let path = "\(object.kind) \(object.name ?? "").results[\(index)]"
         let result = try policyResult(node, scope: scope, namespace: object.namespace, input: input, path: path)
         out.policyResults.append(result)
+        if let object = result.object, !out.workloads.contains(object) { out.workloads.append(object) }
         if result.status.isFinding { add(result, severity: node["severity"]?.string, to: &out) }
       }
     }

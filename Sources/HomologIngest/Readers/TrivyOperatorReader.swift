@@ -43,6 +43,8 @@ public enum TrivyOperatorReader: EvidenceReader {
       }
       if out.generatedAt == nil { out.generatedAt = report["updateTimestamp"]?.string }
       let workload = Self.workload(of: object)
+      let reference = Self.reference(of: object)
+      if !out.workloads.contains(reference) { out.workloads.append(reference) }
       switch object.kind {
       case "VulnerabilityReport":
         scans.insert(.vulnerabilities)
@@ -72,13 +74,19 @@ public enum TrivyOperatorReader: EvidenceReader {
     return out
   }
 
-  /// The workload that owns the scanned object, as `namespace/Kind/name` (and the scanned object when it differs).
+  /// The workload that owns the scanned object, as `namespace/Kind/name`.
   static func workload(of object: ClusterReportObject) -> String {
+    let reference = reference(of: object)
+    return [reference.namespace, reference.kind, reference.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+  }
+
+  /// The workload that owns the scanned object (from the `trivy-operator.resource.*` labels, else the owner reference).
+  static func reference(of object: ClusterReportObject) -> ObjectRef {
     let kind = object.label("trivy-operator.resource.kind") ?? object.owner?.kind ?? ""
     let name = object.label("trivy-operator.resource.name") ?? object.owner?.name ?? object.name ?? ""
     let namespace = object.label("trivy-operator.resource.namespace") ?? object.namespace
     let (ownerKind, ownerName) = owningWorkload(kind: kind, name: name)
-    return [namespace, ownerKind, ownerName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+    return ObjectRef(kind: ownerKind, namespace: namespace, name: ownerName, container: object.label("trivy-operator.container.name"))
   }
 
   /// The workload a controller-made object belongs to: a ReplicaSet `web-7d4b9c8f6d` to Deployment `web`,
