@@ -102,4 +102,31 @@ final class TrivyOperatorReaderTests: XCTestCase {
     XCTAssertTrue(TrivyOperatorReader.owningWorkload(kind: "Job", name: "backup-28930140") == ("CronJob", "backup"))
     XCTAssertTrue(TrivyOperatorReader.owningWorkload(kind: "StatefulSet", name: "db-0") == ("StatefulSet", "db-0"))
   }
+
+  func testBrokenYAMLIsRefusedAtItsLine() throws {
+    let input = try Fixtures.temporary(
+      """
+      apiVersion: aquasecurity.github.io/v1alpha1
+      kind: VulnerabilityReport
+      metadata: {name: r
+      report: {}
+      """, name: "broken.yaml")
+    XCTAssertThrowsError(try TrivyOperatorReader.read(input)) { error in
+      let error = error as? InputError
+      XCTAssertEqual(error?.location?.file, "broken.yaml")
+      XCTAssertEqual(error?.location?.line, 4, error?.description ?? "")
+    }
+  }
+
+  func testAReportWithoutItsBodyGivesNothingAndAFileWithoutReportsIsRefused() throws {
+    let input = try Fixtures.temporary(
+      "apiVersion: aquasecurity.github.io/v1alpha1\nkind: VulnerabilityReport\n---\napiVersion: v1\nkind: Secret\n",
+      name: "odd.yaml")
+    // A report without its `report` member gives nothing, but the file is one (it names a report kind).
+    XCTAssertEqual(try TrivyOperatorReader.read(input).findings, [])
+    let none = try Fixtures.temporary("[]", name: "empty.json")
+    XCTAssertThrowsError(try TrivyOperatorReader.read(none)) { error in
+      XCTAssertEqual((error as? InputError)?.location, SourceLocation(file: "empty.json", line: 1))
+    }
+  }
 }
