@@ -56,6 +56,15 @@ final class PlatformEvidenceTests: XCTestCase {
     XCTAssertTrue(html.contains("CVE-2023-23914"))
   }
 
+  /// Harbor's scan of the image is judged as Trivy's image scans are (Clair sample: Critical 2).
+  func testAHarborReportWithCriticalVulnerabilitiesFailsVulnThresholds() throws {
+    let (dossier, _) = try evaluate(["harbor/harbor-clair-2.x-five-vulns.json"])
+    let org13 = try requirement(dossier, "EXI-ORG-13")
+    XCTAssertEqual(try check(org13, "vuln.thresholds")["outcome"] as? String, "fail")
+    let evidence = try XCTUnwrap((dossier["evidence"] as? [[String: Any]])?.first)
+    XCTAssertEqual(evidence["format"] as? String, "harbor-json")
+  }
+
   /// An ExposedSecretReport is a secret scan: EXI-ARCH-22's `secrets.none` judges it.
   func testAnExposedSecretReportIsJudgedBySecretsNone() throws {
     let (dossier, _) = try evaluate(["trivy-operator/trivy-operator-exposedsecretreport-0.38.2.json"])
