@@ -25,6 +25,11 @@ public enum AllReaders {
     DependencyCheckXMLReader.self,
     LCOVReader.self,
     GoCoverprofileReader.self,
+    // What the platform reports (Harbor's scan, the cluster's Trivy Operator and policy reports): before manifests,
+    // as reports are API objects too (their sniffs ask for the report's API group and kind).
+    HarborJSONReader.self,
+    TrivyOperatorReader.self,
+    KyvernoPolicyReportReader.self,
     // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
     KubernetesJSONManifestReader.self,
     KubernetesManifestReader.self,

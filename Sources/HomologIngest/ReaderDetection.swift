@@ -54,6 +54,15 @@ extension LCOVReader: DetectionDescribing {
 extension GoCoverprofileReader: DetectionDescribing {
   public static let detection = "text whose first line is `mode: set|count|atomic`"
 }
+extension HarborJSONReader: DetectionDescribing {
+  public static let detection = "JSON object keyed by a Harbor vulnerability report mime type, or with `generated_at`, `scanner` and `vulnerabilities`"
+}
+extension TrivyOperatorReader: DetectionDescribing {
+  public static let detection = "YAML or JSON objects with `apiVersion: aquasecurity.github.io/…` and a report kind (VulnerabilityReport, ConfigAuditReport, ExposedSecretReport…), single, `List`, array or keyed by CRD"
+}
+extension KyvernoPolicyReportReader: DetectionDescribing {
+  public static let detection = "YAML or JSON objects with `apiVersion: wgpolicyk8s.io/…` and kind PolicyReport or ClusterPolicyReport, single or `List`"
+}
 extension KubernetesJSONManifestReader: DetectionDescribing {
   public static let detection = "JSON object with top-level `apiVersion` and `kind` (or `items`)"
 }

@@ -26,6 +26,14 @@ final class ScanScopeTests: XCTestCase {
     XCTAssertEqual(try scans(SARIFReader.self, "sarif/checkov-3.3.30-online-boutique.sarif"), [])
   }
 
+  func testPlatformReportsDeclareWhatTheyScanned() throws {
+    XCTAssertEqual(try scans(HarborJSONReader.self, "harbor/harbor-trivy-0.44.0-report-1.1.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-vulnerabilityreport-0.48.3-ubuntu-extended.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-exposedsecretreport-0.38.2.json"), [.secrets])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-configauditreport-replicaset.json"), [])
+    XCTAssertEqual(try scans(KyvernoPolicyReportReader.self, "kyverno-policyreport/kyverno-chainsaw-admission-audit-warn.yaml"), [])
+  }
+
   func testASonarQubeGateStatusIsNoCodeAnalysisButIssuesAre() throws {
     XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-api-qualitygates-project-status-example.json"), [])
     XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-issues-api.json"), [.codeAnalysis])
