@@ -13,6 +13,12 @@ public enum AllReaders {
     CycloneDXJSONReader.self,
     SPDXJSONReader.self,
     DependencyCheckJSONReader.self,
+    // Scanner reports with marker keys (tools lane): GitLab security reports, Kubernetes configuration scanners.
+    GitLabSecurityJSONReader.self,
+    CheckovJSONReader.self,
+    KubescapeJSONReader.self,
+    KubeLinterJSONReader.self,
+    PolarisJSONReader.self,
     SonarQubeJSONReader.self,
     GitleaksJSONReader.self,
     IstanbulJSONReader.self,
@@ -25,6 +31,7 @@ public enum AllReaders {
     DependencyCheckXMLReader.self,
     LCOVReader.self,
     GoCoverprofileReader.self,
+    SonarQubeReportTaskReader.self,
     // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
     KubernetesJSONManifestReader.self,
     KubernetesManifestReader.self,

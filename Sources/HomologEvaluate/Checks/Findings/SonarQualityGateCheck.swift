@@ -9,8 +9,9 @@ public struct SonarQualityGateCheck: Check {
   public init() {}
 
   public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
-    let gates = evidence.files.compactMap { file in file.qualityGate.map { ($0, file.id) } }.filter { $0.0.status != .none }
-    guard !gates.isEmpty else { return result(.noEvidence) }
+    let all = evidence.files.compactMap { file in file.qualityGate.map { ($0, file.id) } }
+    let gates = all.filter { $0.0.status != .none }
+    guard !gates.isEmpty else { return analysesOnly(all.filter { $0.0.analysis != nil }) }
     var observations: [Observation] = []
     for (gate, file) in gates {
       let project = MessageArg("project", gate.project ?? "")
@@ -26,5 +27,23 @@ public struct SonarQualityGateCheck: Check {
     }
     let failed = gates.contains { $0.0.status == .error }
     return result(failed ? .fail : .pass, observations: observations, evidence: gates.map(\.1))
+  }
+
+  /// No status, but analyses named by `report-task.txt`: no evidence yet, and how to fetch each status from the
+  /// Web API (the file holds none).
+  private func analysesOnly(_ named: [(QualityGate, String)]) -> CheckResult {
+    guard !named.isEmpty else { return result(.noEvidence) }
+    var observations: [Observation] = []
+    for (gate, file) in named {
+      guard let analysis = gate.analysis else { continue }
+      let server = analysis.serverUrl ?? "$SONAR_HOST_URL"
+      let args = [
+        MessageArg("project", analysis.projectKey), MessageArg("server", server),
+        MessageArg("task", analysis.ceTaskId ?? "<ceTaskId>"),
+      ]
+      observations.append(Observation(Message("sonar.analysis", args), problem: false, evidence: file))
+      observations.append(Observation(Message("sonar.fetch-gate", args), problem: false, evidence: file))
+    }
+    return result(.noEvidence, reason: "analysis_only", observations: observations, evidence: named.map(\.1))
   }
 }
