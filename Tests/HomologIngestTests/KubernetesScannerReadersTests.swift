@@ -43,6 +43,28 @@ final class KubernetesScannerReadersTests: XCTestCase {
     XCTAssertNil(result.generatedAt)  // Kubescape wrote the zero time
   }
 
+  // No genuine Kubescape file with a failed control is in the shared set: the genuine one with one control's status
+  // turned to `failed` on its Deployment (C-0057 Privileged container, scoreFactor 8 in summaryDetails).
+  func testKubescapeFailedControlIsAFindingOnItsResource() throws {
+    let url = Fixtures.real("kubescape/kubescape-results.json")
+    var document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    var results = try XCTUnwrap(document["results"] as? [[String: Any]])
+    var controls = try XCTUnwrap(results[0]["controls"] as? [[String: Any]])
+    let index = try XCTUnwrap(controls.firstIndex { $0["controlID"] as? String == "C-0057" })
+    controls[index]["status"] = ["status": "failed"]
+    results[0]["controls"] = controls
+    document["results"] = results
+    let text = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+    let result = try KubescapeJSONReader.read(try Fixtures.temporary(text, name: "kubescape.json"))
+    XCTAssertEqual(result.findings.count, 1)
+    let only = try XCTUnwrap(result.findings.first)
+    XCTAssertEqual(only.ruleId, "C-0057")
+    XCTAssertEqual(only.title, "Privileged container")
+    XCTAssertEqual(only.severity, .high)
+    XCTAssertEqual(only.originalSeverity, "scoreFactor 8")
+    XCTAssertEqual(only.location, FindingLocation(path: "nginx.yaml", target: "Deployment/nginx-deployment"))
+  }
+
   func testKubescapeResourceIdsNameKindNamespaceAndName() {
     XCTAssertEqual(
       KubescapeJSONReader.resourceName("path=966824446/api=apps/v1//Deployment/nginx-deployment"), "Deployment/nginx-deployment")
