@@ -4,7 +4,13 @@ import HomologModel
 public struct SonarQualityGateCheck: Check {
   public static let doc = CheckDoc(
     id: "sonar.quality-gate", title: "SonarQube quality gate passed",
-    rationale: "EXI-ORG-7 and EXI-ORG-14: code quality is measured and may not decrease.", reads: [.qualityGate])
+    rationale: """
+      EXI-ORG-1 (constant quality maintained) and EXI-ORG-14 (measured quality may not decrease): an analysis passed \
+      its quality gate. Fails on a gate in ERROR, naming its failed conditions. A `report-task.txt` alone names the \
+      analysis but not its status: no evidence, with the Web API calls that fetch it (`api/ce/task?id=ceTaskId` gives \
+      the analysisId, then `api/qualitygates/project_status?analysisId=…`, with a token).
+      """,
+    reads: [.qualityGate])
 
   public init() {}
 
