@@ -40,16 +40,17 @@ public struct SonarQualityGateCheck: Check {
   private func analysesOnly(_ named: [(QualityGate, String)]) -> CheckResult {
     guard !named.isEmpty else { return result(.noEvidence) }
     var observations: [Observation] = []
+    var summaryArgs: [MessageArg] = []
     for (gate, file) in named {
       guard let analysis = gate.analysis else { continue }
-      let server = analysis.serverUrl ?? "$SONAR_HOST_URL"
       let args = [
-        MessageArg("project", analysis.projectKey), MessageArg("server", server),
+        MessageArg("project", analysis.projectKey), MessageArg("server", analysis.serverUrl ?? "$SONAR_HOST_URL"),
         MessageArg("task", analysis.ceTaskId ?? "<ceTaskId>"),
       ]
+      if summaryArgs.isEmpty { summaryArgs = args }
       observations.append(Observation(Message("sonar.analysis", args), problem: false, evidence: file))
       observations.append(Observation(Message("sonar.fetch-gate", args), problem: false, evidence: file))
     }
-    return result(.noEvidence, reason: "analysis_only", observations: observations, evidence: named.map(\.1))
+    return result(.noEvidence, summaryArgs, reason: "analysis_only", observations: observations, evidence: named.map(\.1))
   }
 }
