@@ -129,4 +129,17 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
     XCTAssertEqual(result.findings.count, 0)
     XCTAssertEqual(result.scans, [.vulnerabilities])
   }
+
+  func testWrongTypeNamesFileAndJSONPath() throws {
+    let json = #"{"version":"15.0.0","vulnerabilities":[{"id":"a","severity":"High","location":{"file":"a.py","start_line":"12"},"identifiers":[],"scanner":{"id":"s","name":"S"}}]}"#
+    assertJSONPathError(
+      try GitLabSecurityJSONReader.read(try Fixtures.temporary(json, name: "gl-sast-report.json")), file: "gl-sast-report.json",
+      path: "$.vulnerabilities[0].location.start_line")
+  }
+
+  func testAReportWithoutVulnerabilitiesIsRefused() throws {
+    let json = #"{"version":"15.0.0","scan":{"type":"sast","scanner":{"id":"s","name":"S"},"start_time":"x"}}"#
+    assertJSONPathError(
+      try GitLabSecurityJSONReader.read(try Fixtures.temporary(json, name: "gl-sast-report.json")), file: "gl-sast-report.json", path: "$")
+  }
 }

@@ -115,4 +115,23 @@ final class KubernetesScannerReadersTests: XCTestCase {
     XCTAssertTrue(polaris.findings.isEmpty)
     XCTAssertEqual(polaris.findingCounts.severities[.high], 4)
   }
+
+  func testWrongTypesNameFileAndJSONPath() throws {
+    let checkov = #"{"check_type":"kubernetes","results":{"failed_checks":[{"check_id":"CKV_K8S_8","file_line_range":"1-2"}]}}"#
+    assertJSONPathError(
+      try CheckovJSONReader.read(try Fixtures.temporary(checkov, name: "checkov.json")), file: "checkov.json",
+      path: "$.results.failed_checks[0].file_line_range")
+    let linter = #"{"Reports":[{"Check":7}],"Summary":{}}"#
+    assertJSONPathError(
+      try KubeLinterJSONReader.read(try Fixtures.temporary(linter, name: "kube-linter.json")), file: "kube-linter.json",
+      path: "$.Reports[0].Check")
+    let polaris = #"{"PolarisOutputVersion":"1.0","Results":[{"Kind":"Deployment","Results":{"x":{"ID":"x","Success":"no"}}}]}"#
+    assertJSONPathError(
+      try PolarisJSONReader.read(try Fixtures.temporary(polaris, name: "polaris.json")), file: "polaris.json",
+      path: "$.Results[0].Results.x.Success")
+    let kubescape = #"{"summaryDetails":{"controls":{}},"results":[{"resourceID":"r","controls":[{"controlID":5}]}]}"#
+    assertJSONPathError(
+      try KubescapeJSONReader.read(try Fixtures.temporary(kubescape, name: "kubescape.json")), file: "kubescape.json",
+      path: "$.results[0].controls[0].controlID")
+  }
 }
