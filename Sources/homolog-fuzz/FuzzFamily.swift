@@ -17,7 +17,7 @@ enum FuzzFamily: String, CaseIterable {
     case .xml: return all.filter { $0.format.rawValue.hasSuffix("-xml") }
     case .json: return all.filter { $0.format.rawValue.contains("json") || $0.format == "openapi" }
     case .yaml: return all.filter { $0.format.rawValue.contains("yaml") || $0.format == "openapi" }
-    case .lines: return all.filter { ["lcov", "go-coverprofile"].contains($0.format.rawValue) }
+    case .lines: return all.filter { ["lcov", "go-coverprofile", "sonarqube-report-task"].contains($0.format.rawValue) }
     case .project: return []
     }
   }
