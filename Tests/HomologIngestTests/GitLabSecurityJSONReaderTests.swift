@@ -29,6 +29,8 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
     XCTAssertEqual(first.tool, "trivy")
     XCTAssertEqual(first.package, PackageRef(name: "busybox", installedVersion: "1.34.1-r4"))
     XCTAssertEqual(first.location?.target, "XXXXXX.dkr.ecr.eu-west-3.amazonaws.com/XXX/admintools/tools:pipeline-ci")
+    // Its operating_system is `Unknown` everywhere: no image to judge.
+    XCTAssertEqual(result.images, [])
   }
 
   // SOURCES.md: schema 15.0.6; Trivy 0.36.1 (analyzer GitLab Container Scanning 6.2.0); 97 (Low 58, Medium 33, High 6).
@@ -41,6 +43,11 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
     XCTAssertEqual(first.ruleId, "CVE-2022-3715")
     XCTAssertEqual(first.title, "CVE-2022-3715 in bash 5.1-6ubuntu1")
     XCTAssertEqual(first.tool, "Trivy")
+    // `operating_system: ubuntu 22.04` on every vulnerability: one image, judged by image.base-supported.
+    XCTAssertEqual(
+      result.images,
+      [ImageInfo(name: "registry.gitlab.com/agilefactory/witboost.mesh/provisioning/witboost.mesh.provisioning.javaspecificprovisioner",
+        osFamily: "ubuntu", osName: "22.04")])
   }
 
   // SOURCES.md: schema 3.0.0; dependency_scanning; Gemnasium 2.24.1; 6 (High 5, Unknown 1).

@@ -11,7 +11,8 @@ import HomologParsing
 /// a dependency scan), secret detection a secret scan (Gitleaks), SAST a code analysis (SARIF SAST); a SAST
 /// finding of a secret scanner (the old SAST reports ran Gitleaks and TruffleHog) is a secret. Severity is
 /// GitLab's (`Critical`…`Info`; `Unknown` is info); a vulnerability without `severity` is info with an empty
-/// original, so the tool's silence stays visible (GitLab shows it as Unknown).
+/// original, so the tool's silence stays visible (GitLab shows it as Unknown). Container scanning also names the
+/// image and its OS (`operating_system`), kept as an image for the base-image support check.
 public enum GitLabSecurityJSONReader: EvidenceReader {
   public static let format: FormatID = "gitlab-security-json"
   public static let formatName = "GitLab security report JSON"
@@ -45,6 +46,7 @@ public enum GitLabSecurityJSONReader: EvidenceReader {
       let scannerName = vulnerability.scanner?.name ?? scanner?.name ?? "GitLab"
       if let scope = scope(of: category, scanner: scannerName) { scans.insert(scope) }
       let kind = kind(of: category, scanner: scannerName)
+      if let image = image(of: vulnerability), !out.images.contains(image) { out.images.append(image) }
       let stated = vulnerability.severity ?? ""
       out.add(Severity.normalizing(stated), kind) {
         finding(vulnerability, kind: kind, tool: scannerName, stated: stated)
@@ -62,6 +64,15 @@ public enum GitLabSecurityJSONReader: EvidenceReader {
     case "dependency_scanning", "container_scanning", "cluster_image_scanning": return .vulnerability
     default: return SARIFReader.toolKind(scanner) == .secret ? .secret : .codeIssue
     }
+  }
+
+  /// The scanned image and its OS as container scanning states them (`"operating_system": "ubuntu 22.04"`), for
+  /// `image.base-supported`; nil without an image or with an `Unknown` OS. GitLab states no end of life.
+  private static func image(of item: GitLabVulnerability) -> ImageInfo? {
+    guard let name = item.location?.image, let system = item.location?.operatingSystem else { return nil }
+    let words = system.split(separator: " ", maxSplits: 1).map(String.init)
+    guard words.count == 2, words[0].lowercased() != "unknown" else { return nil }
+    return ImageInfo(name: name, osFamily: words[0].lowercased(), osName: words[1], endOfLife: false)
   }
 
   /// What a report type looked for (nil for a type homolog does not count as a scan: DAST, fuzzing).
@@ -191,9 +202,11 @@ private struct GitLabVulnerability: Decodable {
     var startLine: Int?
     var endLine: Int?
     var image: String?
+    var operatingSystem: String?
     var dependency: Dependency?
     private enum CodingKeys: String, CodingKey {
       case file, image, dependency
+      case operatingSystem = "operating_system"
       case startLine = "start_line"
       case endLine = "end_line"
     }
