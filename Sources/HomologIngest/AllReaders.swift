@@ -14,6 +14,7 @@ public enum AllReaders {
     SPDXJSONReader.self,
     DependencyCheckJSONReader.self,
     // Scanner reports with marker keys (tools lane): GitLab security reports, Kubernetes configuration scanners.
+    GitLabDependencyScanningJSONReader.self,
     GitLabSecurityJSONReader.self,
     CheckovJSONReader.self,
     KubescapeJSONReader.self,

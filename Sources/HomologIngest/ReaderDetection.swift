@@ -19,7 +19,10 @@ extension DependencyCheckJSONReader: DetectionDescribing {
   public static let detection = "JSON object with `scanInfo` and `dependencies`"
 }
 extension GitLabSecurityJSONReader: DetectionDescribing {
-  public static let detection = "JSON object with `vulnerabilities` carrying `identifiers`/`location`/`scanner`, or a `scan` block (GitLab SAST, dependency, container, secret detection reports)"
+  public static let detection = "JSON object with `vulnerabilities` carrying `identifiers`/`location`/`scanner`, or a `scan` block (GitLab SAST, container scanning, secret detection reports)"
+}
+extension GitLabDependencyScanningJSONReader: DetectionDescribing {
+  public static let detection = "a GitLab security report of type `dependency_scanning` (or whose locations name package dependencies and no image)"
 }
 extension CheckovJSONReader: DetectionDescribing {
   public static let detection = "JSON object (or array of them) with `check_type` and `results.failed_checks` / `summary.checkov_version`"

@@ -52,7 +52,7 @@ final class DetectionTests: XCTestCase {
     "sonarqube/sonar-scanner-report-task-sonarqube-7.7.txt": "sonarqube-report-task",
     "gitlab-security/gitlab-container-scanning-14.0.6-trivy-ecr.json": "gitlab-security-json",
     "gitlab-security/gitlab-container-scanning-15.0.6-trivy-0.36.1.json": "gitlab-security-json",
-    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": "gitlab-security-json",
+    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": "gitlab-dependency-scanning-json",
     "gitlab-security/gitlab-sast-14.0-security-code-scan-no-severity.json": "gitlab-security-json",
     "gitlab-security/gitlab-sast-15.1.4-semgrep-sage.json": "gitlab-security-json",
     "gitlab-security/gitlab-sast-2.3-multi-analyzer-many.json": "gitlab-security-json",

@@ -42,7 +42,7 @@ final class FindingModeTests: XCTestCase {
       XCTAssertEqual(count.tests, keep.tests, "tests of \(name)")
       XCTAssertEqual(count.qualityGate, keep.qualityGate, "quality gate of \(name)")
       XCTAssertEqual(count.kubernetes.count, keep.kubernetes.count, "Kubernetes objects of \(name)")
-      if ["sarif", "trivy-json", "grype-json", "cyclonedx-json", "sonarqube-json", "gitlab-security-json", "checkov-json",
+      if ["sarif", "trivy-json", "grype-json", "cyclonedx-json", "sonarqube-json", "gitlab-security-json", "gitlab-dependency-scanning-json", "checkov-json",
         "kubescape-json", "kube-linter-json", "polaris-json"].contains(keep.provenance.format.rawValue)
       {
         XCTAssertTrue(count.findings.isEmpty, "count mode keeps no finding of \(name)")

@@ -5,9 +5,9 @@ import XCTest
 
 /// GitLab security reports on genuine files, with the figures SOURCES.md states (severities as GitLab writes them).
 final class GitLabSecurityJSONReaderTests: XCTestCase {
-  private func read(_ name: String, mode: FindingMode = .keep) throws -> ReadResult {
+  private func read(_ name: String, mode: FindingMode = .keep, format: FormatID = "gitlab-security-json") throws -> ReadResult {
     let url = Fixtures.real("gitlab-security/\(name)")
-    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, "gitlab-security-json", name)
+    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, format, name)
     var input = Fixtures.input(url)
     input.findingMode = mode
     return try GitLabSecurityJSONReader.read(input)
@@ -50,9 +50,10 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
         osFamily: "ubuntu", osName: "22.04")])
   }
 
-  // SOURCES.md: schema 3.0.0; dependency_scanning; Gemnasium 2.24.1; 6 (High 5, Unknown 1).
+  // SOURCES.md: schema 3.0.0; dependency_scanning; Gemnasium 2.24.1; 6 (High 5, Unknown 1). Its own format, so that
+  // deps.vulnerabilities judges it with the other dependency scanners.
   func testDependencyScanning() throws {
-    let result = try read("gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json")
+    let result = try read("gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json", format: "gitlab-dependency-scanning-json")
     XCTAssertEqual(result.tool, ToolInfo(name: "Gemnasium", version: "2.24.1"))
     XCTAssertEqual(original(result), ["High": 5, "Unknown": 1])
     XCTAssertEqual(result.severityCounts, [.high: 5, .info: 1])

@@ -65,7 +65,7 @@ final class InspectCommandTests: XCTestCase {
     // danger → high, warning → medium; Checkov without platform key and kube-linter state none: info).
     "gitlab-security/gitlab-container-scanning-14.0.6-trivy-ecr.json": Facts(format: "gitlab-security-json", findings: [12, 58, 26, 2, 0]),
     "gitlab-security/gitlab-container-scanning-15.0.6-trivy-0.36.1.json": Facts(format: "gitlab-security-json", findings: [0, 6, 33, 58, 0]),
-    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": Facts(format: "gitlab-security-json", findings: [0, 5, 0, 0, 1]),
+    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": Facts(format: "gitlab-dependency-scanning-json", findings: [0, 5, 0, 0, 1]),
     "gitlab-security/gitlab-sast-14.0-security-code-scan-no-severity.json": Facts(format: "gitlab-security-json", findings: [0, 0, 0, 0, 1]),
     "gitlab-security/gitlab-sast-15.1.4-semgrep-sage.json": Facts(format: "gitlab-security-json", findings: [0, 2, 6, 0, 0]),
     "gitlab-security/gitlab-sast-2.3-multi-analyzer-many.json": Facts(format: "gitlab-security-json", findings: [13, 4, 143, 41, 266]),

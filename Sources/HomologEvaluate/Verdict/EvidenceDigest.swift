@@ -7,7 +7,7 @@ enum EvidenceDigest {
       let components = evidence.components.filter { $0.files.contains(file.id) }.map(\.name)
       var counts: SeverityCounts?
       if !file.findings.isEmpty || [FormatID](
-        ["trivy-json", "grype-json", "sarif", "gitleaks-json", "gitlab-security-json", "checkov-json", "kubescape-json", "kube-linter-json", "polaris-json"]).contains(file.provenance.format) {
+        ["trivy-json", "grype-json", "sarif", "gitleaks-json", "gitlab-security-json", "gitlab-dependency-scanning-json", "checkov-json", "kubescape-json", "kube-linter-json", "polaris-json"]).contains(file.provenance.format) {
         var tally = SeverityCounts()
         for finding in file.findings { tally.add(finding.severity) }
         counts = tally

@@ -17,11 +17,24 @@ public enum GitLabSecurityJSONReader: EvidenceReader {
   public static let format: FormatID = "gitlab-security-json"
   public static let formatName = "GitLab security report JSON"
 
-  public static func sniff(_ head: FileHead) -> Bool {
+  /// A GitLab security report other than dependency scanning (`GitLabDependencyScanningJSONReader` takes those).
+  public static func sniff(_ head: FileHead) -> Bool { isReport(head) && !isDependencyScanning(head) }
+
+  /// Any GitLab security report: vulnerabilities with identifiers, location and scanner, or a clean report's scan block.
+  static func isReport(_ head: FileHead) -> Bool {
     guard head.isJSONObject, head.hasJSONKey("vulnerabilities") else { return false }
     if head.hasJSONKey("identifiers") && head.hasJSONKey("location") && head.hasJSONKey("scanner") { return true }
-    // A clean report: no vulnerability, only its scan block.
     return head.hasJSONKey("scan") && head.hasJSONKey("scanner") && head.hasJSONKey("start_time")
+  }
+
+  /// A dependency scanning report: its type (`"dependency_scanning"`, as `scan.type` or a `category`) is in the
+  /// head; or, when no type is (schema 15 dropped `category`, and `scan` may come last), its locations name a
+  /// package dependency and no image or operating system (container scanning's locations do).
+  static func isDependencyScanning(_ head: FileHead) -> Bool {
+    if head.contains("\"dependency_scanning\"") { return true }
+    let others = ["\"container_scanning\"", "\"cluster_image_scanning\"", "\"sast\"", "\"secret_detection\"", "\"dast\""]
+    if others.contains(where: head.contains) { return false }
+    return head.hasJSONKey("dependency") && !head.hasJSONKey("operating_system") && !head.hasJSONKey("image")
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
