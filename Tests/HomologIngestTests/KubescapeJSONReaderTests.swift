@@ -15,7 +15,7 @@ final class KubescapeJSONReaderTests: XCTestCase {
 
   func testKubescapeAllPassedGivesNoFinding() throws {
     let result = try read(KubescapeJSONReader.self, "kubescape/kubescape-results.json")
-    XCTAssertEqual(result.tool, ToolInfo(name: "Kubescape"))
+    XCTAssertEqual(result.tool, ToolInfo(name: "Kubescape", version: "v3.0.3"))
     XCTAssertEqual(result.findings.count, 0)
     XCTAssertEqual(result.scans, [])
     XCTAssertNil(result.generatedAt)  // Kubescape wrote the zero time

@@ -25,7 +25,7 @@ public enum KubescapeJSONReader: EvidenceReader {
       throw InputError("missing required key \"summaryDetails\"", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
     let time = stream.generationTime.flatMap { $0.hasPrefix("0001-") ? nil : $0 }
-    var out = ReadResult(tool: ToolInfo(name: "Kubescape"), generatedAt: time)
+    var out = ReadResult(tool: ToolInfo(name: "Kubescape", version: stream.version), generatedAt: time)
     out.findingMode = input.findingMode
     for result in stream.results {
       for control in result.controls ?? [] where control.status?.status == "failed" {
@@ -73,13 +73,14 @@ public enum KubescapeJSONReader: EvidenceReader {
 }
 
 /// `results` and `resources` one at a time (reduced to ids, controls and source paths), the control score
-/// factors from `summaryDetails.controls`, and `generationTime`.
+/// factors from `summaryDetails.controls`, the version from `metadata.scanMetadata`, and `generationTime`.
 private final class KubescapeStream: JSONTopLevelStream {
   var results: [KubescapeResult] = []
   var paths: [String: String] = [:]
   var scoreFactors: [String: Double] = [:]
   var sawSummary = false
   var generationTime: String?
+  var version: String?
   private static let resultKeys = JSONKeySet(["resourceID", "controls"])
   private static let resourceKeys = JSONKeySet(["resourceID", "source"])
 
@@ -102,9 +103,13 @@ private final class KubescapeStream: JSONTopLevelStream {
     }
   }
 
-  override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("summaryDetails") }
+  override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("summaryDetails") || stream.isKey("metadata") }
 
   override func member(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
+    if stream.isKey("metadata") {
+      version = try JSONValueDecoder.decode(KubescapeMetadata.self, from: value, in: stream).scanMetadata?.kubescapeVersion
+      return
+    }
     sawSummary = true
     let summary = try JSONValueDecoder.decode(KubescapeSummary.self, from: value, in: stream)
     for (id, control) in summary.controls ?? [:] {
@@ -134,6 +139,11 @@ private struct KubescapeResource: Decodable {
   struct Source: Decodable { var relativePath: String? }
   var resourceID: String
   var source: Source?
+}
+
+private struct KubescapeMetadata: Decodable {
+  struct ScanMetadata: Decodable { var kubescapeVersion: String? }
+  var scanMetadata: ScanMetadata?
 }
 
 private struct KubescapeSummary: Decodable {
