@@ -31,4 +31,12 @@ final class KubeLinterJSONReaderTests: XCTestCase {
       try KubeLinterJSONReader.read(try Fixtures.temporary(json, name: "kube-linter.json")), file: "kube-linter.json",
       path: "$.Reports[0].Check")
   }
+
+  func testACleanRunWithNullReportsIsAReportWithoutFinding() throws {
+    let json = #"{"Checks":[],"Reports":null,"Summary":{"ChecksStatus":"Passed","KubeLinterVersion":"0.8.3"}}"#
+    let result = try KubeLinterJSONReader.read(try Fixtures.temporary(json, name: "kube-linter.json"))
+    XCTAssertEqual(result.findings.count, 0)
+    XCTAssertEqual(result.tool?.version, "0.8.3")
+    XCTAssertThrowsError(try KubeLinterJSONReader.read(try Fixtures.temporary(#"{"Checks":[]}"#, name: "kube-linter.json")))
+  }
 }

@@ -19,7 +19,8 @@ public enum KubeLinterJSONReader: EvidenceReader {
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
     let stream = KubeLinterStream()
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
-    guard stream.root == .object, stream.sawReports else {
+    // A clean run writes `"Reports": null` (a Go nil slice): the summary then says the file is a report.
+    guard stream.root == .object, stream.sawReports || stream.summary != nil else {
       throw InputError("missing required key \"Reports\"", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
     var out = ReadResult(tool: ToolInfo(name: "kube-linter", version: stream.summary?.version), generatedAt: stream.summary?.endTime)

@@ -18,7 +18,8 @@ public enum PolarisJSONReader: EvidenceReader {
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
     let stream = PolarisStream()
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
-    guard stream.root == .object, stream.sawResults else {
+    // An audit of nothing writes `"Results": null` (a Go nil slice): the output version then says it is a report.
+    guard stream.root == .object, stream.sawResults || stream.outputVersion != nil else {
       throw InputError("missing required key \"Results\"", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
     // Polaris writes the zero time when it audits files rather than a cluster.
@@ -63,6 +64,7 @@ private final class PolarisStream: JSONTopLevelStream {
   var controllers: [PolarisController] = []
   var sawResults = false
   var auditTime: String?
+  var outputVersion: String?
   private static let keys = JSONKeySet(["Name", "Namespace", "Kind", "Results", "PodResult"])
 
   init() { super.init(itemArrays: ["Results"]) }
@@ -77,7 +79,12 @@ private final class PolarisStream: JSONTopLevelStream {
   override func wantsMember(in stream: JSONStream) -> Bool { false }
 
   override func scalarMember(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
-    if stream.isKey("AuditTime"), case .string = value { auditTime = value.string }
+    guard case .string = value else { return }
+    if stream.isKey("AuditTime") {
+      auditTime = value.string
+    } else if stream.isKey("PolarisOutputVersion") {
+      outputVersion = value.string
+    }
   }
 }
 
