@@ -150,4 +150,11 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
     assertJSONPathError(
       try GitLabSecurityJSONReader.read(try Fixtures.temporary(json, name: "gl-sast-report.json")), file: "gl-sast-report.json", path: "$")
   }
+
+  func testADASTFindingIsNoStaticAnalysis() throws {
+    let json = #"{"version":"15.0.0","vulnerabilities":[{"id":"a","category":"dast","name":"Missing header","severity":"Low","location":{"hostname":"https://app","path":"/"},"identifiers":[{"type":"ZAProxy_PluginId","name":"X","value":"10038"}],"scanner":{"id":"zaproxy","name":"OWASP Zed Attack Proxy (ZAP)"}}],"scan":{"type":"dast","scanner":{"id":"zaproxy","name":"OWASP Zed Attack Proxy (ZAP)"},"start_time":"x"}}"#
+    let result = try GitLabSecurityJSONReader.read(try Fixtures.temporary(json, name: "gl-dast-report.json"))
+    XCTAssertEqual(result.findings.map(\.kind), [.misconfiguration])
+    XCTAssertEqual(result.scans, [])
+  }
 }

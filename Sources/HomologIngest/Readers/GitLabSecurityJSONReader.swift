@@ -70,11 +70,13 @@ public enum GitLabSecurityJSONReader: EvidenceReader {
   }
 
   /// `sast` → code issue (a secret when a secret scanner produced it), `secret_detection` → secret,
-  /// dependency, container and cluster image scanning → vulnerability; DAST and fuzzing → code issue.
+  /// dependency, container and cluster image scanning → vulnerability. DAST and fuzzing findings (weaknesses of
+  /// the running application) are listed as misconfigurations: a code issue would count them as static analysis.
   private static func kind(of category: String, scanner: String) -> FindingKind {
     switch category {
     case "secret_detection": return .secret
     case "dependency_scanning", "container_scanning", "cluster_image_scanning": return .vulnerability
+    case "dast", "api_fuzzing", "coverage_fuzzing", "browser_based_dast": return .misconfiguration
     default: return SARIFReader.toolKind(scanner) == .secret ? .secret : .codeIssue
     }
   }
