@@ -13,6 +13,13 @@ public enum AllReaders {
     CycloneDXJSONReader.self,
     SPDXJSONReader.self,
     DependencyCheckJSONReader.self,
+    // Scanner reports with marker keys (tools lane): GitLab security reports, Kubernetes configuration scanners.
+    GitLabDependencyScanningJSONReader.self,
+    GitLabSecurityJSONReader.self,
+    CheckovJSONReader.self,
+    KubescapeJSONReader.self,
+    KubeLinterJSONReader.self,
+    PolarisJSONReader.self,
     SonarQubeJSONReader.self,
     GitleaksJSONReader.self,
     IstanbulJSONReader.self,
@@ -30,6 +37,7 @@ public enum AllReaders {
     HarborJSONReader.self,
     TrivyOperatorReader.self,
     KyvernoPolicyReportReader.self,
+    SonarQubeReportTaskReader.self,
     // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
     KubernetesJSONManifestReader.self,
     KubernetesManifestReader.self,

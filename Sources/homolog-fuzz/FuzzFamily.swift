@@ -20,7 +20,7 @@ enum FuzzFamily: String, CaseIterable {
     case .xml: return all.filter { $0.format.rawValue.hasSuffix("-xml") }
     case .json: return all.filter { $0.format.rawValue.contains("json") || Self.yamlOrJSON.contains($0.format) }
     case .yaml: return all.filter { $0.format.rawValue.contains("yaml") || Self.yamlOrJSON.contains($0.format) }
-    case .lines: return all.filter { ["lcov", "go-coverprofile"].contains($0.format.rawValue) }
+    case .lines: return all.filter { ["lcov", "go-coverprofile", "sonarqube-report-task"].contains($0.format.rawValue) }
     case .project: return []
     }
   }
