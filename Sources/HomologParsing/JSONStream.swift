@@ -52,8 +52,10 @@ public final class JSONStream {
   private var fed = 0
   /// Characters after the last newline read before the chunk (columns count characters, as libyaml's do).
   private var charactersOnLineBeforeChunk = 0
-  /// The last unescaped `"` before the chunk: where a string cut by the chunk's start opens.
-  private var lastQuoteBeforeChunk = 0
+  /// Where the last unescaped `"` before the chunk is (line, column in characters): where a string cut by the
+  /// chunk's start opens. Kept as a position, not an offset: the characters between it and the chunk's start
+  /// may be several bytes each.
+  private var lastQuoteBeforeChunk = (line: 1, column: 1)
 
   /// Whether keys remember where they start (`keyLine`, `keyColumn`) and columns are counted for
   /// `valueStart`: for handlers building located trees; set it in the first `begin`.
@@ -188,7 +190,7 @@ public final class JSONStream {
     chunk = bytes
     let status = yajl_parse(handle, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count)
     try check(status, final: false)
-    if recordsKeyPositions, let quote = lastQuote(before: chunkBase + bytes.count) { lastQuoteBeforeChunk = quote }
+    if recordsKeyPositions, let quote = lastQuote(before: chunkBase + bytes.count) { lastQuoteBeforeChunk = position(ofOffset: quote) }
     countLines(in: bytes)
     chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     chunkBase = fed
@@ -285,8 +287,8 @@ public final class JSONStream {
     return count
   }
 
-  /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a token cut
-  /// by the chunk's start: strings and numbers never hold a newline).
+  /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a number or
+  /// literal cut by the chunk's start: ASCII, without a newline; strings go through `stringStart`).
   private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
     var line = linesBeforeChunk + 1
     var lastNewline = lastNewlineBeforeChunk
@@ -328,8 +330,15 @@ public final class JSONStream {
     case .null: return position(ofOffset: end - 3)
     case .bool(let value): return position(ofOffset: end - (value ? 3 : 4))
     case .number(let bytes): return position(ofOffset: end - bytes.count + 1)
-    case .string: return position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
+    case .string: return stringStart(endingAt: end)
     }
+  }
+
+  /// Where the string whose closing quote is at `end` opens: its opening quote in the current chunk, or
+  /// the last quote of the chunks before (a string cut by the chunk's start).
+  private func stringStart(endingAt end: Int) -> (line: Int, column: Int) {
+    if let quote = lastQuote(before: end) { return position(ofOffset: quote) }
+    return lastQuoteBeforeChunk
   }
 
   // MARK: - Events
@@ -418,7 +427,7 @@ public final class JSONStream {
     guard last >= 0 else { return 1 }
     if recordsKeyPositions {
       let end = currentOffset
-      (keyLine, keyColumn) = position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
+      (keyLine, keyColumn) = stringStart(endingAt: end)
     }
     if state.pointee.frames[last].keyCount >= 0 { state.pointee.keyBytes.removeSubrange(state.pointee.frames[last].keyStart...) }
     state.pointee.frames[last].keyStart = state.pointee.keyBytes.count
