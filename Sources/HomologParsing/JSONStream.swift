@@ -50,6 +50,14 @@ public final class JSONStream {
   private var linesBeforeChunk = 0
   private var lastNewlineBeforeChunk = -1
   private var fed = 0
+  /// A position computed in the current chunk: its offset, line and the characters before it on its line.
+  private struct Cursor {
+    var offset: Int
+    var line: Int
+    var characters: Int
+  }
+  /// The last position computed (stale once the chunk changes: its offset is then before the chunk).
+  private var cursor = Cursor(offset: -1, line: 1, characters: 0)
   /// Characters after the last newline read before the chunk (columns count characters, as libyaml's do).
   private var charactersOnLineBeforeChunk = 0
   /// Where the last unescaped `"` before the chunk is (line, column in characters): where a string cut by the
@@ -289,22 +297,26 @@ public final class JSONStream {
 
   /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a number or
   /// literal cut by the chunk's start: ASCII, without a newline; strings go through `stringStart`).
+  /// Counts on from the position asked before in the same chunk (events come in order), so a chunk is
+  /// scanned once, not once per event.
   private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
-    var line = linesBeforeChunk + 1
-    var lastNewline = lastNewlineBeforeChunk
     guard let base = chunk.baseAddress, offset >= chunkBase else {
-      return (line, max(1, charactersOnLineBeforeChunk - (chunkBase - offset) + 1))
+      return (linesBeforeChunk + 1, max(1, charactersOnLineBeforeChunk - (chunkBase - offset) + 1))
     }
-    let count = min(offset - chunkBase, chunk.count)
-    var position = 0
-    while position < count, let hit = memchr(base + position, 0x0A, count - position) {
-      position = base.distance(to: UnsafeRawPointer(hit)) + 1
-      line += 1
-      lastNewline = chunkBase + position - 1
+    let end = min(offset, chunkBase + chunk.count)
+    var at = cursor.offset >= chunkBase && cursor.offset <= end
+      ? cursor : Cursor(offset: chunkBase, line: linesBeforeChunk + 1, characters: charactersOnLineBeforeChunk)
+    var from = at.offset - chunkBase
+    let stop = end - chunkBase
+    while from < stop, let hit = memchr(base + from, 0x0A, stop - from) {
+      from = base.distance(to: UnsafeRawPointer(hit)) + 1
+      at.line += 1
+      at.characters = 0
     }
-    let lineStart = lastNewline >= chunkBase ? lastNewline + 1 - chunkBase : 0
-    let before = lastNewline >= chunkBase ? 0 : charactersOnLineBeforeChunk
-    return (line, before + JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: chunk[lineStart..<count])) + 1)
+    at.characters += JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: chunk[from..<stop]))
+    at.offset = end
+    cursor = at
+    return (at.line, at.characters + 1)
   }
 
   /// The offset of the last unescaped `"` of the current chunk before `end`, or nil.
