@@ -92,7 +92,8 @@ final class JUnitXMLReaderTests: XCTestCase {
 
   /// Each file's own attributes agree with its testcase elements, except pytest's `tests`.
   func testStatedAttributesAgreeWithTheElements() throws {
-    for url in Fixtures.realFiles("junit") {
+    // Scanner results in JUnit form are read as findings (ScannerJUnitXMLReaderTests), except Checkov's here.
+    for url in Fixtures.realFiles("junit") where !url.lastPathComponent.hasPrefix("trivy-junit-tpl-") {
       let stated = StatedCounts()
       try XMLStreamParser.parse(file: url, displayPath: url.lastPathComponent, handler: stated)
       let tests = try XCTUnwrap(JUnitXMLReader.read(Fixtures.input(url)).tests)
