@@ -79,6 +79,7 @@ final class JUnitXMLReaderTests: XCTestCase {
   }
 
   // SOURCES.md: root <testsuites> tests=1102 failures=113 errors=0; 1 suite, 1102 testcase elements (113 failure).
+  // (Read here by this reader directly; detection gives Checkov's JUnit to ScannerJUnitXMLReader, as findings.)
   func testCheckovFailuresKeepTheirMessageAttribute() throws {
     let tests = try XCTUnwrap(read("checkov-3.3.30-online-boutique.junit.xml").tests)
     XCTAssertEqual([tests.total, tests.failed, tests.errored, tests.skipped, tests.suites], [1102, 113, 0, 0, 1])
