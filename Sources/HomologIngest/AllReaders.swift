@@ -28,6 +28,8 @@ public enum AllReaders {
     CloverXMLReader.self,
     CoberturaXMLReader.self,
     JaCoCoXMLReader.self,
+    // Scanner results in JUnit form (Trivy's template, Checkov) before plain JUnit: findings, never tests.
+    ScannerJUnitXMLReader.self,
     JUnitXMLReader.self,
     DependencyCheckXMLReader.self,
     LCOVReader.self,

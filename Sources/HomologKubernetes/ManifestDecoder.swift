@@ -64,6 +64,18 @@ public enum ManifestDecoder {
     try append(item, list.context, into: &objects, allowList: false, inherited: list.inherited)
   }
 
+  /// The object of a list item that names its own `apiVersion` and `kind`, as any list would make it; nil when
+  /// the item needs what its list gives or would be refused (the list's kind decides then).
+  static func ownObject(_ item: Node, file: String) -> KubernetesObject? {
+    var objects: [KubernetesObject] = []
+    do {
+      try append(item, Context(file: file, document: 1, helmSource: nil), into: &objects, allowList: false)
+    } catch {
+      return nil
+    }
+    return objects.first
+  }
+
   /// Notes a repeated key on the object of the document that declares it (the last one starting before it).
   static func note(_ repetition: TreeNormalizer.RepeatedKey, file: String, in objects: inout ArraySlice<KubernetesObject>) {
     guard let index = objects.indices.last(where: { objects[$0].line <= repetition.line }) ?? objects.indices.first else { return }

@@ -51,10 +51,7 @@ public enum TreeNormalizer {
           if let index = seen[key.text] {
             let first = kept[index]
             guard sameMeaning(first.value, value) else {
-              throw InputError(
-                "duplicate key \"\(key.text)\" with a different value (first at line \(first.key.line)): Kubernetes refuses "
-                  + "ambiguous manifests",
-                at: SourceLocation(file: file, line: pair.key.line, column: pair.key.column))
+              throw repeatedWithAnotherValue(pair.key, firstLine: first.key.line, file: file)
             }
             repeated.append(RepeatedKey(key: key.text, line: pair.key.line, column: pair.key.column, firstLine: first.key.line))
             continue
@@ -65,6 +62,16 @@ public enum TreeNormalizer {
       }
       return Node(.mapping(kept), line: node.line, column: node.column)
     }
+  }
+
+  /// The error for `key` repeated in a mapping with another value than at its first occurrence.
+  static func repeatedWithAnotherValue(_ key: Node, firstLine: Int, file: String) -> InputError {
+    var text = ""
+    if case .scalar(let scalar) = key.value { text = scalar.text }
+    return InputError(
+      "duplicate key \"\(text)\" with a different value (first at line \(firstLine)): Kubernetes refuses "
+        + "ambiguous manifests",
+      at: SourceLocation(file: file, line: key.line, column: key.column))
   }
 
   /// True when two nodes mean the same value, wherever they are written.

@@ -50,10 +50,20 @@ public final class JSONStream {
   private var linesBeforeChunk = 0
   private var lastNewlineBeforeChunk = -1
   private var fed = 0
+  /// A position computed in the current chunk: its offset, line and the characters before it on its line.
+  private struct Cursor {
+    var offset: Int
+    var line: Int
+    var characters: Int
+  }
+  /// The last position computed (stale once the chunk changes: its offset is then before the chunk).
+  private var cursor = Cursor(offset: -1, line: 1, characters: 0)
   /// Characters after the last newline read before the chunk (columns count characters, as libyaml's do).
   private var charactersOnLineBeforeChunk = 0
-  /// The last unescaped `"` before the chunk: where a string cut by the chunk's start opens.
-  private var lastQuoteBeforeChunk = 0
+  /// Where the last unescaped `"` before the chunk is (line, column in characters): where a string cut by the
+  /// chunk's start opens. Kept as a position, not an offset: the characters between it and the chunk's start
+  /// may be several bytes each.
+  private var lastQuoteBeforeChunk = (line: 1, column: 1)
 
   /// Whether keys remember where they start (`keyLine`, `keyColumn`) and columns are counted for
   /// `valueStart`: for handlers building located trees; set it in the first `begin`.
@@ -188,7 +198,7 @@ public final class JSONStream {
     chunk = bytes
     let status = yajl_parse(handle, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count)
     try check(status, final: false)
-    if recordsKeyPositions, let quote = lastQuote(before: chunkBase + bytes.count) { lastQuoteBeforeChunk = quote }
+    if recordsKeyPositions, let quote = lastQuote(before: chunkBase + bytes.count) { lastQuoteBeforeChunk = position(ofOffset: quote) }
     countLines(in: bytes)
     chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     chunkBase = fed
@@ -285,24 +295,28 @@ public final class JSONStream {
     return count
   }
 
-  /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a token cut
-  /// by the chunk's start: strings and numbers never hold a newline).
+  /// 1-based line and column, in characters, of a byte offset in the current chunk (or of a number or
+  /// literal cut by the chunk's start: ASCII, without a newline; strings go through `stringStart`).
+  /// Counts on from the position asked before in the same chunk (events come in order), so a chunk is
+  /// scanned once, not once per event.
   private func position(ofOffset offset: Int) -> (line: Int, column: Int) {
-    var line = linesBeforeChunk + 1
-    var lastNewline = lastNewlineBeforeChunk
     guard let base = chunk.baseAddress, offset >= chunkBase else {
-      return (line, max(1, charactersOnLineBeforeChunk - (chunkBase - offset) + 1))
+      return (linesBeforeChunk + 1, max(1, charactersOnLineBeforeChunk - (chunkBase - offset) + 1))
     }
-    let count = min(offset - chunkBase, chunk.count)
-    var position = 0
-    while position < count, let hit = memchr(base + position, 0x0A, count - position) {
-      position = base.distance(to: UnsafeRawPointer(hit)) + 1
-      line += 1
-      lastNewline = chunkBase + position - 1
+    let end = min(offset, chunkBase + chunk.count)
+    var at = cursor.offset >= chunkBase && cursor.offset <= end
+      ? cursor : Cursor(offset: chunkBase, line: linesBeforeChunk + 1, characters: charactersOnLineBeforeChunk)
+    var from = at.offset - chunkBase
+    let stop = end - chunkBase
+    while from < stop, let hit = memchr(base + from, 0x0A, stop - from) {
+      from = base.distance(to: UnsafeRawPointer(hit)) + 1
+      at.line += 1
+      at.characters = 0
     }
-    let lineStart = lastNewline >= chunkBase ? lastNewline + 1 - chunkBase : 0
-    let before = lastNewline >= chunkBase ? 0 : charactersOnLineBeforeChunk
-    return (line, before + JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: chunk[lineStart..<count])) + 1)
+    at.characters += JSONStream.characters(in: UnsafeRawBufferPointer(rebasing: chunk[from..<stop]))
+    at.offset = end
+    cursor = at
+    return (at.line, at.characters + 1)
   }
 
   /// The offset of the last unescaped `"` of the current chunk before `end`, or nil.
@@ -328,8 +342,15 @@ public final class JSONStream {
     case .null: return position(ofOffset: end - 3)
     case .bool(let value): return position(ofOffset: end - (value ? 3 : 4))
     case .number(let bytes): return position(ofOffset: end - bytes.count + 1)
-    case .string: return position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
+    case .string: return stringStart(endingAt: end)
     }
+  }
+
+  /// Where the string whose closing quote is at `end` opens: its opening quote in the current chunk, or
+  /// the last quote of the chunks before (a string cut by the chunk's start).
+  private func stringStart(endingAt end: Int) -> (line: Int, column: Int) {
+    if let quote = lastQuote(before: end) { return position(ofOffset: quote) }
+    return lastQuoteBeforeChunk
   }
 
   // MARK: - Events
@@ -418,7 +439,7 @@ public final class JSONStream {
     guard last >= 0 else { return 1 }
     if recordsKeyPositions {
       let end = currentOffset
-      (keyLine, keyColumn) = position(ofOffset: lastQuote(before: end) ?? lastQuoteBeforeChunk)
+      (keyLine, keyColumn) = stringStart(endingAt: end)
     }
     if state.pointee.frames[last].keyCount >= 0 { state.pointee.keyBytes.removeSubrange(state.pointee.frames[last].keyStart...) }
     state.pointee.frames[last].keyStart = state.pointee.keyBytes.count

@@ -8,7 +8,7 @@ final class XMLDetectionTests: XCTestCase {
   /// The formats of the XML and line-based readers.
   static let formats: Set<FormatID> = [
     CoberturaXMLReader.format, JaCoCoXMLReader.format, CloverXMLReader.format, JUnitXMLReader.format,
-    DependencyCheckXMLReader.format, LCOVReader.format, GoCoverprofileReader.format,
+    ScannerJUnitXMLReader.format, DependencyCheckXMLReader.format, LCOVReader.format, GoCoverprofileReader.format,
   ]
 
   /// Expected format per genuine file; nil for files none of these readers may take (JSON).
@@ -22,7 +22,10 @@ final class XMLDetectionTests: XCTestCase {
     "clover/clover-maven-1.3.13.xml": "clover-xml",
     "clover/nyc-15.1.0-node-ini-3.0.1-foo.clover.xml": "clover-xml",
     "clover/gcovr-8.8-clamp.clover.xml": "clover-xml",
-    "junit/checkov-3.3.30-online-boutique.junit.xml": "junit-xml",
+    // Scanner results in JUnit form are findings of that scanner, never tests.
+    "junit/checkov-3.3.30-online-boutique.junit.xml": "scanner-junit-xml",
+    "junit/trivy-junit-tpl-fs-vulns-misconfig-secrets.xml": "scanner-junit-xml",
+    "junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml": "scanner-junit-xml",
     "junit/ctest-3.25-cjson-1.7.15.xml": "junit-xml",
     "junit/pytest-9.2.0-more-itertools-10.5.0.xml": "junit-xml",
     "junit/surefire-3.0-MyTest-one-failure.xml": "junit-xml",

@@ -35,7 +35,10 @@ final class InspectCommandTests: XCTestCase {
     "junit/surefire-3.0-testsuites-26-suites.xml": Facts(format: "junit-xml", tests: [257, 0, 0, 0]),
     "junit/pytest-9.2.0-more-itertools-10.5.0.xml": Facts(format: "junit-xml", tests: [664, 0, 0, 1]),
     "junit/ctest-3.25-cjson-1.7.15.xml": Facts(format: "junit-xml", tests: [22, 0, 0, 0]),
-    "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "junit-xml", tests: [1102, 113, 0, 0]),
+    // Scanner results in JUnit form: findings (Checkov states severity NONE without a platform key: info), no tests.
+    "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "scanner-junit-xml", findings: [0, 0, 0, 0, 113]),
+    "junit/trivy-junit-tpl-fs-vulns-misconfig-secrets.xml": Facts(format: "scanner-junit-xml", findings: [0, 2, 1, 0, 0]),
+    "junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml": Facts(format: "scanner-junit-xml", findings: [1, 1, 3, 0, 0]),
     "dependency-check/dependency-check-6.4.1-golang.xml": Facts(format: "dependency-check-xml", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.4.1-golang.json": Facts(format: "dependency-check-json", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.5.3.xml": Facts(format: "dependency-check-xml", findings: [0, 0, 0, 1, 0]),

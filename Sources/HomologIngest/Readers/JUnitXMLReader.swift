@@ -2,7 +2,8 @@ import Foundation
 import HomologModel
 import HomologParsing
 
-/// JUnit XML test reports (Surefire, Gradle, pytest, jest-junit, CTest, checkov, …), streamed.
+/// JUnit XML test reports (Surefire, Gradle, pytest, jest-junit, CTest, …), streamed. Scanner results in JUnit
+/// form (Trivy's template, Checkov) are detected first by `ScannerJUnitXMLReader`: findings, never tests.
 ///
 /// Counts `<testcase>` elements, not the suites' `tests`/`failures` attributes (tools disagree
 /// on those, e.g. pytest counts subtests): a case with a `<failure>` child failed, else with an

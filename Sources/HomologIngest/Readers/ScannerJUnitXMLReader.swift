@@ -1,0 +1,205 @@
+import Foundation
+import HomologModel
+import HomologParsing
+
+/// Scanner results written as JUnit XML: findings of that scanner, never unit tests.
+///
+/// - Trivy's JUnit template (`contrib/junit.tpl`, root `<testsuites name="trivy">`): per target, a suite of
+///   vulnerabilities then a suite of misconfigurations, each named after the target; a case is
+///   `name="[SEVERITY] ID"`. Every case of a vulnerability suite is a vulnerability (its `classname` is
+///   `package-version`); a case of a misconfiguration suite is a finding when it has a `<failure>` or `<error>`
+///   (recent templates also list the passed checks). A case whose id is an advisory (CVE, GHSA…) is a
+///   vulnerability wherever it stands.
+/// - Checkov's `-o junitxml` (a `custom_tool_name` property `Checkov`, or cases named `[SEVERITY][CKV_…] title`):
+///   each case with a `<failure>` is a failed check, located by its text (`Resource:`, `File: path: first-last`).
+///   Checkov states `NONE` as severity without a platform key: info, as homolog reads unknown severities.
+public enum ScannerJUnitXMLReader: EvidenceReader {
+  public static let format: FormatID = "scanner-junit-xml"
+  public static let formatName = "Scanner results in JUnit XML (Trivy template, Checkov)"
+
+  /// The scanners this reader knows in JUnit form.
+  enum Scanner {
+    case trivy
+    case checkov
+
+    var name: String {
+      switch self {
+      case .trivy: "Trivy"
+      case .checkov: "Checkov"
+      }
+    }
+  }
+
+  public static func sniff(_ head: FileHead) -> Bool {
+    scanner(head) != nil
+  }
+
+  static func scanner(_ head: FileHead) -> Scanner? {
+    guard head.xmlRootElement == "testsuites" || head.xmlRootElement == "testsuite" else { return nil }
+    if head.contains("<testsuites name=\"trivy\"") { return .trivy }
+    if head.contains("<property name=\"custom_tool_name\" value=\"Checkov\"") || head.contains("][CKV") { return .checkov }
+    return nil
+  }
+
+  public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
+    let bytes = try FileInput.readPrefix(input.url, displayPath: input.path, count: FileHead.size)
+    guard let scanner = scanner(FileHead(bytes: bytes, fileName: input.url.lastPathComponent)) else {
+      throw InputError("expected Trivy's JUnit template or Checkov's JUnit output", at: SourceLocation(file: input.path, line: 1))
+    }
+    let handler = ScannerJUnitHandler(file: input.path, scanner: scanner, findingMode: input.findingMode)
+    try XMLStreamParser.parse(file: input.url, displayPath: input.path, handler: handler)
+    var out = handler.out
+    out.tool = ToolInfo(name: scanner.name)
+    return out
+  }
+}
+
+private final class ScannerJUnitHandler: XMLByteHandler {
+  /// The open `<testcase>`.
+  struct Case {
+    var depth: Int
+    var name: String
+    var className: String
+    var file: String?
+    var failed = false
+    var message: String?
+    var text: String?
+  }
+
+  let file: String
+  let scanner: ScannerJUnitXMLReader.Scanner
+  var out = ReadResult()
+  var depth = 0
+  /// How many `<testsuite>` elements opened so far, and the name of the open one.
+  var suites = 0
+  var suiteName = ""
+  var current: Case?
+  var capturingDepth: Int?
+  var text = TextCapture(limit: 4096)
+
+  init(file: String, scanner: ScannerJUnitXMLReader.Scanner, findingMode: FindingMode) {
+    self.file = file
+    self.scanner = scanner
+    out.findingMode = findingMode
+  }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    depth += 1
+    if depth == 1, !(name == "testsuites" || name == "testsuite") {
+      throw InputError(
+        "expected a <testsuites> or <testsuite> root element, found <\(name.string)>", at: SourceLocation(file: file, line: context.line))
+    }
+    switch name {
+    case "testsuite" where current == nil:
+      suites += 1
+      suiteName = attributes.value("name") ?? ""
+    case "testcase" where current == nil:
+      current = Case(
+        depth: depth, name: attributes.value("name") ?? "", className: attributes.value("classname") ?? "",
+        file: attributes.value("file"))
+    case "failure", "error":
+      guard var testCase = current, !testCase.failed else { return }
+      testCase.failed = true
+      testCase.message = attributes.value("message")?.trimmedWhitespace
+      if capturingDepth == nil {
+        capturingDepth = depth
+        text.begin()
+        context.sendCharacters(true)
+      }
+      current = testCase
+    default:
+      break
+    }
+  }
+
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {
+    defer { depth -= 1 }
+    if depth == capturingDepth {
+      capturingDepth = nil
+      context.sendCharacters(false)
+      current?.text = text.end()
+    }
+    if let testCase = current, depth == testCase.depth {
+      current = nil
+      finish(testCase)
+    }
+  }
+
+  func characters(_ bytes: UnsafeRawBufferPointer) { text.append(bytes) }
+
+  private func finish(_ testCase: Case) {
+    let (severityWord, id, title) = Self.split(testCase.name)
+    switch scanner {
+    case .trivy: addTrivy(testCase, severityWord: severityWord, id: id)
+    case .checkov: addCheckov(testCase, severityWord: severityWord, id: id, title: title)
+    }
+  }
+
+  /// `[HIGH] CVE-2019-1549` → ("HIGH", "CVE-2019-1549", ""); `[NONE][CKV_K8S_43] Image should use digest` →
+  /// ("NONE", "CKV_K8S_43", "Image should use digest"); a name without brackets is its own id.
+  static func split(_ name: String) -> (severity: String, id: String, title: String) {
+    var rest = Substring(name.trimmedWhitespace)
+    var brackets: [Substring] = []
+    while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+      brackets.append(rest[rest.index(after: rest.startIndex)..<close])
+      rest = rest[rest.index(after: close)...].drop { $0 == " " }
+    }
+    if brackets.count >= 2 { return (String(brackets[0]), String(brackets[1]), String(rest)) }
+    let severity = brackets.first.map(String.init) ?? "UNKNOWN"
+    let id = rest.prefix { !$0.isWhitespace }
+    return (severity, String(id), String(rest.dropFirst(id.count)).trimmedWhitespace)
+  }
+
+  /// Trivy's template: the 1st, 3rd… suites hold a target's vulnerabilities, the 2nd, 4th… its misconfigurations.
+  private func addTrivy(_ testCase: Case, severityWord: String, id: String) {
+    let advisory = IdentifierPatterns.startsWithAdvisoryPrefix(id.lowercased(), prefixes: ["cve", "ghsa", "osv", "pysec", "rustsec", "go"])
+    let kind: FindingKind = suites % 2 == 1 || advisory ? .vulnerability : .misconfiguration
+    guard kind == .vulnerability || testCase.failed else { return }
+    let severity = Severity.normalizing(severityWord)
+    let target = suiteName
+    out.add(severity, kind) {
+      let title = testCase.message.flatMap { $0.isEmpty ? nil : $0 } ?? id
+      if kind == .vulnerability {
+        // `classname` joins the package and its version with `-`: both may hold one, so it stays whole.
+        return Finding(
+          tool: "Trivy", kind: .vulnerability, ruleId: id, severity: severity, originalSeverity: severityWord, title: title,
+          location: FindingLocation(target: testCase.className.isEmpty ? target : "\(target): \(testCase.className)"),
+          cve: id.hasPrefix("CVE-") ? [id] : [],
+          fingerprint: Fingerprint.make(.vulnerability, [id, testCase.className, target]))
+      }
+      return Finding(
+        tool: "Trivy", kind: .misconfiguration, ruleId: id, severity: severity, originalSeverity: severityWord, title: title,
+        location: FindingLocation(path: target),
+        fingerprint: Fingerprint.make(.misconfiguration, [id, target, title]))
+    }
+  }
+
+  /// A failed Checkov check: `classname` is `file.resource`, the failure text says `Resource:` and `File: path: 21-113`.
+  private func addCheckov(_ testCase: Case, severityWord: String, id: String, title: String) {
+    guard testCase.failed else { return }
+    let kind: FindingKind = id.hasPrefix("CKV_SECRET") ? .secret : .misconfiguration
+    let severity = Severity.normalizing(severityWord)
+    out.add(severity, kind) {
+      var resource: String?
+      var path = testCase.file
+      var lines: (Int, Int)?
+      for line in (testCase.text ?? "").split(whereSeparator: \.isNewline) {
+        if line.hasPrefix("Resource: ") {
+          resource = String(line.dropFirst("Resource: ".count)).trimmedWhitespace
+        } else if line.hasPrefix("File: ") {
+          let field = line.dropFirst("File: ".count)
+          if let colon = field.range(of: ": ", options: .backwards) {
+            path = String(field[..<colon.lowerBound])
+            let range = field[colon.upperBound...].split(separator: "-")
+            if range.count == 2, let first = Int(range[0]), let last = Int(range[1]) { lines = (first, last) }
+          }
+        }
+      }
+      let shown = title.isEmpty ? (testCase.message ?? id) : title
+      return Finding(
+        tool: "Checkov", kind: kind, ruleId: id, severity: severity, originalSeverity: severityWord, title: shown,
+        location: FindingLocation(path: path, line: lines?.0, endLine: lines?.1, target: resource),
+        fingerprint: Fingerprint.make(kind, ["checkov", id, path, resource]))
+    }
+  }
+}
