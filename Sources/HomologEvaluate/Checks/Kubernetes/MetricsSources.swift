@@ -12,12 +12,30 @@ struct MetricsSources {
     case optedOut(String)
   }
 
-  let services: [KubernetesObject]
+  /// A Service with a selector, read once.
+  private struct SelectingService {
+    let object: KubernetesObject
+    let selector: [String: String]
+  }
+
+  /// Services with a selector, in manifest order.
+  private let services: [SelectingService]
+  /// Indices into `services` by one `key=value` pair of each selector (its smallest key): a workload's candidates
+  /// are found from its own labels, not by trying every Service (a cluster dump holds thousands).
+  private let servicesByPair: [String: [Int]]
   let serviceMonitors: [KubernetesObject]
   let podMonitors: [KubernetesObject]
 
   init(_ manifests: Manifests) {
-    services = manifests.objects("Service")
+    services = manifests.objects("Service").compactMap { service in
+      let selector = Labels.of(service.spec?["selector"])
+      return selector.isEmpty ? nil : SelectingService(object: service, selector: selector)
+    }
+    var index: [String: [Int]] = [:]
+    for (position, service) in services.enumerated() {
+      if let key = service.selector.keys.min() { index[key + "=" + service.selector[key]!, default: []].append(position) }
+    }
+    servicesByPair = index
     serviceMonitors = manifests.objects.filter { $0.isKind("ServiceMonitor", group: "monitoring.coreos.com") }
     podMonitors = manifests.objects.filter { $0.isKind("PodMonitor", group: "monitoring.coreos.com") }
   }
@@ -41,11 +59,10 @@ struct MetricsSources {
     if let monitor = podMonitors.first(where: { Labels.selects(Self.matchLabels($0), labels) }) {
       return .exposed("PodMonitor \(monitor.name)")
     }
-    let selecting = services.filter { service in
-      guard Self.sameNamespace(service, workload.object) else { return false }
-      let selector = Labels.of(service.spec?["selector"])
-      return !selector.isEmpty && Labels.selects(selector, labels)
-    }
+    let candidates = Set(labels.flatMap { servicesByPair[$0.key + "=" + $0.value] ?? [] }).sorted()
+    let selecting = candidates.map { services[$0] }.filter { service in
+      Self.sameNamespace(service.object, workload.object) && Labels.selects(service.selector, labels)
+    }.map(\.object)
     for service in selecting {
       if let monitor = serviceMonitors.first(where: { Labels.selects(Self.matchLabels($0), service.labels) }) {
         return .exposed("ServiceMonitor \(monitor.name)")
