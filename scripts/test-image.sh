@@ -25,6 +25,7 @@ if [ -z "$binary" ]; then
   swift build -c release --static-swift-stdlib --product homolog >&2
   binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/homolog"
 fi
+binary="$(readlink -f "$binary")"
 export HOMOLOG_BINARY="$binary"
 
 work="$(mktemp -d)"
@@ -66,15 +67,17 @@ cp -R samples/demo/. "$work/native/sample/"
 cp -R samples/demo/. "$work/image/sample/"
 chmod -R a+rwX "$work/image"
 set +e
-(cd "$work/native" && "$binary" evaluate --config sample/homolog.yaml --out out --as-of 2026-11-22 --quiet)
+(cd "$work/native" && "$binary" evaluate --config sample/homolog.yaml --out out --as-of 2026-11-22 --quiet) \
+  2> "$work/native.stderr"
 native_status=$?
 buildah run --user 1000680000:0 --volume "$work/image:/work" --workingdir /work "$container" -- \
-  /usr/local/bin/homolog evaluate --config sample/homolog.yaml --out out --as-of 2026-11-22 --quiet
+  /usr/local/bin/homolog evaluate --config sample/homolog.yaml --out out --as-of 2026-11-22 --quiet \
+  2> "$work/image.stderr"
 image_status=$?
 set -e
 # The demo is éliminatoire on purpose: both runs end with exit code 1 (gate failed, dossier written).
-[ "$native_status" = 1 ] || fail "the native run ended with $native_status, not 1"
-[ "$image_status" = 1 ] || fail "the image's run ended with $image_status, not 1"
+[ "$native_status" = 1 ] || fail "the native run ended with $native_status, not 1: $(cat "$work/native.stderr")"
+[ "$image_status" = 1 ] || fail "the image's run ended with $image_status, not 1: $(cat "$work/image.stderr")"
 diff -r "$work/native/out" "$work/image/out" || fail "the image's dossier differs from the native one"
 echo "test-image.sh: passed: $image writes the demo dossier byte for byte as the native binary" \
   "($(ls -A "$work/image/out" | wc -l) files, run as uid 1000680000)"
