@@ -6,8 +6,8 @@
 #     demo sample's dossier byte for byte as the release binary run natively does (same --as-of).
 #   scripts/test-image.sh                     builds the release binary if needed, then the image
 #   HOMOLOG_BINARY=.build/release/homolog scripts/test-image.sh
-# Where buildah cannot run (not installed, no storage), the test is skipped with its reason (exit 0); .ci/run
-# installs buildah, so there it runs.
+# Where buildah cannot run (not installed, no storage, no way to run a container), the test is skipped with its
+# reason (exit 0); .ci/run installs buildah, so there it runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export STORAGE_DRIVER="${STORAGE_DRIVER:-vfs}"
@@ -39,6 +39,19 @@ fail() {
   echo "test-image.sh: FAILED: $*" >&2
   exit 1
 }
+
+# Can buildah run a container here at all? A scratch container holding only `true` and its libraries tells, so
+# that a broken image of homolog is never mistaken for an environment that cannot run containers.
+mkdir "$work/probe"
+scripts/image-rootfs.sh "$(type -P true)" "$work/probe" >/dev/null
+if ! container="$(buildah from scratch 2>"$work/probe.stderr")" \
+  || ! buildah copy --quiet "$container" "$work/probe" / >/dev/null 2>>"$work/probe.stderr" \
+  || ! buildah run "$container" -- /usr/local/bin/homolog 2>>"$work/probe.stderr"; then
+  echo "test-image.sh: SKIPPED: buildah cannot run a container here: $(tail -n 3 "$work/probe.stderr")" >&2
+  exit 0
+fi
+buildah rm "$container" >/dev/null
+container=""
 
 image="$(scripts/build-image.sh)"
 echo "test-image.sh: built $image"
