@@ -5,6 +5,7 @@
 #   junit.xml                       parses with junitparser, one test case per requirement
 #   gl-code-quality.json            GitLab Code Quality keys and severities
 #   dossier.html                    strict HTML5 parsing, no external URL (French and English)
+#   ci/gitlab/homolog.yml           in the CPiN catalogue's example pipeline, against GitLab's CI JSON Schema
 # and checks that two runs with the same --as-of give byte-identical files.
 #
 # Self-contained: builds homolog (unless HOMOLOG_BIN is set) and installs the Python validators in a
@@ -26,8 +27,8 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import jsonschema, trestle, junitparser, html5lib" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check jsonschema compliance-trestle junitparser html5lib
+if ! "$VENV/bin/python" -c "import jsonschema, trestle, junitparser, html5lib, yaml" 2>/dev/null; then
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check jsonschema compliance-trestle junitparser html5lib pyyaml
 fi
 
 # The demo, evaluated as shipped.
@@ -178,3 +179,7 @@ PY
 # The HTML dossier, French and English: strict HTML5 parsing and no external URL (scripts/check_html.py).
 "$HOMOLOG_BIN" evaluate --config "$WORK/demo/homolog.yaml" --out "$WORK/en" --as-of 2026-11-22 --lang en --quiet 2>/dev/null || true
 "$VENV/bin/python" scripts/check_html.py "$WORK/out/dossier.html" "$WORK/en/dossier.html"
+
+# The GitLab job in the Cloud Pi Native catalogue's example pipeline, rendered with the README's lines,
+# against GitLab's CI JSON Schema (scripts/check-gitlab-pipeline.py; the tests check the same facts without it).
+"$VENV/bin/python" scripts/check-gitlab-pipeline.py --schema Tests/Fixtures/schemas/gitlab-ci.json

@@ -13,6 +13,13 @@ public enum AllReaders {
     CycloneDXJSONReader.self,
     SPDXJSONReader.self,
     DependencyCheckJSONReader.self,
+    // Scanner reports with marker keys (tools lane): GitLab security reports, Kubernetes configuration scanners.
+    GitLabDependencyScanningJSONReader.self,
+    GitLabSecurityJSONReader.self,
+    CheckovJSONReader.self,
+    KubescapeJSONReader.self,
+    KubeLinterJSONReader.self,
+    PolarisJSONReader.self,
     SonarQubeJSONReader.self,
     GitleaksJSONReader.self,
     IstanbulJSONReader.self,
@@ -25,6 +32,12 @@ public enum AllReaders {
     DependencyCheckXMLReader.self,
     LCOVReader.self,
     GoCoverprofileReader.self,
+    // What the platform reports (Harbor's scan, the cluster's Trivy Operator and policy reports): before manifests,
+    // as reports are API objects too (their sniffs ask for the report's API group and kind).
+    HarborJSONReader.self,
+    TrivyOperatorReader.self,
+    KyvernoPolicyReportReader.self,
+    SonarQubeReportTaskReader.self,
     // Kubernetes manifests last: their sniff only asks for top-level apiVersion + kind keys.
     KubernetesJSONManifestReader.self,
     KubernetesManifestReader.self,

@@ -105,12 +105,14 @@ public struct EvidenceCollector: Sendable {
     let provenance = Provenance(
       path: input.path, sha256: digest.sha256, bytes: digest.bytes, format: reader.format, tool: content.tool,
       generatedAt: content.generatedAt)
-    return .file(
-      EvidenceFile(
-        provenance: provenance, findings: content.findings, countedFindings: content.countedFindings,
-        coverage: content.coverage, tests: content.tests,
-        qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes,
-        scans: content.scans))
+    var file = EvidenceFile(
+      provenance: provenance, findings: content.findings, countedFindings: content.countedFindings,
+      coverage: content.coverage, tests: content.tests,
+      qualityGate: content.qualityGate, images: content.images, api: content.api, kubernetes: content.kubernetes,
+      scans: content.scans)
+    file.policyResults = content.policyResults
+    file.workloads = content.workloads
+    return .file(file)
   }
 
   /// Files from this size on are hashed on another thread while the reader parses them.

@@ -18,6 +18,27 @@ extension SPDXJSONReader: DetectionDescribing {
 extension DependencyCheckJSONReader: DetectionDescribing {
   public static let detection = "JSON object with `scanInfo` and `dependencies`"
 }
+extension GitLabSecurityJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `vulnerabilities` carrying `identifiers`/`location`/`scanner`, or a `scan` block (GitLab SAST, container scanning, secret detection reports)"
+}
+extension GitLabDependencyScanningJSONReader: DetectionDescribing {
+  public static let detection = "a GitLab security report of type `dependency_scanning` (or whose locations name package dependencies and no image)"
+}
+extension CheckovJSONReader: DetectionDescribing {
+  public static let detection = "JSON object (or array of them) with `check_type` and `results.failed_checks` / `summary.checkov_version`"
+}
+extension KubescapeJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `summaryDetails` and `controlID`/`resourceID` (kubescape scan --format json)"
+}
+extension KubeLinterJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `Reports` of `K8sObject`s, or `Summary.KubeLinterVersion`"
+}
+extension PolarisJSONReader: DetectionDescribing {
+  public static let detection = "JSON object with `PolarisOutputVersion`, or `ClusterInfo` and `PodResult`"
+}
+extension SonarQubeReportTaskReader: DetectionDescribing {
+  public static let detection = "text of `key=value` lines with `projectKey`, `serverUrl` and `ceTaskId` (sonar-scanner's report-task.txt)"
+}
 extension SonarQubeJSONReader: DetectionDescribing {
   public static let detection = "JSON with `projectStatus` (quality gate), `issues`, `hotspots`, or a sonar-report document embedding them"
 }
@@ -53,6 +74,15 @@ extension LCOVReader: DetectionDescribing {
 }
 extension GoCoverprofileReader: DetectionDescribing {
   public static let detection = "text whose first line is `mode: set|count|atomic`"
+}
+extension HarborJSONReader: DetectionDescribing {
+  public static let detection = "JSON object keyed by a Harbor vulnerability report mime type, or with `generated_at`, `scanner` and `vulnerabilities`"
+}
+extension TrivyOperatorReader: DetectionDescribing {
+  public static let detection = "YAML or JSON objects with `apiVersion: aquasecurity.github.io/…` and a report kind (VulnerabilityReport, ConfigAuditReport, ExposedSecretReport…), single, `List`, array or keyed by CRD"
+}
+extension KyvernoPolicyReportReader: DetectionDescribing {
+  public static let detection = "YAML or JSON objects with `apiVersion: wgpolicyk8s.io/…` and kind PolicyReport or ClusterPolicyReport, single or `List`"
 }
 extension KubernetesJSONManifestReader: DetectionDescribing {
   public static let detection = "JSON object with top-level `apiVersion` and `kind` (or `items`)"

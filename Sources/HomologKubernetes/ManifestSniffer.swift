@@ -3,6 +3,7 @@
 public enum ManifestSniffer {
   /// True when some document of a YAML stream starts a mapping with `apiVersion:` and `kind:` (or `items:`) at column 1.
   public static func looksLikeYAML(_ head: String) -> Bool {
+    if report(in: head) != nil { return false }
     var apiVersion = false
     var kind = false
     for line in head.split(whereSeparator: \.isNewline) {
@@ -19,9 +20,17 @@ public enum ManifestSniffer {
 
   /// True when a JSON object has `apiVersion` and `kind` (or `items`) keys at its top level.
   public static func looksLikeJSON(_ head: String) -> Bool {
+    if report(in: head) != nil { return false }
     let keys = topLevelJSONKeys(head)
     guard keys.contains("apiVersion") else { return false }
     return keys.contains("kind") || keys.contains("items")
+  }
+
+  /// The family of cluster reports the head holds, if any: Trivy Operator reports and policy reports are
+  /// objects of the API, but they are what the cluster reported, never manifests of the project.
+  public static func report(in head: String) -> ClusterReportFamily? {
+    for family in ClusterReportFamily.allCases where family.matches(head) { return family }
+    return nil
   }
 
   /// homolog's own files, should they ever state an `apiVersion: homolog…`.
@@ -79,4 +88,47 @@ public enum ManifestSniffer {
     }
     return keys
   }
+}
+
+/// A family of reports a cluster writes as API objects (custom resources), recognised before manifests.
+public enum ClusterReportFamily: CaseIterable, Sendable {
+  /// `aquasecurity.github.io` reports of the Trivy Operator (VulnerabilityReport, ConfigAuditReport…).
+  case trivyOperator
+  /// `wgpolicyk8s.io` PolicyReport / ClusterPolicyReport (Kyverno, kube-bench adapter…).
+  case policyReport
+
+  /// The API group of the family's objects.
+  public var group: String {
+    switch self {
+    case .trivyOperator: "aquasecurity.github.io"
+    case .policyReport: "wgpolicyk8s.io"
+    }
+  }
+
+  /// The kinds of the family.
+  public var kinds: [String] {
+    switch self {
+    case .trivyOperator: TrivyOperatorKinds.all
+    case .policyReport: ["PolicyReport", "ClusterPolicyReport"]
+    }
+  }
+
+  /// True when the head names the family's API group in an `apiVersion` (YAML or JSON) and one of its kinds,
+  /// or (Trivy Operator) holds the dump keyed by CRD plural (`vulnerabilityreports.aquasecurity.github.io`).
+  func matches(_ head: String) -> Bool {
+    if self == .trivyOperator, head.contains("reports.\(group)\"") { return true }
+    guard head.contains("apiVersion: \(group)/") || head.contains("\"apiVersion\": \"\(group)/")
+      || head.contains("\"apiVersion\":\"\(group)/") || head.contains("apiVersion: \"\(group)/")
+    else { return false }
+    return kinds.contains { head.contains("kind: \($0)\n") || head.contains("kind: \($0)\r") || head.contains("\"\($0)\"") }
+  }
+}
+
+/// The kinds of report objects the Trivy Operator writes.
+public enum TrivyOperatorKinds {
+  public static let all = [
+    "VulnerabilityReport", "ConfigAuditReport", "ExposedSecretReport", "RbacAssessmentReport", "InfraAssessmentReport",
+    "ClusterVulnerabilityReport", "ClusterConfigAuditReport", "ClusterRbacAssessmentReport", "ClusterInfraAssessmentReport",
+    "ClusterComplianceReport", "SbomReport", "ClusterSbomReport",
+  ]
 }

@@ -71,3 +71,80 @@ public struct AdmissionRule: Codable, Hashable, Sendable {
     self.entries = entries
   }
 }
+
+/// The status of one result of a PolicyReport (wgpolicyk8s.io), as the cluster wrote it.
+public enum PolicyResultStatus: String, Codable, Hashable, Sendable, CaseIterable {
+  case pass, fail, warn, error, skip
+
+  /// True for the statuses that are findings: a failed rule (`fail`, `warn` for an unscored policy) or an `error`.
+  public var isFinding: Bool { self == .fail || self == .warn || self == .error }
+}
+
+/// One result of a PolicyReport or ClusterPolicyReport: what the cluster itself reported (Kyverno, kube-bench…).
+public struct PolicyResult: Codable, Hashable, Sendable {
+  public var policy: String
+  public var rule: String?
+  public var status: PolicyResultStatus
+  /// The object the result is about (the report's `scope` or the result's `resources`), when stated.
+  public var object: ObjectRef?
+  public var message: String?
+  /// The engine that wrote it (`kyverno`, `KyvernoValidatingPolicy`…), when stated.
+  public var source: String?
+  /// Relative path of the report file; set by the evaluation when it gathers them.
+  public var evidence: String?
+  /// Where the result is in its file.
+  public var location: SourceLocation?
+
+  public init(
+    policy: String, rule: String?, status: PolicyResultStatus, object: ObjectRef?, message: String?, source: String?,
+    evidence: String? = nil, location: SourceLocation? = nil
+  ) {
+    self.policy = policy
+    self.rule = rule
+    self.status = status
+    self.object = object
+    self.message = message
+    self.source = source
+    self.evidence = evidence
+    self.location = location
+  }
+}
+
+/// How many results of one policy the cluster reported, per status.
+public struct PolicyStatusCounts: Codable, Hashable, Sendable {
+  public var pass = 0
+  public var fail = 0
+  public var warn = 0
+  public var error = 0
+  public var skip = 0
+
+  public init() {}
+
+  /// Counts one result.
+  public mutating func add(_ status: PolicyResultStatus) {
+    switch status {
+    case .pass: pass += 1
+    case .fail: fail += 1
+    case .warn: warn += 1
+    case .error: error += 1
+    case .skip: skip += 1
+    }
+  }
+}
+
+/// What the cluster itself reported for one policy (PolicyReports read as evidence), beside homolog's prediction.
+public struct ReportedPolicy: Codable, Hashable, Sendable {
+  public var policy: String
+  /// The homolog check that predicts the same platform rule, when the policy is one of the platform's rules.
+  public var check: String?
+  public var counts: PolicyStatusCounts
+  /// The results that are findings (fail, warn, error), in reading order.
+  public var results: [PolicyResult]
+
+  public init(policy: String, check: String?, counts: PolicyStatusCounts, results: [PolicyResult]) {
+    self.policy = policy
+    self.check = check
+    self.counts = counts
+    self.results = results
+  }
+}

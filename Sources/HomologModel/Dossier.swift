@@ -27,6 +27,8 @@ public struct Dossier: Codable, Sendable {
   public var policySha256: String?
   /// The platform's admission rules predicted from the manifests (apart from the CCT verdicts).
   public var admission: [AdmissionRule]
+  /// What the cluster itself reported, per policy (PolicyReports read as evidence); nil when none was read.
+  public var admissionReported: [ReportedPolicy]?
   /// The gate rules the run applied (`eliminatory`, `score<80`…).
   public var gate: [String] = []
   public var regression: Regression?

@@ -12,6 +12,11 @@ public struct EvidenceFile: Sendable {
   public var kubernetes: [KubernetesObject]
   /// What the scan looked for: a clean report proves an absence for these only.
   public var scans: Set<ScanScope>
+  /// Every result of the PolicyReports the file holds (pass and skip included), for the platform admission section.
+  public var policyResults: [PolicyResult] = []
+  /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
+  /// them own the file.
+  public var workloads: [ObjectRef] = []
 
   public init(
     provenance: Provenance, findings: [Finding] = [], countedFindings: FindingCounts = FindingCounts(),
@@ -59,6 +64,11 @@ public struct ReadResult: Sendable {
   public var kubernetes: [KubernetesObject]
   /// What the scan looked for, when the report says so even without findings (a finding implies its own scope).
   public var scans: Set<ScanScope>
+  /// Every result of the PolicyReports read (pass and skip included); those that are findings are also findings.
+  public var policyResults: [PolicyResult] = []
+  /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
+  /// them own the file.
+  public var workloads: [ObjectRef] = []
 
   public init(
     tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],

@@ -44,3 +44,50 @@ extension DossierView {
     }
   }
 }
+
+extension DossierView {
+  /// How many failed results of one policy the admission section lists.
+  static let reportedListed = 25
+
+  /// One policy as the cluster reported it (PolicyReports), beside the predicted rules.
+  struct ReportedPolicyView: Encodable {
+    var policy: String
+    var check: String?
+    var counts: String
+    var results: [ReportedResultView]
+    var hasResults: Bool
+    var more: Int?
+  }
+
+  /// One failed result the cluster reported.
+  struct ReportedResultView: Encodable {
+    var status: String
+    var statusLabel: String
+    var rule: String?
+    var object: String?
+    var message: String?
+    var place: String?
+  }
+
+  static func reported(_ policies: [ReportedPolicy], ui: UILabels, escape: (String) -> String) -> [ReportedPolicyView] {
+    policies.map { policy in
+      let counts = policy.counts
+      let figures: [(PolicyResultStatus, Int)] = [
+        (.pass, counts.pass), (.fail, counts.fail), (.warn, counts.warn), (.error, counts.error), (.skip, counts.skip),
+      ]
+      let text = figures.filter { $0.1 > 0 }.map { "\(ui["admission.reported.status.\($0.0.rawValue)"]) \($0.1)" }.joined(separator: " · ")
+      let results = policy.results.prefix(reportedListed).map { result in
+        ReportedResultView(
+          status: result.status.rawValue, statusLabel: ui["admission.reported.status.\(result.status.rawValue)"],
+          rule: result.rule.map(escape),
+          object: result.object.map { escape([$0.kind, $0.namespace, $0.name].compactMap { $0 }.joined(separator: "/")) },
+          message: result.message.map(escape),
+          place: result.location.map { escape($0.description) } ?? result.evidence.map(escape))
+      }
+      let more = policy.results.count - results.count
+      return ReportedPolicyView(
+        policy: escape(policy.policy), check: policy.check.map(escape), counts: text, results: results,
+        hasResults: !results.isEmpty, more: more > 0 ? more : nil)
+    }
+  }
+}

@@ -268,6 +268,9 @@ struct DossierView: Encodable {
   /// The platform's admission rules, apart from the CCT verdicts.
   var admission: [AdmissionRuleView]
   var hasAdmission: Bool
+  /// What the cluster itself reported (PolicyReports), per policy.
+  var admissionReported: [ReportedPolicyView]
+  var hasAdmissionReported: Bool
   var admissionRefusals: Int
   var otherFailures: [Requirement]
   var hasPrimordialFailures: Bool
@@ -365,6 +368,8 @@ struct DossierView: Encodable {
 
     admission = Self.admission(dossier.admission, ui: ui, links: links, escape: escape)
     hasAdmission = !admission.isEmpty
+    admissionReported = Self.reported(dossier.admissionReported ?? [], ui: ui, escape: escape)
+    hasAdmissionReported = dossier.admissionReported != nil
     admissionRefusals = dossier.admission.filter { $0.outcome == .refusedInProduction }.reduce(0) { $0 + $1.entries.count }
     derogations = dossier.derogations.map { Self.derogation($0, ui: ui, links: links, escape: escape) }
     flaggedDerogations = derogations.filter { $0.flagged || $0.unused }

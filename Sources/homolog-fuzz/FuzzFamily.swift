@@ -10,14 +10,17 @@ import HomologProject
 enum FuzzFamily: String, CaseIterable {
   case xml, json, yaml, lines, project
 
+  /// Formats read from YAML or JSON alike, whose id names neither.
+  static let yamlOrJSON: Set<FormatID> = ["openapi", "trivy-operator", "policyreport"]
+
   /// The readers of the family.
   var readers: [any EvidenceReader.Type] {
     let all = AllReaders.list
     switch self {
     case .xml: return all.filter { $0.format.rawValue.hasSuffix("-xml") }
-    case .json: return all.filter { $0.format.rawValue.contains("json") || $0.format == "openapi" }
-    case .yaml: return all.filter { $0.format.rawValue.contains("yaml") || $0.format == "openapi" }
-    case .lines: return all.filter { ["lcov", "go-coverprofile"].contains($0.format.rawValue) }
+    case .json: return all.filter { $0.format.rawValue.contains("json") || Self.yamlOrJSON.contains($0.format) }
+    case .yaml: return all.filter { $0.format.rawValue.contains("yaml") || Self.yamlOrJSON.contains($0.format) }
+    case .lines: return all.filter { ["lcov", "go-coverprofile", "sonarqube-report-task"].contains($0.format.rawValue) }
     case .project: return []
     }
   }

@@ -117,7 +117,7 @@ enum Pipeline {
       baseDirectory: config.baseDirectory, maxFileBytes: maxFileBytes, progress: Console.progress(Terminal.text("progress.reading-evidence")))
     let collected = try collector.collect(config.allEvidencePaths + extraEvidence, keepGoing: keepGoing)
 
-    let components = config.components.map { component in
+    let byPath = config.components.map { component in
       let prefixes = component.evidence.map { $0.standardizedFileURL.path }
       let files = collected.files.filter { file in
         let path = config.baseDirectory.appendingPathComponent(file.id).standardizedFileURL.path
@@ -126,6 +126,7 @@ enum Pipeline {
       }.map(\.id)
       return ComponentEvidence(name: component.name, role: component.role, files: files)
     }
+    let components = ReportAttribution.attribute(byPath, files: collected.files)
     let attestations = try config.attestations.map { url throws(InputError) in
       try DeclarationsLoader.attestations(
         url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue, baseDirectory: config.baseDirectory,

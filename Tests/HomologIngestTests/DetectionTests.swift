@@ -46,10 +46,28 @@ final class DetectionTests: XCTestCase {
     "openapi/oai-petstore-3.0.yaml": "openapi",
     "openapi/oai-petstore-swagger-2.0.json": "openapi",
     "openapi/oai-webhook-example-3.1.yaml": "openapi",
+    // Tools lane: SonarQube report-task.txt and the new sonar-report sample, GitLab security reports, Kubernetes
+    // configuration scanners.
+    "sonarqube/sonar-report-branch-new-severities.json": "sonarqube-json",
+    "sonarqube/sonar-scanner-report-task-sonarqube-7.7.txt": "sonarqube-report-task",
+    "gitlab-security/gitlab-container-scanning-14.0.6-trivy-ecr.json": "gitlab-security-json",
+    "gitlab-security/gitlab-container-scanning-15.0.6-trivy-0.36.1.json": "gitlab-security-json",
+    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": "gitlab-dependency-scanning-json",
+    "gitlab-security/gitlab-sast-14.0-security-code-scan-no-severity.json": "gitlab-security-json",
+    "gitlab-security/gitlab-sast-15.1.4-semgrep-sage.json": "gitlab-security-json",
+    "gitlab-security/gitlab-sast-2.3-multi-analyzer-many.json": "gitlab-security-json",
+    "gitlab-security/gitlab-sast-3.0-find-sec-bugs-4.2.0.json": "gitlab-security-json",
+    "gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json": "gitlab-security-json",
+    "checkov/checkov-3.3.30-online-boutique.json": "checkov-json",
+    "kubescape/kubescape-results.json": "kubescape-json",
+    "kube-linter/kube-linter-many.json": "kube-linter-json",
+    "polaris/polaris-many.json": "polaris-json",
+    "polaris/polaris-audit-deploy-example.json": "polaris-json",
   ]
 
   /// Folders whose every file must be in the table, so a new fixture cannot go untested.
-  static let folders = ["trivy", "grype", "sarif", "gitleaks", "sonarqube", "cyclonedx", "spdx", "istanbul", "openapi"]
+  static let folders = ["trivy", "grype", "sarif", "gitleaks", "sonarqube", "cyclonedx", "spdx", "istanbul", "openapi",
+    "gitlab-security", "checkov", "kubescape", "kube-linter", "polaris"]
 
   private static var formats: Set<FormatID> { Set(expected.values) }
 
@@ -88,7 +106,7 @@ final class DetectionTests: XCTestCase {
       }
       checked += 1
     }
-    // XML, YAML, LCOV, coverprofiles, SOURCES.md and the JSON of other tools (checkov, kubescape, polaris…).
+    // XML, YAML, LCOV, coverprofiles, SOURCES.md and Kubernetes manifests.
     XCTAssertGreaterThan(checked, 30)
   }
 

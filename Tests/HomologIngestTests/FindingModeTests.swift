@@ -42,7 +42,9 @@ final class FindingModeTests: XCTestCase {
       XCTAssertEqual(count.tests, keep.tests, "tests of \(name)")
       XCTAssertEqual(count.qualityGate, keep.qualityGate, "quality gate of \(name)")
       XCTAssertEqual(count.kubernetes.count, keep.kubernetes.count, "Kubernetes objects of \(name)")
-      if ["sarif", "trivy-json", "grype-json", "cyclonedx-json"].contains(keep.provenance.format.rawValue) {
+      if ["sarif", "trivy-json", "grype-json", "cyclonedx-json", "sonarqube-json", "gitlab-security-json", "gitlab-dependency-scanning-json", "checkov-json",
+        "kubescape-json", "kube-linter-json", "polaris-json"].contains(keep.provenance.format.rawValue)
+      {
         XCTAssertTrue(count.findings.isEmpty, "count mode keeps no finding of \(name)")
       }
       compared += 1
@@ -53,5 +55,8 @@ final class FindingModeTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(compared, 60)
     XCTAssertGreaterThan(findings, 1000)
     XCTAssertTrue(formats.isSuperset(of: ["sarif", "trivy-json", "grype-json", "cyclonedx-json"]), "\(formats.sorted())")
+    XCTAssertTrue(
+      formats.isSuperset(of: ["sonarqube-json", "gitlab-security-json", "checkov-json", "kube-linter-json", "polaris-json"]),
+      "\(formats.sorted())")
   }
 }

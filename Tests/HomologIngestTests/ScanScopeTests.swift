@@ -24,12 +24,28 @@ final class ScanScopeTests: XCTestCase {
     XCTAssertEqual(try scans(SARIFReader.self, "sarif/semgrep-oss-1.69.0.sarif"), [.codeAnalysis])
     XCTAssertEqual(try scans(SARIFReader.self, "sarif/gitleaks-8-simple-golden.sarif"), [.secrets])
     XCTAssertEqual(try scans(SARIFReader.self, "sarif/checkov-3.3.30-online-boutique.sarif"), [])
+    XCTAssertEqual(try scans(CheckovJSONReader.self, "checkov/checkov-3.3.30-online-boutique.json"), [])
+    XCTAssertEqual(try scans(KubescapeJSONReader.self, "kubescape/kubescape-results.json"), [])
+    XCTAssertEqual(try scans(KubeLinterJSONReader.self, "kube-linter/kube-linter-many.json"), [])
+    XCTAssertEqual(try scans(PolarisJSONReader.self, "polaris/polaris-many.json"), [])
+    XCTAssertEqual(try scans(GitLabSecurityJSONReader.self, "gitlab-security/gitlab-container-scanning-15.0.6-trivy-0.36.1.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(GitLabSecurityJSONReader.self, "gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json"), [.secrets])
+    XCTAssertEqual(try scans(GitLabSecurityJSONReader.self, "gitlab-security/gitlab-sast-15.1.4-semgrep-sage.json"), [.codeAnalysis])
+  }
+
+  func testPlatformReportsDeclareWhatTheyScanned() throws {
+    XCTAssertEqual(try scans(HarborJSONReader.self, "harbor/harbor-trivy-0.44.0-report-1.1.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-vulnerabilityreport-0.48.3-ubuntu-extended.json"), [.vulnerabilities])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-exposedsecretreport-0.38.2.json"), [.secrets])
+    XCTAssertEqual(try scans(TrivyOperatorReader.self, "trivy-operator/trivy-operator-configauditreport-replicaset.json"), [])
+    XCTAssertEqual(try scans(KyvernoPolicyReportReader.self, "kyverno-policyreport/kyverno-chainsaw-admission-audit-warn.yaml"), [])
   }
 
   func testASonarQubeGateStatusIsNoCodeAnalysisButIssuesAre() throws {
     XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-api-qualitygates-project-status-example.json"), [])
     XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonarqube-issues-api.json"), [.codeAnalysis])
     XCTAssertEqual(try scans(SonarQubeJSONReader.self, "sonarqube/sonar-report-vulnerable-flask-app.json"), [.codeAnalysis])
+    XCTAssertEqual(try scans(SonarQubeReportTaskReader.self, "sonarqube/sonar-scanner-report-task-sonarqube-7.7.txt"), [])
   }
 
   func testAPlainSBOMIsNoVulnerabilityReport() throws {

@@ -60,6 +60,35 @@ final class SonarQubeJSONReaderTests: XCTestCase {
     XCTAssertEqual(result.findings.first?.location?.path, "spec/support/user_fixture.rb")
   }
 
+  // SOURCES.md: 3 issues; severity HIGH 2, MEDIUM 1 (new severity scale); qualityGateStatus false.
+  func testSonarReportWithNewSeveritiesAndNoGateFetched() throws {
+    let result = try read("sonar-report-branch-new-severities.json")
+    // The three keys are listed in hotspotKeys: hotspots.
+    XCTAssertEqual(result.counts(.hotspot), ["HIGH": 2, "MEDIUM": 1])
+    XCTAssertEqual(result.severityCounts, [.high: 2, .medium: 1])
+    XCTAssertEqual(result.findings.first?.location, FindingLocation(path: "app.py", line: 90))
+    // `qualityGateStatus: false`: sonar-report did not fetch the gate; no gate, no error.
+    XCTAssertNil(result.qualityGate)
+    XCTAssertEqual(result.generatedAt, "Tuesday, May 7, 2024")
+  }
+
+  func testCountModeCountsIssuesAndHotspotsWithoutKeepingThem() throws {
+    for (name, kinds) in [
+      ("sonar-report-vulnerable-flask-app.json", [FindingKind.hotspot: 6]), ("sonarqube-issues-api.json", [.codeIssue: 3]),
+      ("sonarqube-hotspots-api.json", [.hotspot: 2]),
+    ] {
+      var input = Fixtures.input(Fixtures.real("sonarqube/\(name)"))
+      input.findingMode = .count
+      let counted = try SonarQubeJSONReader.read(input)
+      let kept = try read(name)
+      XCTAssertTrue(counted.findings.isEmpty, name)
+      XCTAssertEqual(counted.findingCounts.kinds, kinds, name)
+      XCTAssertEqual(counted.findingCounts.severities, FindingCounts(kept.findings).severities, name)
+      XCTAssertEqual(counted.qualityGate, kept.qualityGate, name)
+      XCTAssertEqual(counted.scans, kept.scans, name)
+    }
+  }
+
   func testQualityGateResponse() throws {
     let json = """
       {"projectStatus":{"status":"ERROR","conditions":[

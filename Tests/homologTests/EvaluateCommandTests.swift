@@ -142,7 +142,9 @@ final class MixedEvidenceTests: XCTestCase {
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
     let evidence = (json["evidence"] as! [[String: Any]]).map { $0["path"] as! String }
     let formats = Set((json["evidence"] as! [[String: Any]]).map { $0["format"] as! String })
-    for format in ["trivy-json", "grype-json", "sarif", "gitleaks-json", "sonarqube-json", "dependency-check-json", "dependency-check-xml", "cyclonedx-json", "cobertura-xml", "jacoco-xml", "lcov", "clover-xml", "go-coverprofile", "istanbul-json", "istanbul-summary-json", "junit-xml", "openapi"] {
+    for format in ["trivy-json", "grype-json", "sarif", "gitleaks-json", "sonarqube-json", "dependency-check-json", "dependency-check-xml", "cyclonedx-json", "cobertura-xml", "jacoco-xml", "lcov", "clover-xml", "go-coverprofile", "istanbul-json", "istanbul-summary-json", "junit-xml", "openapi",
+      // Tools lane: GitLab security reports, Kubernetes configuration scanners, SonarQube report-task.txt.
+      "gitlab-security-json", "gitlab-dependency-scanning-json", "checkov-json", "kubescape-json", "kube-linter-json", "polaris-json", "sonarqube-report-task"] {
       XCTAssertTrue(formats.contains(format), "no \(format) file in the dossier's evidence")
     }
     XCTAssertTrue(evidence.contains("reports/mixed/cobertura/gcovr-8.8-cjson-1.7.15.xml"))

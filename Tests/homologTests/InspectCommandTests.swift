@@ -61,6 +61,23 @@ final class InspectCommandTests: XCTestCase {
     "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-final.json": Facts(format: "istanbul-json", lines: [109, 118], branches: [92, 100]),
     "istanbul/nyc-15.1.0-node-ini-3.0.1-foo.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [109, 118], branches: [92, 100]),
     "istanbul/jest-ts-jest-template-windows.coverage-summary.json": Facts(format: "istanbul-summary-json", lines: [15, 15], branches: [0, 0]),
+    // Tools lane: severities as SOURCES.md counts them (GitLab's Unknown and a missing severity are info; Polaris
+    // danger → high, warning → medium; Checkov without platform key and kube-linter state none: info).
+    "gitlab-security/gitlab-container-scanning-14.0.6-trivy-ecr.json": Facts(format: "gitlab-security-json", findings: [12, 58, 26, 2, 0]),
+    "gitlab-security/gitlab-container-scanning-15.0.6-trivy-0.36.1.json": Facts(format: "gitlab-security-json", findings: [0, 6, 33, 58, 0]),
+    "gitlab-security/gitlab-dependency-scanning-3.0-gemnasium-2.24.1.json": Facts(format: "gitlab-dependency-scanning-json", findings: [0, 5, 0, 0, 1]),
+    "gitlab-security/gitlab-sast-14.0-security-code-scan-no-severity.json": Facts(format: "gitlab-security-json", findings: [0, 0, 0, 0, 1]),
+    "gitlab-security/gitlab-sast-15.1.4-semgrep-sage.json": Facts(format: "gitlab-security-json", findings: [0, 2, 6, 0, 0]),
+    "gitlab-security/gitlab-sast-2.3-multi-analyzer-many.json": Facts(format: "gitlab-security-json", findings: [13, 4, 143, 41, 266]),
+    "gitlab-security/gitlab-sast-3.0-find-sec-bugs-4.2.0.json": Facts(format: "gitlab-security-json", findings: [0, 2, 1, 0, 0]),
+    "gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json": Facts(format: "gitlab-security-json", findings: [3, 0, 0, 0, 0]),
+    "checkov/checkov-3.3.30-online-boutique.json": Facts(format: "checkov-json", findings: [0, 0, 0, 0, 113]),
+    // Clean reports: inspect prints zero findings only for the formats its `findingFormats` lists.
+    "kubescape/kubescape-results.json": Facts(format: "kubescape-json"),
+    "kube-linter/kube-linter-many.json": Facts(format: "kube-linter-json", findings: [0, 0, 0, 0, 7]),
+    "polaris/polaris-many.json": Facts(format: "polaris-json", findings: [0, 4, 17, 0, 0]),
+    "polaris/polaris-audit-deploy-example.json": Facts(format: "polaris-json"),
+    "sonarqube/sonar-report-branch-new-severities.json": Facts(format: "sonarqube-json", findings: [0, 2, 1, 0, 0]),
   ]
 
   func testInspectJSONReportsTheProducingToolsOwnFigures() throws {

@@ -28,6 +28,7 @@ public enum Evaluator {
       findings: EvidenceDigest.findings(input.evidence, requirements: requirements), coverage: EvidenceDigest.coverage(input.evidence),
       tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results, evidence: input.evidence))
     dossier.policySha256 = PolicyDigest.sha256(input.evidence.policy)
+    dossier.admissionReported = AdmissionReport.reported(input.evidence)
     return dossier
   }
 }

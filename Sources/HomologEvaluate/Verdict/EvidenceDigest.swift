@@ -6,7 +6,8 @@ enum EvidenceDigest {
     evidence.files.map { file in
       let components = evidence.components.filter { $0.files.contains(file.id) }.map(\.name)
       var counts: SeverityCounts?
-      if !file.findings.isEmpty || [FormatID]( ["trivy-json", "grype-json", "sarif", "gitleaks-json"]).contains(file.provenance.format) {
+      if !file.findings.isEmpty || [FormatID](
+        ["trivy-json", "grype-json", "sarif", "gitleaks-json", "gitlab-security-json", "gitlab-dependency-scanning-json", "checkov-json", "kubescape-json", "kube-linter-json", "polaris-json"]).contains(file.provenance.format) {
         var tally = SeverityCounts()
         for finding in file.findings { tally.add(finding.severity) }
         counts = tally
@@ -20,7 +21,8 @@ enum EvidenceDigest {
   }
 
   /// Every finding once (by fingerprint), most severe first, then by rule id and location, with the file it
-  /// came from and the requirements whose checks judged it (a check judging its kind that read its file).
+  /// came from and the requirements whose checks judged it (a check judging its kind that read its file), or, for a
+  /// configuration scanner's rule in `ScannerCheckMapping`, the requirements citing the check it matches.
   static func findings(_ evidence: EvidenceSet, requirements: [RequirementResult] = []) -> [Finding] {
     var judging: [String: [FindingKind]] = [:]
     for check in AllChecks.list { judging[check.id] = type(of: check).doc.judges }
@@ -37,7 +39,13 @@ enum EvidenceDigest {
       }
       for var finding in file.findings where seen.insert(finding.fingerprint).inserted {
         finding.evidence = finding.evidence ?? file.id
-        if let tags = tagsByKind[finding.kind], !tags.isEmpty { finding.requirements = tags }
+        if let tags = tagsByKind[finding.kind], !tags.isEmpty {
+          finding.requirements = tags
+        } else if let check = ScannerCheckMapping.check(tool: finding.tool, rule: finding.ruleId) {
+          // A configuration scanner's rule that fails on what a homolog check fails on: that check's requirements.
+          let cited = requirements.filter { $0.checks.contains { $0.id == check } }.map(\.id)
+          if !cited.isEmpty { finding.requirements = cited }
+        }
         unique.append(finding)
       }
     }

@@ -15,6 +15,7 @@ import HomologParsing
 /// hotspot probability: HIGH → high, MEDIUM → medium, LOW → low. The original word is kept.
 /// Issues resolved as false positive, fixed or removed, and hotspots reviewed as safe or fixed,
 /// are suppressed; accepted risks (WONTFIX, ACKNOWLEDGED) are not: derogations are the place for those.
+/// In count mode only each finding's severity and kind are counted (no text, location or fingerprint).
 public enum SonarQubeJSONReader: EvidenceReader {
   public static let format: FormatID = "sonarqube-json"
   public static let formatName = "SonarQube JSON"
@@ -36,14 +37,14 @@ public enum SonarQubeJSONReader: EvidenceReader {
     let stream = SonarStream()
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     var out = ReadResult(tool: ToolInfo(name: "SonarQube"))
+    out.findingMode = input.findingMode
     if stream.root == .array {
-      out.findings = stream.issues.map { finding($0, hotspotKeys: [], paths: [:]) }
+      for item in stream.issues { add(item, hotspotKeys: [], paths: [:], to: &out) }
       out.scans = [.codeAnalysis]
       return out
     }
     let hotspotKeys = Set(stream.hotspotKeys ?? [])
-    out.findings = stream.issues.map { finding($0, hotspotKeys: hotspotKeys, paths: stream.paths) }
-      + stream.hotspots.map { finding($0, hotspotKeys: hotspotKeys, paths: stream.paths) }
+    for item in stream.issues + stream.hotspots { add(item, hotspotKeys: hotspotKeys, paths: stream.paths, to: &out) }
     // Issues or hotspots listed (even none) mean an analysis; a quality-gate status alone lists no finding.
     if stream.sawFindings { out.scans = [.codeAnalysis] }
     if let status = stream.projectStatus {
@@ -80,10 +81,16 @@ public enum SonarQubeJSONReader: EvidenceReader {
     return QualityGate(project: project, status: gate, conditions: conditions)
   }
 
-  private static func finding(_ item: SonarItem, hotspotKeys: Set<String>, paths: [String: String]) -> Finding {
+  /// Adds one issue or hotspot: built and kept in keep mode, only its severity and kind counted in count mode.
+  private static func add(_ item: SonarItem, hotspotKeys: Set<String>, paths: [String: String], to out: inout ReadResult) {
     let isHotspot = item.vulnerabilityProbability != nil || item.type == "SECURITY_HOTSPOT"
       || item.key.map(hotspotKeys.contains) == true
     let kind: FindingKind = isHotspot ? .hotspot : .codeIssue
+    out.add(severity(item).0, kind) { finding(item, kind: kind, paths: paths) }
+  }
+
+  private static func finding(_ item: SonarItem, kind: FindingKind, paths: [String: String]) -> Finding {
+    let isHotspot = kind == .hotspot
     let (severity, original) = severity(item)
     let path = item.component.map { component in paths[component] ?? relativePath(component, project: item.project) }
     let line = item.line ?? item.textRange?.startLine
@@ -222,6 +229,9 @@ private final class SonarStream: JSONTopLevelStream {
       } else {
         date = text
       }
+    } else if stream.isKey("qualityGateStatus"), case .bool = value {
+      // sonar-report writes `false` when it did not fetch the quality gate: no gate, not an error.
+      return
     } else if wantsMember(in: stream) {
       throw stream.error("expected an object, found \(value.typeName)")
     }

@@ -6,7 +6,8 @@ import HomologParsing
 ///
 /// From the CPiN catalogue (gitlab-ci-catalog): `.java:sonar` runs the unit tests and JaCoCo, leaving
 /// `target/surefire-reports/` and `target/site/jacoco/jacoco.xml` in the job, not kept as artifacts; the other catalogue
-/// jobs (build, npm, kaniko/buildkit, helm, sonar-scanner, vault) produce no report file. A job's own `artifacts:`
+/// jobs (build, npm, kaniko/buildkit, helm, sonar-scanner, vault) produce no report file; homolog's own `.homolog:collect`
+/// (ci/gitlab/homolog.yml) keeps Harbor's scans and the Sonar gate status in `homolog-evidence/`. A job's own `artifacts:`
 /// (`reports: junit`, `coverage_report`, `paths`) are kept and read as they are.
 struct PipelineEvidence {
   /// One evidence path a job produces.
@@ -68,6 +69,10 @@ struct PipelineEvidence {
       where !kept.contains(prefix + path) {
         paths.append(Path(path: prefix + path, origin: "\(job) (.java:sonar): \(what), left in the job, not kept as an artifact", kept: false))
       }
+    }
+    if templates.contains(".homolog:collect") {
+      // ci/gitlab/homolog.yml: Harbor's scans of the pushed images and the Sonar gate status, kept as artifacts.
+      paths.append(Path(path: "homolog-evidence", origin: "\(job) (.homolog:collect): Harbor scans and the Sonar quality gate, kept as an artifact", kept: true))
     }
     let builds: [(String, ComponentRole)] = [(".java:sonar", .backend), (".java:build", .backend), (".java:deploy", .backend), (".npm:build-publish", .frontend)]
     if let role = builds.first(where: { templates.contains($0.0) })?.1 {

@@ -4,7 +4,7 @@ import HomologModel
 public struct DepsVulnerabilitiesCheck: VulnerabilityLimitCheck {
   public static let doc = CheckDoc(
     id: "deps.vulnerabilities", title: "Vulnerable dependencies within the policy's limits",
-    rationale: "EXI-ORG-1 and EXI-ORG-13: the same thresholds as images, applied to libraries (Dependency-Check, CycloneDX).",
+    rationale: "EXI-ORG-1 and EXI-ORG-13: the same thresholds as images, applied to libraries (Dependency-Check, CycloneDX, GitLab dependency scanning).",
     reads: [.vulnerabilities], judges: [.vulnerability])
 
   public init() {}

@@ -8,7 +8,9 @@ public struct VulnThresholdsCheck: VulnerabilityLimitCheck {
     reads: [.vulnerabilities], judges: [.vulnerability])
 
   /// Formats of dependency scanners, judged by `deps.vulnerabilities` instead.
-  static let dependencyFormats: Set<FormatID> = ["dependency-check-json", "dependency-check-xml", "cyclonedx-json"]
+  static let dependencyFormats: Set<FormatID> = [
+    "dependency-check-json", "dependency-check-xml", "cyclonedx-json", "gitlab-dependency-scanning-json",
+  ]
 
   public init() {}
 

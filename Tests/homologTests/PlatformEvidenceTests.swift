@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+/// The platform's own evidence (Trivy Operator reports, Kyverno PolicyReports) through the whole pipeline.
+final class PlatformEvidenceTests: XCTestCase {
+  private let real = CLI.repository.appendingPathComponent("Tests/Fixtures/real")
+
+  /// A one-component project whose only evidence is what the cluster reported about it.
+  private func evaluate(_ files: [String]) throws -> (dossier: [String: Any], folder: URL) {
+    let dir = try CLI.temporaryDirectory()
+    let reports = dir.appendingPathComponent("reports/api")
+    try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    for file in files {
+      try FileManager.default.copyItem(at: real.appendingPathComponent(file), to: reports.appendingPathComponent((file as NSString).lastPathComponent))
+    }
+    try """
+      project:
+        name: "Plateforme"
+      components:
+        - name: api
+          role: backend
+          evidence: [reports/api]
+      """.write(to: dir.appendingPathComponent("homolog.yaml"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let run = try CLI.run(["evaluate", "--config", dir.appendingPathComponent("homolog.yaml").path, "--out", out.path, "--as-of", "2026-11-22", "--quiet"])
+    XCTAssertTrue([0, 1].contains(run.status), run.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    return (json, out)
+  }
+
+  private func requirement(_ dossier: [String: Any], _ id: String) throws -> [String: Any] {
+    try XCTUnwrap((dossier["requirements"] as! [[String: Any]]).first { $0["id"] as? String == id }, id)
+  }
+
+  private func check(_ requirement: [String: Any], _ id: String) throws -> [String: Any] {
+    try XCTUnwrap((requirement["checks"] as! [[String: Any]]).first { $0["id"] as? String == id }, id)
+  }
+
+  /// A VulnerabilityReport with CRITICAL vulnerabilities (nginx:alpine, Trivy 0.38.2: CRITICAL 2) fails EXI-ORG-13,
+  /// and is not Kubernetes evidence: the container checks have nothing to judge (no evidence), never pass.
+  func testACriticalVulnerabilityReportFailsExiOrg13() throws {
+    let (dossier, out) = try evaluate(["trivy-operator/trivy-operator-vulnerabilityreport-0.38.2-nginx-alpine.json"])
+    let org13 = try requirement(dossier, "EXI-ORG-13")
+    XCTAssertEqual(org13["status"] as? String, "non_conforme")
+    let thresholds = try check(org13, "vuln.thresholds")
+    XCTAssertEqual(thresholds["outcome"] as? String, "fail")
+    let evidence = try XCTUnwrap((dossier["evidence"] as? [[String: Any]])?.first)
+    XCTAssertEqual(evidence["format"] as? String, "trivy-operator")
+    let findings = dossier["findings"] as! [[String: Any]]
+    XCTAssertEqual(findings.filter { $0["severity"] as? String == "critical" }.count, 2)
+    XCTAssertTrue(findings.allSatisfy { (($0["location"] as? [String: Any])?["target"] as? String)?.hasPrefix("default/Deployment/nginx-deployment ") == true })
+    let tag = try check(try requirement(dossier, "EXI-ARCH-27"), "k8s.image-tag-pinned")
+    XCTAssertEqual(tag["outcome"] as? String, "no_evidence")
+    XCTAssertNil(dossier["admission_reported"], "no PolicyReport read")
+    let html = try String(contentsOf: out.appendingPathComponent("dossier.html"), encoding: .utf8)
+    XCTAssertTrue(html.contains("CVE-2023-23914"))
+  }
+
+  /// Harbor's scan of the image is judged as Trivy's image scans are (Clair sample: Critical 2).
+  func testAHarborReportWithCriticalVulnerabilitiesFailsVulnThresholds() throws {
+    let (dossier, _) = try evaluate(["harbor/harbor-clair-2.x-five-vulns.json"])
+    let org13 = try requirement(dossier, "EXI-ORG-13")
+    XCTAssertEqual(try check(org13, "vuln.thresholds")["outcome"] as? String, "fail")
+    let evidence = try XCTUnwrap((dossier["evidence"] as? [[String: Any]])?.first)
+    XCTAssertEqual(evidence["format"] as? String, "harbor-json")
+  }
+
+  /// An ExposedSecretReport is a secret scan: EXI-ARCH-22's `secrets.none` judges it.
+  func testAnExposedSecretReportIsJudgedBySecretsNone() throws {
+    let (dossier, _) = try evaluate(["trivy-operator/trivy-operator-exposedsecretreport-0.38.2.json"])
+    let secrets = try check(try requirement(dossier, "EXI-ARCH-22"), "secrets.none")
+    XCTAssertEqual(secrets["outcome"] as? String, "fail")
+  }
+
+  /// PolicyReports feed the admission section: what the cluster reported per policy, beside the predictions.
+  func testPolicyReportsShowWhatTheClusterReported() throws {
+    let (dossier, out) = try evaluate([
+      "kyverno-policyreport/kyverno-chainsaw-background-ns-labels-clusterpolicyreports.yaml",
+      "kyverno-policyreport/kyverno-chainsaw-admission-audit-warn.yaml",
+    ])
+    let reported = try XCTUnwrap(dossier["admission_reported"] as? [[String: Any]])
+    XCTAssertEqual(Set(reported.compactMap { $0["policy"] as? String }), ["require-multiple-replicas", "check-ns-labels"])
+    let labels = try XCTUnwrap(reported.first { $0["policy"] as? String == "check-ns-labels" })
+    XCTAssertEqual(labels["counts"] as? [String: Int], ["pass": 4, "fail": 4, "warn": 0, "error": 0, "skip": 0])
+    XCTAssertEqual((labels["results"] as? [[String: Any]])?.count, 4)
+    XCTAssertNil(labels["check"])
+    let replicas = try XCTUnwrap(reported.first { $0["policy"] as? String == "require-multiple-replicas" })
+    XCTAssertEqual((replicas["results"] as? [[String: Any]])?.first?["status"] as? String, "warn")
+    let markdown = try String(contentsOf: out.appendingPathComponent("dossier.md"), encoding: .utf8)
+    XCTAssertTrue(markdown.contains("Ce que le cluster a signalé"), "French admission section")
+    XCTAssertTrue(markdown.contains("`check-ns-labels`"))
+  }
+
+  /// A report kept apart from the components' folders lands on the component whose manifests declare its workload
+  /// (ReplicaSet nginx-deployment-965685897 → Deployment nginx-deployment, namespace default).
+  func testAReportLandsOnTheComponentThatDeclaresItsWorkload() throws {
+    let dir = try CLI.temporaryDirectory()
+    for folder in ["web", "worker", "cluster"] {
+      try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: nginx-deployment, namespace: default}
+      spec:
+        template:
+          spec:
+            containers: [{name: nginx, image: "registry.example/nginx:1.25"}]
+      """.write(to: dir.appendingPathComponent("web/deployment.yaml"), atomically: true, encoding: .utf8)
+    try """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: nginx-deployment, namespace: other}
+      spec:
+        template:
+          spec:
+            containers: [{name: nginx, image: "registry.example/nginx:1.25"}]
+      """.write(to: dir.appendingPathComponent("worker/deployment.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      at: real.appendingPathComponent("trivy-operator/trivy-operator-vulnerabilityreport-0.38.2-nginx-alpine.json"),
+      to: dir.appendingPathComponent("cluster/vulnerabilityreport.json"))
+    try """
+      project:
+        name: "Plateforme"
+      components:
+        - name: web
+          role: backend
+          evidence: [web]
+        - name: worker
+          role: backend
+          evidence: [worker]
+      evidence: [cluster]
+      """.write(to: dir.appendingPathComponent("homolog.yaml"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let run = try CLI.run(["evaluate", "--config", dir.appendingPathComponent("homolog.yaml").path, "--out", out.path, "--as-of", "2026-11-22", "--quiet"])
+    XCTAssertTrue([0, 1].contains(run.status), run.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let report = try XCTUnwrap((json["evidence"] as? [[String: Any]])?.first { $0["path"] as? String == "cluster/vulnerabilityreport.json" })
+    XCTAssertEqual(report["components"] as? [String], ["web"])
+  }
+}
