@@ -1,0 +1,109 @@
+import Foundation
+import HomologEvaluate
+import HomologIngest
+import HomologModel
+import XCTest
+
+/// homolog's own Helm chart (`deploy/helm/homolog/`): its committed rendering is what `scripts/render-chart.py`
+/// renders from the templates and `ci/default-values.yaml`, and those manifests pass every Kubernetes check of
+/// homolog and every platform admission rule.
+final class HelmChartTests: XCTestCase {
+  private static let chart = Fixtures.repository.appendingPathComponent("deploy/helm/homolog")
+  private static let rendering = Fixtures.repository.appendingPathComponent("deploy/helm/homolog-rendered.yaml")
+
+  /// The rendering's evidence, read as `homolog evaluate` reads it.
+  private func evidence(environments: [String]?) throws -> EvidenceSet {
+    let root = Self.rendering.deletingLastPathComponent()
+    let collected = try EvidenceCollector(baseDirectory: root).collect([Self.rendering])
+    XCTAssertEqual(collected.ignored.map(\.path), [])
+    XCTAssertEqual(collected.files.map(\.provenance.format), ["kubernetes-yaml"])
+    return EvidenceSet(files: collected.files, context: ProjectContext(environments: environments))
+  }
+
+  func testRenderingPassesEveryKubernetesCheckThatHasSomethingToJudge() throws {
+    let evidence = try evidence(environments: ["prod"])
+    XCTAssertEqual(
+      evidence.files.flatMap(\.kubernetes).map { "\($0.kind)/\($0.name)" },
+      ["PersistentVolumeClaim/homolog-data", "Job/homolog-eval-rhab", "Job/homolog-eval-annuaire", "CronJob/homolog-portfolio"])
+    // What a chart of Jobs and a CronJob gives nothing to judge: no long-running workload (probes, health endpoints,
+    // replicas), no port (homolog listens on none), no Service, ConfigMap, Secret or Argo CD Application (the console
+    // creates it).
+    let nothingToJudge: Set<String> = [
+      "k8s.probes", "k8s.health-endpoints", "k8s.high-availability", "k8s.unprivileged-ports", "k8s.argocd-application",
+      "k8s.configmap-no-credentials", "k8s.secret-no-private-key", "k8s.no-nodeport", "k8s.no-session-affinity",
+    ]
+    for check in TestEvidence.kubernetesChecks {
+      let result = check.evaluate(evidence)
+      XCTAssertNotEqual(result.outcome, .fail, check.id)
+      XCTAssertEqual(result.outcome, nothingToJudge.contains(check.id) ? .noEvidence : .pass, check.id)
+      XCTAssertEqual(
+        result.problems.map { "\($0.location?.description ?? "") \($0.message.key)" }, [], "\(check.id) has problems")
+    }
+  }
+
+  func testRenderingIsAdmittedInProductionByEveryPlatformRule() throws {
+    let catalogue = Catalogue(id: "t", title: "T", version: "1", source: nil, requirements: [], sha256: "0")
+    let context = ProjectContext(environments: ["prod"])
+    let dossier = Evaluator.evaluate(
+      EvaluationInput(
+        generator: ToolInfo(name: "homolog", version: "test"), catalogue: catalogue,
+        project: ProjectSummary(name: "homolog", version: nil, organisation: nil, context: context, components: []),
+        evidence: try evidence(environments: ["prod"]), asOf: Day("2026-12-02")!, lang: "fr"))
+    let outcomes = Dictionary(uniqueKeysWithValues: dossier.admission.map { ($0.policy, $0.outcome) })
+    XCTAssertEqual(dossier.admission.count, PlatformRules.list.count)
+    XCTAssertEqual(
+      outcomes,
+      [
+        "check-labels": .admitted, "cm-no-credentials": .noEvidence, "disallow-latest": .admitted,
+        "disallow-hostpath": .admitted, "limit-size-pvc": .admitted, "need-containers-ressources": .admitted,
+        "restrict-image-registry": .admitted, "restrict-nodeport": .noEvidence, "need-liveness-readiness": .noEvidence,
+        "job-history": .admitted,
+      ])
+    XCTAssertEqual(dossier.admission.flatMap(\.entries).count, 0, "nothing refused, audited or rewritten")
+  }
+
+  func testCommittedRenderingIsTheTemplatesRendering() throws {
+    let values = Self.chart.appendingPathComponent("ci/default-values.yaml").path
+    let result = try Self.render([Self.chart.path, "-f", values])
+    XCTAssertEqual(result.status, 0, result.error)
+    XCTAssertEqual(
+      result.output, try String(contentsOf: Self.rendering, encoding: .utf8),
+      "regenerate: scripts/render-chart.py deploy/helm/homolog -f deploy/helm/homolog/ci/default-values.yaml > deploy/helm/homolog-rendered.yaml"
+    )
+  }
+
+  func testRenderingWithoutAnImageTagIsRefused() throws {
+    let result = try Self.render([Self.chart.path])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.output, "")
+    XCTAssertTrue(result.error.contains("image.tag: VERSION-COMMIT, as scripts/build-image.sh tags it"), result.error)
+  }
+
+  /// Runs `scripts/render-chart.py` with python3 (with its yaml module, as .ci/run installs it).
+  private static func render(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    // The first python3 on PATH, else Debian's own (where apt-get puts python3-yaml).
+    guard let python = ["python3", "/usr/bin/python3"].first(where: { run([$0, "-c", "import yaml"]).status == 0 }) else {
+      throw XCTSkip("python3 with its yaml module is not installed (apt-get install python3-yaml)")
+    }
+    return run([python, Fixtures.repository.appendingPathComponent("scripts/render-chart.py").path] + arguments)
+  }
+
+  private static func run(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    do {
+      try process.run()
+    } catch {
+      return (127, "", "\(error)")
+    }
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  }
+}
