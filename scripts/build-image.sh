@@ -6,6 +6,9 @@
 #   scripts/build-image.sh                    builds localhost/homolog:0.1.0-<commit> and prints its name
 #   IMAGE=harbor.apps.c6.numerique-interieur.com/<project>/homolog scripts/build-image.sh
 #   HOMOLOG_BINARY=.build/release/homolog scripts/build-image.sh      reuses a release binary already built
+#   HOMOLOG_IMAGE_SHELL=1 scripts/build-image.sh   the variant for GitLab jobs (ci/gitlab/homolog.yml), tagged
+#                                                  VERSION-COMMIT-ci: the same files plus Debian's statically linked
+#                                                  busybox (busybox-static) as /bin/sh, since a job's image needs a shell
 # Needs buildah (Debian: apt-get install buildah) and root, or a user with subordinate ids. Storage defaults to
 # the vfs driver (works in containers without overlay); STORAGE_DRIVER overrides it. The Containerfile builds the
 # same image with a registry (podman/buildah build -f Containerfile).
@@ -21,7 +24,9 @@ version="$("$binary" --version | awk '{ print $NF }')"
 commit="$(git rev-parse --short=8 HEAD)"
 # A tag names one build: a tree with uncommitted changes to tracked files is not that commit.
 git diff --quiet HEAD -- || commit="$commit-dirty"
-image="${IMAGE:-localhost/homolog}:$version-$commit"
+suffix=""
+[ "${HOMOLOG_IMAGE_SHELL:-0}" = 1 ] && suffix="-ci"
+image="${IMAGE:-localhost/homolog}:$version-$commit$suffix"
 
 rootfs="$(mktemp -d)"
 container=""
@@ -31,6 +36,17 @@ cleanup() {
 }
 trap cleanup EXIT
 scripts/image-rootfs.sh "$binary" "$rootfs" >/dev/null
+if [ -n "$suffix" ]; then
+  busybox="$(command -v busybox || true)"
+  if [ -z "$busybox" ] || ldd "$busybox" >/dev/null 2>&1; then
+    echo "build-image.sh: the GitLab variant needs a statically linked busybox (apt-get install busybox-static)" >&2
+    exit 2
+  fi
+  install -D -m 0755 "$busybox" "$rootfs/bin/busybox"
+  for applet in $("$busybox" --list); do
+    [ -e "$rootfs/bin/$applet" ] || ln -s busybox "$rootfs/bin/$applet"
+  done
+fi
 
 container="$(buildah from scratch)"
 buildah copy --quiet "$container" "$rootfs" / >/dev/null

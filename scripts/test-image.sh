@@ -3,7 +3,9 @@
 #   - it holds only the binary, its shared libraries and the loader (no shell), runs as a numeric non-root user and
 #     is tagged VERSION-COMMIT, not latest;
 #   - its binary, run by buildah under a random uid of OpenShift's range (group 0, no passwd entry), writes the
-#     demo sample's dossier byte for byte as the release binary run natively does (same --as-of).
+#     demo sample's dossier byte for byte as the release binary run natively does (same --as-of);
+#   - its GitLab variant (HOMOLOG_IMAGE_SHELL=1, busybox as /bin/sh) runs the `.homolog:evaluate` script of
+#     ci/gitlab/homolog.yml as a GitLab job would, and writes the same dossier (needs busybox-static, python3-yaml).
 #   scripts/test-image.sh                     builds the release binary if needed, then the image
 #   HOMOLOG_BINARY=.build/release/homolog scripts/test-image.sh
 # Where buildah cannot run (not installed, no storage, no way to run a container), the test is skipped with its
@@ -94,3 +96,29 @@ set -e
 diff -r "$work/native/out" "$work/image/out" || fail "the image's dossier differs from the native one"
 echo "test-image.sh: passed: $image writes the demo dossier byte for byte as the native binary" \
   "($(ls -A "$work/image/out" | wc -l) files, run as uid 1000680000)"
+
+# The GitLab variant: the script of ci/gitlab/homolog.yml's evaluate job, run by its shell in the image.
+if ! command -v busybox >/dev/null || ! python3 -c "import yaml" 2>/dev/null; then
+  echo "test-image.sh: GitLab variant SKIPPED: needs busybox-static and python3-yaml" >&2
+  exit 0
+fi
+buildah rm "$container" >/dev/null
+container=""
+ci_image="$(HOMOLOG_IMAGE_SHELL=1 scripts/build-image.sh)"
+[[ "$ci_image" == *":$version-$(git rev-parse --short=8 HEAD)"*"-ci" ]] || fail "$ci_image is not tagged VERSION-COMMIT-ci"
+python3 -c '
+import sys, yaml
+job = yaml.safe_load(open("ci/gitlab/homolog.yml"))[".homolog:evaluate"]
+print("\n".join(job["script"]))
+' > "$work/evaluate.sh"
+container="$(buildah from "$ci_image")"
+set +e
+buildah run --user 1000680000:0 --volume "$work/image:/work" --workingdir /work/sample \
+  --env HOMOLOG_CONFIG=homolog.yaml --env HOMOLOG_OUT=../ci-out --env HOMOLOG_FAIL_ON=eliminatory \
+  --env HOMOLOG_LANG=fr --env "HOMOLOG_ARGS=--as-of 2026-11-22 --quiet" \
+  "$container" -- /bin/sh -c "$(cat "$work/evaluate.sh")" 2> "$work/ci.stderr"
+ci_status=$?
+set -e
+[ "$ci_status" = 1 ] || fail "the GitLab job's script ended with $ci_status, not 1: $(cat "$work/ci.stderr")"
+diff -r "$work/native/out" "$work/image/ci-out" || fail "the GitLab job's dossier differs from the native one"
+echo "test-image.sh: passed: $ci_image runs the GitLab evaluate job's script and writes the same dossier"

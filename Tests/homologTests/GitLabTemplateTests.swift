@@ -29,7 +29,7 @@ final class GitLabTemplateTests: XCTestCase {
   }
 
   func testAnImageWithoutVersionOrLatestIsRefused() throws {
-    let snippet = try readmeSnippet().replacingOccurrences(of: "homolog:0.1.0\"", with: "homolog:latest\"")
+    let snippet = try readmeSnippet().replacingOccurrences(of: "homolog:0.1.0-1a2b3c4d-ci\"", with: "homolog:latest\"")
     let result = try check(snippet: snippet)
     XCTAssertEqual(result.status, 1, result.output)
     XCTAssertTrue(result.output.contains("has no version tag (never latest: EXI-ARCH-27)"), result.output)
