@@ -68,6 +68,9 @@ private struct CoberturaState {
   var currentPath: String?
   /// Depth of the open class's `<lines>` element, or -2 before it (a `<line>` one level below is read).
   var classLinesDepth = -2
+  /// The addresses of the `number` and `hits` attribute names in libxml2's dictionary, once met.
+  var numberName: UnsafeRawPointer?
+  var hitsName: UnsafeRawPointer?
 
   init(file: String) { self.file = file }
 
@@ -115,8 +118,27 @@ private struct CoberturaState {
     }
   }
 
+  /// Whether an attribute is `number`: by its interned address once seen, else by its bytes.
+  @inline(__always)
+  mutating func isNumber(_ name: XMLName) -> Bool {
+    if name.address == numberName { return true }
+    guard name == "number" else { return false }
+    numberName = name.address
+    return true
+  }
+
+  /// Whether an attribute is `hits`: by its interned address once seen, else by its bytes.
+  @inline(__always)
+  mutating func isHits(_ name: XMLName) -> Bool {
+    if name.address == hitsName { return true }
+    guard name == "hits" else { return false }
+    hitsName = name.address
+    return true
+  }
+
   /// A class-level `<line>`: its attributes read as bytes in one pass (names told apart by their first
   /// byte), plain integers parsed in place; a String only when `hits` is not a plain integer.
+  @inline(__always)
   mutating func readLine(_ attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
     let none = UnsafeRawBufferPointer(start: nil, count: 0)
     var hitsValue = none, numberValue = none, conditionValue = none
@@ -125,7 +147,7 @@ private struct CoberturaState {
     let count = attributes.attributeCount
     var first = 0
     // Every tool writes `number` then `hits` first: taken without a loop (fewer mispredicted branches).
-    if count >= 2 && attributes.name(at: 0) == "number" && attributes.name(at: 1) == "hits" {
+    if count >= 2 && isNumber(attributes.name(at: 0)) && isHits(attributes.name(at: 1)) {
       numberValue = attributes.valueBytes(at: 0)
       hitsValue = attributes.valueBytes(at: 1)
       seen = 3
