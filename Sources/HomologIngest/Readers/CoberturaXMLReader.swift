@@ -146,7 +146,8 @@ private struct CoberturaState {
     var isBranch = false
     let count = attributes.attributeCount
     var first = 0
-    // Every tool writes `number` then `hits` first: taken without a loop (fewer mispredicted branches).
+    // coverage.py, gcovr, coverlet and istanbul all write `number` then `hits` first: taken without a
+    // loop (fewer mispredicted branches); any other order goes through the loop.
     if count >= 2 && isNumber(attributes.name(at: 0)) && isHits(attributes.name(at: 1)) {
       numberValue = attributes.valueBytes(at: 0)
       hitsValue = attributes.valueBytes(at: 1)
