@@ -75,11 +75,11 @@ final class InspectCommandTests: XCTestCase {
     "gitlab-security/gitlab-sast-3.0-find-sec-bugs-4.2.0.json": Facts(format: "gitlab-security-json", findings: [0, 2, 1, 0, 0]),
     "gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json": Facts(format: "gitlab-security-json", findings: [3, 0, 0, 0, 0]),
     "checkov/checkov-3.3.30-online-boutique.json": Facts(format: "checkov-json", findings: [0, 0, 0, 0, 113]),
-    // Clean reports: inspect prints zero findings only for the formats its `findingFormats` lists.
-    "kubescape/kubescape-results.json": Facts(format: "kubescape-json"),
+    // Clean reports of a scanner: zero findings is a figure (SOURCES.md: Kubescape 33 controls passed, Polaris 0 failed checks).
+    "kubescape/kubescape-results.json": Facts(format: "kubescape-json", findings: [0, 0, 0, 0, 0]),
     "kube-linter/kube-linter-many.json": Facts(format: "kube-linter-json", findings: [0, 0, 0, 0, 7]),
     "polaris/polaris-many.json": Facts(format: "polaris-json", findings: [0, 4, 17, 0, 0]),
-    "polaris/polaris-audit-deploy-example.json": Facts(format: "polaris-json"),
+    "polaris/polaris-audit-deploy-example.json": Facts(format: "polaris-json", findings: [0, 0, 0, 0, 0]),
     "sonarqube/sonar-report-branch-new-severities.json": Facts(format: "sonarqube-json", findings: [0, 2, 1, 0, 0]),
   ]
 
@@ -112,6 +112,19 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual(["total", "failed", "errored", "skipped"].map { tests[$0]! }, expected, path)
       }
     }
+  }
+
+  /// A quality-gate status and sonar-scanner's `report-task.txt` are no findings reports: no finding count, not even zero.
+  func testSonarQubeGateAndReportTaskPrintNoFindingCount() throws {
+    let paths = ["sonarqube/sonar-scanner-report-task-sonarqube-7.7.txt", "sonarqube/sonarqube-api-qualitygates-project-status-example.json"]
+    let result = try CLI.run(["inspect", "--json"] + paths.map { "Tests/Fixtures/real/\($0)" })
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+    XCTAssertEqual(files.compactMap { $0["format"] as? String }.sorted(), ["sonarqube-json", "sonarqube-report-task"])
+    for file in files { XCTAssertNil(file["findings"], "\(file["path"] ?? "")") }
+    let text = try CLI.run(["inspect", "--lang", "en"] + paths.map { "Tests/Fixtures/real/\($0)" })
+    XCTAssertFalse(text.stdout.contains("finding"), text.stdout)
   }
 
   func testInspectTextNamesEachObjectOnceInTheRunsLanguage() throws {
