@@ -119,6 +119,36 @@ final class ScannerJUnitXMLReaderTests: XCTestCase {
     XCTAssertEqual(AllReaders.detect(head)?.format, JUnitXMLReader.format)
   }
 
+  // SOURCES.md: Kubescape's JUnit printer golden: root tests=24 failures=16 skipped=3; 1 suite (NSA); 16 failed controls.
+  func testKubescapeJUnitIsItsFailedControls() throws {
+    let result = try read("junit/kubescape-junit-printer-golden-nsa.xml")
+    XCTAssertNil(result.tests, "a scanner's controls are no unit tests")
+    XCTAssertEqual(result.tool?.name, "Kubescape")
+    XCTAssertEqual(result.findings.count, 16)
+    XCTAssertEqual(Set(result.findings.map(\.kind)), [.misconfiguration])
+    XCTAssertEqual(Set(result.findings.map(\.severity)), [.info], "Kubescape states no severity in JUnit")
+    XCTAssertEqual(result.findings.first.map { [$0.ruleId, $0.title] }, ["C-0002", "Exec into container"])
+    XCTAssertEqual(result.findings.last?.ruleId, "C-0068")
+    XCTAssertFalse(result.findings.contains { ["C-0005", "C-0012", "C-0069"].contains($0.ruleId) }, "passed and skipped controls are no findings")
+    XCTAssertEqual(try scans("junit/kubescape-junit-printer-golden-nsa.xml"), [])
+  }
+
+  func testKubescapeOlderJUnitTakesTheIdFromTheControlLinkAndCountsAControlOnce() throws {
+    // The printer before the id moved into `classname`: classname is the framework, the link is in `message`.
+    let older = """
+      <testsuites errors="0" failures="2" tests="3" time="" name="Kubescape Scanning"><testsuite tests="2" name="NSA" errors="0" failures="1" hostname="" id="0" skipped="" time="" timestamp="2023-01-01"><testcase classname="NSA" name="Privileged container" time=""><failure message="Remediation: Remove privileged capabilities&#xA;More details: https://hub.armosec.io/docs/c-0057&#xA;&#xA;apiVersion: v1; kind: Pod; name: web" type="Control"></failure></testcase><testcase classname="NSA" name="Resource limits" time=""></testcase></testsuite><testsuite tests="1" name="MITRE" errors="0" failures="1" hostname="" id="1" skipped="" time="" timestamp="2023-01-01"><testcase classname="MITRE" name="Privileged container" time=""><failure message="Remediation: x&#xA;More details: https://hub.armosec.io/docs/c-0057&#xA;&#xA;" type="Control"></failure></testcase></testsuite></testsuites>
+      """
+    let result = try ScannerJUnitXMLReader.read(try Fixtures.temporary(older, name: "kubescape.xml"))
+    XCTAssertEqual(result.findings.map(\.ruleId), ["C-0057"])
+    let unknown = """
+      <testsuites name="Kubescape Scanning"><testsuite name="image:1"><testcase classname="image:1" name="openssl"><failure message="m" type="Vulnerability"></failure></testcase></testsuite></testsuites>
+      """
+    XCTAssertThrowsError(try ScannerJUnitXMLReader.read(try Fixtures.temporary(unknown, name: "kubescape-image.xml"))) { error in
+      XCTAssertEqual((error as? InputError)?.location?.file, "kubescape-image.xml")
+      XCTAssertEqual((error as? InputError)?.location?.line, 1)
+    }
+  }
+
   func testCaseNamesGiveSeverityIdAndTitle() throws {
     let trivy = """
       <?xml version="1.0" ?>

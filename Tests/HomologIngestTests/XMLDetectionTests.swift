@@ -28,6 +28,7 @@ final class XMLDetectionTests: XCTestCase {
     "junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml": "scanner-junit-xml",
     "junit/trivy-junit-tpl-2020-bare-image-teamdojo-alpine-3.9.xml": "scanner-junit-xml",
     "junit/trivy-junit-tpl-2022-bare-pairs-fs-vulns-misconfig-secrets.xml": "scanner-junit-xml",
+    "junit/kubescape-junit-printer-golden-nsa.xml": "scanner-junit-xml",
     "junit/ctest-3.25-cjson-1.7.15.xml": "junit-xml",
     "junit/pytest-9.2.0-more-itertools-10.5.0.xml": "junit-xml",
     "junit/surefire-3.0-MyTest-one-failure.xml": "junit-xml",

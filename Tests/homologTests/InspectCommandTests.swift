@@ -39,6 +39,10 @@ final class InspectCommandTests: XCTestCase {
     "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "scanner-junit-xml", findings: [0, 0, 0, 0, 113]),
     "junit/trivy-junit-tpl-fs-vulns-misconfig-secrets.xml": Facts(format: "scanner-junit-xml", findings: [0, 2, 1, 0, 0]),
     "junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml": Facts(format: "scanner-junit-xml", findings: [1, 1, 3, 0, 0]),
+    "junit/trivy-junit-tpl-2020-bare-image-teamdojo-alpine-3.9.xml": Facts(format: "scanner-junit-xml", findings: [1, 1, 3, 0, 0]),
+    "junit/trivy-junit-tpl-2022-bare-pairs-fs-vulns-misconfig-secrets.xml": Facts(format: "scanner-junit-xml", findings: [0, 2, 1, 0, 0]),
+    // Kubescape states no severity in JUnit: its 16 failed controls are info.
+    "junit/kubescape-junit-printer-golden-nsa.xml": Facts(format: "scanner-junit-xml", findings: [0, 0, 0, 0, 16]),
     "dependency-check/dependency-check-6.4.1-golang.xml": Facts(format: "dependency-check-xml", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.4.1-golang.json": Facts(format: "dependency-check-json", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.5.3.xml": Facts(format: "dependency-check-xml", findings: [0, 0, 0, 1, 0]),

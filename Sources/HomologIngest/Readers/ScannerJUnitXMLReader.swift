@@ -19,9 +19,15 @@ import HomologParsing
 /// - Checkov's `-o junitxml` (a `custom_tool_name` property `Checkov`, or cases named `[SEVERITY][CKV_…] title`):
 ///   each case with a `<failure>` is a failed check, located by its text (`Resource:`, `File: path: first-last`).
 ///   Checkov states `NONE` as severity without a platform key: info, as homolog reads unknown severities.
+/// - Kubescape's `--format junit` (root `<testsuites name="Kubescape Scanning">`, a suite per framework, a case per
+///   control named by the control's name): each failed control is one misconfiguration finding, whatever the
+///   number of resources it failed on (the JSON output gives one per resource), its id taken from the case's
+///   `classname` (`NSA/C-0002`) or from the control's link (`…/docs/c-0002`) as older versions write it; a
+///   control failed in several frameworks counts once. Kubescape states no severity in this form: info. A failed
+///   case with no control id is a located error (a shape homolog does not know), never dropped.
 public enum ScannerJUnitXMLReader: EvidenceReader {
   public static let format: FormatID = "scanner-junit-xml"
-  public static let formatName = "Scanner results in JUnit XML (Trivy template, Checkov)"
+  public static let formatName = "Scanner results in JUnit XML (Trivy template, Checkov, Kubescape)"
 
   /// The scanners this reader knows in JUnit form.
   enum Scanner {
@@ -29,11 +35,13 @@ public enum ScannerJUnitXMLReader: EvidenceReader {
     /// Trivy's template before the root was named (`<testsuites>`): one or two suites per target.
     case trivyBare
     case checkov
+    case kubescape
 
     var name: String {
       switch self {
       case .trivy, .trivyBare: "Trivy"
       case .checkov: "Checkov"
+      case .kubescape: "Kubescape"
       }
     }
   }
@@ -52,16 +60,18 @@ public enum ScannerJUnitXMLReader: EvidenceReader {
       return .trivyBare
     }
     if head.contains("<property name=\"custom_tool_name\" value=\"Checkov\"") || head.contains("][CKV") { return .checkov }
+    if head.contains(" name=\"Kubescape Scanning\"") { return .kubescape }
     return nil
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
     let bytes = try FileInput.readPrefix(input.url, displayPath: input.path, count: FileHead.size)
     guard let scanner = scanner(FileHead(bytes: bytes, fileName: input.url.lastPathComponent)) else {
-      throw InputError("expected Trivy's JUnit template or Checkov's JUnit output", at: SourceLocation(file: input.path, line: 1))
+      throw InputError("expected Trivy's JUnit template, Checkov's or Kubescape's JUnit output", at: SourceLocation(file: input.path, line: 1))
     }
     let handler = ScannerJUnitHandler(file: input.path, scanner: scanner, findingMode: input.findingMode)
     try XMLStreamParser.parse(file: input.url, displayPath: input.path, handler: handler)
+    if let error = handler.error { throw error }
     handler.finishBare()
     var out = handler.out
     out.tool = ToolInfo(name: scanner.name)
@@ -79,6 +89,8 @@ private final class ScannerJUnitHandler: XMLByteHandler {
     var failed = false
     var message: String?
     var text: String?
+    /// The line the case starts at, for a located error.
+    var line = 0
   }
 
   let file: String
@@ -92,6 +104,10 @@ private final class ScannerJUnitHandler: XMLByteHandler {
   /// Trivy's bare template: every suite's name, and the cases with their suite (1-based), judged at the end.
   var suiteNames: [String] = []
   var bareCases: [(suite: Int, testCase: Case)] = []
+  /// Kubescape: the controls already counted (a control failed in several frameworks counts once).
+  var controls = Set<String>()
+  /// The first case this reader cannot read, raised once parsing ends.
+  var error: InputError?
   var capturingDepth: Int?
   var text = TextCapture(limit: 4096)
 
@@ -115,7 +131,7 @@ private final class ScannerJUnitHandler: XMLByteHandler {
     case "testcase" where current == nil:
       current = Case(
         depth: depth, name: attributes.value("name") ?? "", className: attributes.value("classname") ?? "",
-        file: attributes.value("file"))
+        file: attributes.value("file"), line: context.line)
     case "failure", "error":
       guard var testCase = current, !testCase.failed else { return }
       testCase.failed = true
@@ -152,7 +168,43 @@ private final class ScannerJUnitHandler: XMLByteHandler {
     case .trivy: addTrivy(testCase, severityWord: severityWord, id: id, vulnerabilitySuite: suites % 2 == 1, target: suiteName)
     case .trivyBare: bareCases.append((suites, testCase))
     case .checkov: addCheckov(testCase, severityWord: severityWord, id: id, title: title)
+    case .kubescape: addKubescape(testCase)
     }
+  }
+
+  /// A failed Kubescape control: its id from `classname` (`NSA/C-0002`) or from its link (`…/docs/c-0002`).
+  private func addKubescape(_ testCase: Case) {
+    guard testCase.failed else { return }
+    let fromClass = testCase.className.split(separator: "/").last.map(String.init).flatMap(Self.controlID)
+    let fromLink = [testCase.message, testCase.text].compactMap { $0 }.lazy.compactMap(Self.linkedControlID).first
+    guard let id = fromClass ?? fromLink else {
+      if error == nil {
+        error = InputError(
+          "expected a Kubescape control id (classname FRAMEWORK/C-NNNN or a …/docs/c-NNNN link) on failed case \"\(testCase.name)\"",
+          at: SourceLocation(file: file, line: testCase.line))
+      }
+      return
+    }
+    guard controls.insert(id).inserted else { return }
+    out.add(.info, .misconfiguration) {
+      Finding(
+        tool: "Kubescape", kind: .misconfiguration, ruleId: id, severity: .info, originalSeverity: "",
+        title: testCase.name.isEmpty ? id : testCase.name,
+        fingerprint: Fingerprint.make(.misconfiguration, ["kubescape", id]))
+    }
+  }
+
+  /// `C-0002` when the text is a Kubescape control id.
+  static func controlID(_ text: String) -> String? {
+    let digits = text.dropFirst(2)
+    return text.hasPrefix("C-") && !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) ? text : nil
+  }
+
+  /// The control id of a Kubescape control link (`https://hub.armosec.io/docs/c-0002`) in a text.
+  static func linkedControlID(_ text: String) -> String? {
+    guard let range = text.range(of: "/docs/c-") else { return nil }
+    let digits = text[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    return digits.isEmpty ? nil : "C-\(digits)"
   }
 
   /// Trivy's bare template, once every suite is known: two suites per target (vulnerabilities, misconfigurations)
