@@ -123,6 +123,7 @@ public struct EvidenceCollector: Sendable {
       scans: content.scans)
     file.policyResults = content.policyResults
     file.workloads = content.workloads
+    file.scanFailures = content.scanFailures.map { ScanFailure(scope: $0.scope, messages: $0.messages, evidence: input.path) }
     return .file(file)
   }
 
