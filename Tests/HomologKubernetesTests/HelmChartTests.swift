@@ -1,12 +1,14 @@
 import Foundation
 import HomologEvaluate
 import HomologIngest
+import HomologKubernetes
 import HomologModel
 import XCTest
 
 /// homolog's own Helm chart (`deploy/helm/homolog/`): its committed rendering is what `scripts/render-chart.py`
 /// renders from the templates and `ci/default-values.yaml`, and those manifests pass every Kubernetes check of
-/// homolog and every platform admission rule.
+/// homolog, every platform admission rule homolog predicts, and the rule it does not predict for Job pods
+/// (need-liveness-readiness), checked here on the rule's own terms.
 final class HelmChartTests: XCTestCase {
   private static let chart = Fixtures.repository.appendingPathComponent("deploy/helm/homolog")
   private static let rendering = Fixtures.repository.appendingPathComponent("deploy/helm/homolog-rendered.yaml")
@@ -41,6 +43,52 @@ final class HelmChartTests: XCTestCase {
     }
   }
 
+  /// EXI-ARCH-26: the chart imposes nothing in its securityContexts, not even the restrictive settings the
+  /// platform's SCC applies anyway (no privilege escalation, capabilities dropped, seccomp profile), so the check
+  /// passes with no observation at all; what remains is `runAsNonRoot` and `readOnlyRootFilesystem`, which it allows.
+  func testRenderingImposesNoSecurityContextField() throws {
+    let evidence = try evidence(environments: ["prod"])
+    let result = SecurityContextUnsetCheck().evaluate(evidence)
+    XCTAssertEqual(result.outcome, .pass)
+    XCTAssertEqual(result.observations.map(\.message.key), [])
+    var fields: [String] = []
+    for workload in evidence.files.flatMap(\.kubernetes).compactMap(Workload.init) {
+      fields += (workload.podSecurityContext?.pairs ?? []).map { "pod \($0.key.string ?? "")" }
+      for container in workload.containers {
+        fields += (container.securityContext?.pairs ?? []).map { "\(container.name) \($0.key.string ?? "")" }
+      }
+    }
+    XCTAssertEqual(
+      fields,
+      [
+        "pod runAsNonRoot", "homolog readOnlyRootFilesystem", "collect readOnlyRootFilesystem",
+        "pod runAsNonRoot", "homolog readOnlyRootFilesystem", "collect readOnlyRootFilesystem",
+        "pod runAsNonRoot", "homolog readOnlyRootFilesystem",
+      ])
+  }
+
+  /// Kyverno need-liveness-readiness (ENFORCE in production): "Assure que tous les conteneurs ont l'une des trois
+  /// sondes (Liveness, Readiness ou Startup)". The doc excepts no kind, and Kyverno applies Pod rules to the pods
+  /// Jobs and CronJobs create, so homolog's pods must carry one. homolog's own prediction (`k8s.probes`) judges
+  /// long-running workloads only and says no evidence here: this test applies the rule's text itself to every
+  /// regular container of the rendering (init containers cannot carry probes in Kubernetes).
+  func testEveryContainerOfTheJobsAndTheCronJobHasAProbeTheImageCanRun() throws {
+    let workloads = try evidence(environments: ["prod"]).files.flatMap(\.kubernetes).compactMap(Workload.init)
+    XCTAssertEqual(workloads.map(\.object.kind), ["Job", "Job", "CronJob"])
+    var probed: [String] = []
+    for workload in workloads {
+      for container in workload.containers([.regular]) {
+        let probes = ["livenessProbe", "readinessProbe", "startupProbe"].filter { container[$0].map { !$0.isNull } ?? false }
+        XCTAssertEqual(probes, ["startupProbe"], "\(workload.object.name)/\(container.name)")
+        // An exec probe of the binary itself: the image has no shell, and homolog listens on no port.
+        let command = container["startupProbe"]?["exec"]?["command"]?.items?.compactMap(\.string)
+        XCTAssertEqual(command, ["/usr/local/bin/homolog", "--version"], "\(workload.object.name)/\(container.name)")
+        probed.append("\(workload.object.name)/\(container.name)")
+      }
+    }
+    XCTAssertEqual(probed, ["homolog-eval-rhab/homolog", "homolog-eval-annuaire/homolog", "homolog-portfolio/homolog"])
+  }
+
   func testRenderingIsAdmittedInProductionByEveryPlatformRule() throws {
     let catalogue = Catalogue(id: "t", title: "T", version: "1", source: nil, requirements: [], sha256: "0")
     let context = ProjectContext(environments: ["prod"])
@@ -56,6 +104,8 @@ final class HelmChartTests: XCTestCase {
       [
         "check-labels": .admitted, "cm-no-credentials": .noEvidence, "disallow-latest": .admitted,
         "disallow-hostpath": .admitted, "limit-size-pvc": .admitted, "need-containers-ressources": .admitted,
+        // homolog predicts need-liveness-readiness for long-running workloads only: checked above on the Jobs' and
+        // the CronJob's containers (testEveryContainerOfTheJobsAndTheCronJobHasAProbeTheImageCanRun).
         "restrict-image-registry": .admitted, "restrict-nodeport": .noEvidence, "need-liveness-readiness": .noEvidence,
         "job-history": .admitted,
       ])
