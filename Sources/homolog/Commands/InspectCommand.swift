@@ -73,9 +73,10 @@ enum InspectCommand: Command {
     let paths = arguments.positionals()
     guard !paths.isEmpty else { throw .usage(Message("usage.inspect-paths"), command: name) }
     do throws(InputError) {
-      // Inspect prints counts only: readers count findings instead of keeping them (memory stays flat).
+      // Inspect prints counts only: readers count findings instead of keeping them (memory stays flat),
+      // and no digest: files are not hashed.
       let collected = try EvidenceCollector(
-        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, findingMode: .count,
+        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, findingMode: .count, hashesFiles: false,
         progress: json ? nil : Console.progress(Terminal.text("progress.reading")))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
       // The catalogue is only needed to map Kubernetes findings to requirements.
