@@ -8,7 +8,8 @@ import XCTest
 /// homolog's own Helm chart (`deploy/helm/homolog/`): its committed rendering is what `scripts/render-chart.py`
 /// renders from the templates and `ci/default-values.yaml`, and those manifests pass every Kubernetes check of
 /// homolog, every platform admission rule homolog predicts, and the rule it does not predict for Job pods
-/// (need-liveness-readiness), checked here on the rule's own terms.
+/// (need-liveness-readiness), checked here on the rule's own terms; each Job's collector script lays out what it
+/// fetches from GitLab as homolog expects it.
 final class HelmChartTests: XCTestCase {
   private static let chart = Fixtures.repository.appendingPathComponent("deploy/helm/homolog")
   private static let rendering = Fixtures.repository.appendingPathComponent("deploy/helm/homolog-rendered.yaml")
