@@ -2,7 +2,9 @@
 # Builds homolog's rootless image without a registry: buildah, from scratch, holding only the release binary
 # (built as scripts/install.sh builds it: --static-swift-stdlib) and the shared libraries ldd lists for it, with
 # the loader (scripts/image-rootfs.sh). No base image is pulled. Non-root numeric user 65532:65532 (the platform
-# replaces it by a random uid, which the image does not depend on). Tagged VERSION-COMMIT, never latest.
+# replaces it by a random uid, which the image does not depend on). Tagged VERSION-COMMIT, never latest. PATH is
+# set to /usr/local/bin:/bin: a scratch image has none, and the GitLab variant's job finds `sh` and `homolog`
+# through it rather than through whatever default the runtime supplies.
 #   scripts/build-image.sh                    builds localhost/homolog:0.1.0-<commit> and prints its name
 #   IMAGE=harbor.apps.c6.numerique-interieur.com/<project>/homolog scripts/build-image.sh
 #   HOMOLOG_BINARY=.build/release/homolog scripts/build-image.sh      reuses a release binary already built
@@ -56,6 +58,7 @@ buildah config \
   --cmd '["--help"]' \
   --workingdir /tmp \
   --env HOME=/tmp \
+  --env PATH=/usr/local/bin:/bin \
   --label org.opencontainers.image.title=homolog \
   --label org.opencontainers.image.version="$version" \
   --label org.opencontainers.image.revision="$(git rev-parse HEAD)" \

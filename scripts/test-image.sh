@@ -4,7 +4,9 @@
 #     is tagged VERSION-COMMIT, not latest;
 #   - its binary, run by buildah under a random uid of OpenShift's range (group 0, no passwd entry), writes the
 #     demo sample's dossier byte for byte as the release binary run natively does (same --as-of);
-#   - its GitLab variant (HOMOLOG_IMAGE_SHELL=1, busybox as /bin/sh) runs the `.homolog:evaluate` script of
+#   - both have PATH=/usr/local/bin:/bin in their config;
+#   - its GitLab variant (HOMOLOG_IMAGE_SHELL=1, busybox as /bin/sh) holds the plain image's files plus
+#     /bin/busybox and one link per busybox applet, nothing else, and runs the `.homolog:evaluate` script of
 #     ci/gitlab/homolog.yml as a GitLab job would, and writes the same dossier (needs busybox-static, python3-yaml).
 #   scripts/test-image.sh                     builds the release binary if needed, then the image
 #   HOMOLOG_BINARY=.build/release/homolog scripts/test-image.sh
@@ -64,11 +66,17 @@ version="$("$binary" --version | awk '{ print $NF }')"
 [[ "$image" == *":$version-$(git rev-parse --short=8 HEAD)"* ]] || fail "$image is not tagged VERSION-COMMIT"
 [ "$(buildah inspect --type image --format '{{.OCIv1.Config.User}}' "$image")" = "65532:65532" ] \
   || fail "the image's user is not 65532:65532"
+# PATH is the image's own, not the runtime's default (a scratch image has none).
+image_path() {
+  buildah inspect --type image --format '{{range .OCIv1.Config.Env}}{{println .}}{{end}}' "$1" | sed -n 's/^PATH=//p'
+}
+[ "$(image_path "$image")" = "/usr/local/bin:/bin" ] || fail "the image's PATH is '$(image_path "$image")', not /usr/local/bin:/bin"
 
 # The image's files: exactly the binary, what ldd lists and the empty /tmp.
 container="$(buildah from "$image")"
 mount="$(buildah mount "$container")"
 (cd "$mount" && find . -type f | sed 's|^\.||' | sort) > "$work/image-files"
+(cd "$mount" && find . -type l -printf '%p -> %l\n' | sed 's|^\.||' | sort) > "$work/image-links"
 {
   echo /usr/local/bin/homolog
   ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'
@@ -106,6 +114,25 @@ buildah rm "$container" >/dev/null
 container=""
 ci_image="$(HOMOLOG_IMAGE_SHELL=1 scripts/build-image.sh)"
 [[ "$ci_image" == *":$version-$(git rev-parse --short=8 HEAD)"*"-ci" ]] || fail "$ci_image is not tagged VERSION-COMMIT-ci"
+[ "$(buildah inspect --type image --format '{{.OCIv1.Config.User}}' "$ci_image")" = "65532:65532" ] \
+  || fail "the GitLab variant's user is not 65532:65532"
+[ "$(image_path "$ci_image")" = "/usr/local/bin:/bin" ] \
+  || fail "the GitLab variant's PATH is '$(image_path "$ci_image")', not /usr/local/bin:/bin"
+# Its files: the plain image's, plus /bin/busybox and one link to it per applet (busybox --list), nothing else.
+container="$(buildah from "$ci_image")"
+mount="$(buildah mount "$container")"
+(cd "$mount" && find . -type f | sed 's|^\.||' | sort) > "$work/ci-files"
+(cd "$mount" && find . -type l -printf '%p -> %l\n' | sed 's|^\.||' | sort) > "$work/ci-links"
+buildah umount "$container" >/dev/null
+buildah rm "$container" >/dev/null
+container=""
+{ cat "$work/expected-files"; echo /bin/busybox; } | sort -u > "$work/ci-expected-files"
+diff -u "$work/ci-expected-files" "$work/ci-files" || fail "the GitLab variant holds other files than the plain image's and busybox"
+busybox --list | while read -r applet; do
+  # A name the image already holds as a file (busybox itself) keeps that file: build-image.sh does not replace it.
+  grep -qxF "/bin/$applet" "$work/ci-expected-files" || echo "/bin/$applet -> busybox"
+done | cat - "$work/image-links" | sort -u > "$work/ci-expected-links"
+diff -u "$work/ci-expected-links" "$work/ci-links" || fail "the GitLab variant's links are not the plain image's plus busybox's applets"
 python3 -c '
 import sys, yaml
 job = yaml.safe_load(open("ci/gitlab/homolog.yml"))[".homolog:evaluate"]
