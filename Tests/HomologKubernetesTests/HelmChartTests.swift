@@ -168,9 +168,8 @@ final class HelmChartTests: XCTestCase {
       [
         "check-labels": .admitted, "cm-no-credentials": .noEvidence, "disallow-latest": .admitted,
         "disallow-hostpath": .admitted, "limit-size-pvc": .admitted, "need-containers-ressources": .admitted,
-        // homolog predicts need-liveness-readiness for long-running workloads only: checked above on the Jobs' and
-        // the CronJob's containers (testEveryContainerOfTheJobsAndTheCronJobHasAProbeTheImageCanRun).
-        "restrict-image-registry": .admitted, "restrict-nodeport": .noEvidence, "need-liveness-readiness": .noEvidence,
+        // need-liveness-readiness judges the Jobs' and the CronJob's containers too, as Kyverno does.
+        "restrict-image-registry": .admitted, "restrict-nodeport": .noEvidence, "need-liveness-readiness": .admitted,
         "job-history": .admitted,
       ])
     XCTAssertEqual(dossier.admission.flatMap(\.entries).count, 0, "nothing refused, audited or rewritten")

@@ -67,9 +67,10 @@ final class GateCommandTests: XCTestCase {
     XCTAssertEqual(
       String(result.stderr.split(separator: "\n", maxSplits: 1)[1]),  // after the summary line
       """
-      bloqué par la règle « refus par la plateforme » : objets refusés en production par cm-no-credentials (1), disallow-latest (1)
+      bloqué par la règle « refus par la plateforme » : objets refusés en production par cm-no-credentials (1), disallow-latest (1), need-liveness-readiness (1)
         cm-no-credentials : ConfigMap/rhab-config : la clé DB_PASSWORD contient un identifiant, attendu dans un Secret
         disallow-latest : Deployment/rhab-frontend, conteneur frontend : l'image harbor.apps.c6.numerique-interieur.com/rhab/rhab-frontend:latest utilise l'étiquette latest, version explicite attendue
+        need-liveness-readiness : CronJob/rhab-purge, conteneur purge : aucune sonde ; la règle need-liveness-readiness de la plateforme demande à tout conteneur, y compris d'un Job, une sonde liveness, readiness ou startup
 
       """)
   }

@@ -22,15 +22,26 @@ public struct ProbesCheck: Check {
   /// Any of these satisfies the platform's Kyverno rule.
   static let any = ["livenessProbe", "readinessProbe", "startupProbe"]
 
-  public init() {}
+  /// Whether Job and CronJob containers are judged too, as the platform's rule does (admission prediction only).
+  let judgesBatch: Bool
+
+  /// The CCT check (long-running workloads); `judgesBatch` adds what Kyverno's rule alone asks of Jobs and CronJobs.
+  public init(judgesBatch: Bool = false) {
+    self.judgesBatch = judgesBatch
+  }
 
   public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
     var judgement = ManifestJudgement(evidence)
-    for workload in judgement.manifests.workloads where !workload.isBatch {
+    for workload in judgement.manifests.workloads where judgesBatch || !workload.isBatch {
       let object = workload.object
       for container in workload.containers([.regular]) {
         judgement.checked += 1
         let present = Self.any.filter { container[$0].map { !$0.isNull } ?? false }
+        if workload.isBatch {
+          // Kyverno's need-liveness-readiness applies to every container, a Job's included (one probe of three).
+          if present.isEmpty { judgement.fail("k8s.probes.batch_none", object, container: container, at: container.node, enforced: true) }
+          continue
+        }
         if present.isEmpty {
           judgement.fail("k8s.probes.none", object, container: container, at: container.node, enforced: true)
           continue
