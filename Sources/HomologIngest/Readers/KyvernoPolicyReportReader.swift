@@ -23,8 +23,12 @@ public enum KyvernoPolicyReportReader: EvidenceReader {
     var out = ReadResult()
     out.findingMode = input.findingMode
     var sawReport = false
-    for object in try ClusterReportObjects.read(input)
-    where object.apiVersion.hasPrefix("wgpolicyk8s.io/") && (object.kind == "PolicyReport" || object.kind == "ClusterPolicyReport") {
+    for object in try ClusterReportObjects.read(input) {
+      guard ClusterReportFamily.of(apiVersion: object.apiVersion) == .policyReport,
+        object.kind == "PolicyReport" || object.kind == "ClusterPolicyReport"
+      else {
+        try MixedReportFiles.refuse(object, expected: .policyReport, input: input)
+      }
       sawReport = true
       let scope = reference(object.body["scope"], namespace: object.namespace)
         ?? object.owner.map { ObjectRef(kind: $0.kind, namespace: object.namespace, name: $0.name) }

@@ -34,8 +34,10 @@ public enum TrivyOperatorReader: EvidenceReader {
     out.findingMode = input.findingMode
     var scans: Set<ScanScope> = []
     var sawReport = false
-    for object in try ClusterReportObjects.read(input) where object.apiVersion.hasPrefix("aquasecurity.github.io/") {
-      guard TrivyOperatorKinds.all.contains(object.kind) else { continue }
+    for object in try ClusterReportObjects.read(input) {
+      guard ClusterReportFamily.of(apiVersion: object.apiVersion) == .trivyOperator, TrivyOperatorKinds.all.contains(object.kind) else {
+        try MixedReportFiles.refuse(object, expected: .trivyOperator, input: input)
+      }
       sawReport = true
       guard readKinds.contains(object.kind), let report = object.body["report"] else { continue }
       if out.tool == nil, let scanner = report["scanner"] {
