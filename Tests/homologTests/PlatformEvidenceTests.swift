@@ -65,6 +65,16 @@ final class PlatformEvidenceTests: XCTestCase {
     XCTAssertEqual(evidence["format"] as? String, "harbor-json")
   }
 
+  /// The genuine 1.1 response states severity Critical while its entries peak at High: the missing worst vulnerability
+  /// is counted, visible among the findings, and fails the thresholds the listed entries alone would pass.
+  func testAHarborReportStatingASeverityAboveItsEntriesFailsVulnThresholds() throws {
+    let (dossier, _) = try evaluate(["harbor/harbor-trivy-0.44.0-report-1.1.json"])
+    let org13 = try requirement(dossier, "EXI-ORG-13")
+    XCTAssertEqual(try check(org13, "vuln.thresholds")["outcome"] as? String, "fail")
+    let findings = try XCTUnwrap(dossier["findings"] as? [[String: Any]])
+    XCTAssertEqual(findings.filter { $0["rule_id"] as? String == "harbor-report-severity" }.map { $0["severity"] as? String }, ["critical"])
+  }
+
   /// An ExposedSecretReport is a secret scan: EXI-ARCH-22's `secrets.none` judges it.
   func testAnExposedSecretReportIsJudgedBySecretsNone() throws {
     let (dossier, _) = try evaluate(["trivy-operator/trivy-operator-exposedsecretreport-0.38.2.json"])
