@@ -69,6 +69,9 @@ public struct ReadResult: Sendable {
   /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
   /// them own the file.
   public var workloads: [ObjectRef] = []
+  /// Cluster reports left out because the platform owns what they judge, counted per kind (reports, or results for
+  /// PolicyReports); the dossier lists them with the ignored files.
+  public var platformReports: [String: Int] = [:]
 
   public init(
     tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],

@@ -86,6 +86,7 @@ final class TrivyOperatorReaderTests: XCTestCase {
     let result = try read("trivy-operator-envtest-apiserver-infraassessmentreport.yaml")
     XCTAssertEqual(result.findings, [])
     XCTAssertEqual(result.scans, [])
+    XCTAssertEqual(result.platformReports, ["InfraAssessmentReport": 1])
   }
 
   /// None of these files is a Kubernetes manifest any more.

@@ -83,22 +83,28 @@ final class PlatformEvidenceTests: XCTestCase {
   }
 
   /// PolicyReports feed the admission section: what the cluster reported per policy, beside the predictions.
+  /// ClusterPolicyReports judge cluster-scoped objects (here Namespaces), which the platform owns: left out, and listed
+  /// with their count among the ignored files (8 results), never silently.
   func testPolicyReportsShowWhatTheClusterReported() throws {
     let (dossier, out) = try evaluate([
       "kyverno-policyreport/kyverno-chainsaw-background-ns-labels-clusterpolicyreports.yaml",
       "kyverno-policyreport/kyverno-chainsaw-admission-audit-warn.yaml",
     ])
     let reported = try XCTUnwrap(dossier["admission_reported"] as? [[String: Any]])
-    XCTAssertEqual(Set(reported.compactMap { $0["policy"] as? String }), ["require-multiple-replicas", "check-ns-labels"])
-    let labels = try XCTUnwrap(reported.first { $0["policy"] as? String == "check-ns-labels" })
-    XCTAssertEqual(labels["counts"] as? [String: Int], ["pass": 4, "fail": 4, "warn": 0, "error": 0, "skip": 0])
-    XCTAssertEqual((labels["results"] as? [[String: Any]])?.count, 4)
-    XCTAssertNil(labels["check"])
+    XCTAssertEqual(Set(reported.compactMap { $0["policy"] as? String }), ["require-multiple-replicas"])
+    let ignored = try XCTUnwrap(dossier["ignored"] as? [[String: Any]])
+    XCTAssertEqual(ignored.count, 1)
+    XCTAssertEqual(ignored.first?["path"] as? String, "reports/api/kyverno-chainsaw-background-ns-labels-clusterpolicyreports.yaml")
+    let reason = try XCTUnwrap(ignored.first?["reason"] as? [String: Any])
+    XCTAssertEqual(reason["code"] as? String, "platform-reports")
+    XCTAssertEqual(reason["kind"] as? String, "ClusterPolicyReport")
+    XCTAssertEqual(reason["count"] as? Int, 8)
     let replicas = try XCTUnwrap(reported.first { $0["policy"] as? String == "require-multiple-replicas" })
     XCTAssertEqual((replicas["results"] as? [[String: Any]])?.first?["status"] as? String, "warn")
     let markdown = try String(contentsOf: out.appendingPathComponent("dossier.md"), encoding: .utf8)
     XCTAssertTrue(markdown.contains("Ce que le cluster a signalé"), "French admission section")
-    XCTAssertTrue(markdown.contains("`check-ns-labels`"))
+    let html = try String(contentsOf: out.appendingPathComponent("dossier.html"), encoding: .utf8)
+    XCTAssertTrue(html.contains("8 résultats ou rapports ClusterPolicyReport laissés de côté"), "left out, said in the dossier")
   }
 
   /// A report kept apart from the components' folders lands on the component whose manifests declare its workload

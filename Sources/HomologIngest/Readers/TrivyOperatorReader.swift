@@ -11,9 +11,9 @@ import HomologParsing
 ///   scan), with the image (registry, repository, tag, digest) and its OS when the report states it (`report.os`).
 /// - `ConfigAuditReport`, `RbacAssessmentReport`: failed checks (`success: false`) as misconfigurations.
 /// - `ExposedSecretReport`: secrets found in the image (a secret scan, even clean; the matched text is never read).
-/// - Left out, on purpose: `InfraAssessmentReport` and every `Cluster…` report judge the nodes, the control plane and
-///   cluster-scoped objects, which the platform operates, not the project (CPiN projects hold namespaces only);
-///   `SbomReport`s list packages without any finding.
+/// - Left out, on purpose and counted (`PlatformOwnedReports`, the rule PolicyReports follow too): `InfraAssessmentReport`
+///   and every `Cluster…` report judge the nodes, the control plane and cluster-scoped objects, which the platform
+///   operates, not the project (CPiN projects hold namespaces only). `SbomReport`s list packages without any finding.
 ///
 /// Each finding names the workload that owns the scanned object (`trivy-operator.resource.kind/name/namespace`
 /// labels; a ReplicaSet's Deployment, a Job's CronJob) as `namespace/Kind/name`, the way `trivy k8s` names
@@ -39,6 +39,10 @@ public enum TrivyOperatorReader: EvidenceReader {
         try MixedReportFiles.refuse(object, expected: .trivyOperator, input: input)
       }
       sawReport = true
+      if PlatformOwnedReports.owns(kind: object.kind) {
+        PlatformOwnedReports.leaveOut(object.kind, in: &out)
+        continue
+      }
       guard readKinds.contains(object.kind), let report = object.body["report"] else { continue }
       if out.tool == nil, let scanner = report["scanner"] {
         out.tool = ToolInfo(name: scanner["name"]?.string ?? "Trivy", version: scanner["version"]?.string)
