@@ -154,4 +154,97 @@ final class PlatformEvidenceTests: XCTestCase {
     let report = try XCTUnwrap((json["evidence"] as? [[String: Any]])?.first { $0["path"] as? String == "cluster/vulnerabilityreport.json" })
     XCTAssertEqual(report["components"] as? [String], ["web"])
   }
+
+  /// `kubectl get vulnerabilityreports,configauditreports -n app -o yaml`: one List naming web's and worker's workloads.
+  /// The file is attributed to both components, but each finding lands only on the component declaring its workload.
+  func testAListNamingTwoComponentsWorkloadsSplitsItsFindings() throws {
+    let dir = try CLI.temporaryDirectory()
+    for folder in ["web", "worker", "cluster"] {
+      try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    for name in ["web", "worker"] {
+      try """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: \(name), namespace: app}
+        spec:
+          template:
+            spec:
+              containers: [{name: main, image: "registry.example/\(name):1.0"}]
+        """.write(to: dir.appendingPathComponent("\(name)/deployment.yaml"), atomically: true, encoding: .utf8)
+    }
+    try """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: aquasecurity.github.io/v1alpha1
+        kind: VulnerabilityReport
+        metadata:
+          name: replicaset-web-7d4b9c8f6d-main
+          namespace: app
+          labels: {trivy-operator.resource.kind: ReplicaSet, trivy-operator.resource.name: web-7d4b9c8f6d, trivy-operator.resource.namespace: app}
+        report:
+          scanner: {name: Trivy, version: 0.50.0}
+          artifact: {repository: web, tag: "1.0"}
+          vulnerabilities:
+          - {vulnerabilityID: CVE-2024-0001, resource: openssl, installedVersion: "3.0.1", severity: CRITICAL, title: web's}
+      - apiVersion: aquasecurity.github.io/v1alpha1
+        kind: ConfigAuditReport
+        metadata:
+          name: replicaset-worker-5f6c7d8e9a
+          namespace: app
+          labels: {trivy-operator.resource.kind: ReplicaSet, trivy-operator.resource.name: worker-5f6c7d8e9a, trivy-operator.resource.namespace: app}
+        report:
+          scanner: {name: Trivy, version: 0.50.0}
+          checks:
+          - {checkID: KSV014, severity: LOW, success: false, messages: [worker's]}
+      """.write(to: dir.appendingPathComponent("cluster/reports.yaml"), atomically: true, encoding: .utf8)
+    try """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: wgpolicyk8s.io/v1alpha2
+        kind: PolicyReport
+        metadata: {name: web-report, namespace: app}
+        scope: {apiVersion: apps/v1, kind: Deployment, name: web, namespace: app}
+        results:
+        - {policy: require-labels, rule: check-tier, result: fail, message: web's}
+      - apiVersion: wgpolicyk8s.io/v1alpha2
+        kind: PolicyReport
+        metadata: {name: worker-report, namespace: app}
+        scope: {apiVersion: apps/v1, kind: Deployment, name: worker, namespace: app}
+        results:
+        - {policy: require-labels, rule: check-tier, result: fail, message: worker's}
+      """.write(to: dir.appendingPathComponent("cluster/policyreports.yaml"), atomically: true, encoding: .utf8)
+    try """
+      project:
+        name: "Plateforme"
+      components:
+        - name: web
+          role: backend
+          evidence: [web]
+        - name: worker
+          role: backend
+          evidence: [worker]
+      evidence: [cluster]
+      """.write(to: dir.appendingPathComponent("homolog.yaml"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let run = try CLI.run(["evaluate", "--config", dir.appendingPathComponent("homolog.yaml").path, "--out", out.path, "--as-of", "2026-11-22", "--quiet"])
+    XCTAssertTrue([0, 1].contains(run.status), run.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let report = try XCTUnwrap((json["evidence"] as? [[String: Any]])?.first { $0["path"] as? String == "cluster/reports.yaml" })
+    XCTAssertEqual(report["components"] as? [String], ["web", "worker"])
+    let findings = try XCTUnwrap(json["findings"] as? [[String: Any]]).filter { $0["evidence"] as? String == "cluster/reports.yaml" }
+    let landing = Dictionary(uniqueKeysWithValues: findings.map { ($0["rule_id"] as? String ?? "", $0["components"] as? [String] ?? []) })
+    XCTAssertEqual(landing, ["CVE-2024-0001": ["web"], "KSV014": ["worker"]])
+    let reported = try XCTUnwrap((json["admission_reported"] as? [[String: Any]])?.first { $0["policy"] as? String == "require-labels" })
+    let results = try XCTUnwrap(reported["results"] as? [[String: Any]])
+    XCTAssertEqual(results.map { $0["message"] as? String ?? "" }, ["web's", "worker's"])
+    XCTAssertEqual(results.map { $0["components"] as? [String] ?? [] }, [["web"], ["worker"]])
+    let policyFindings = try XCTUnwrap(json["findings"] as? [[String: Any]]).filter { $0["evidence"] as? String == "cluster/policyreports.yaml" }
+    XCTAssertEqual(Set(policyFindings.map { $0["title"] as? String ?? "" }), ["web's", "worker's"])
+    for finding in policyFindings {
+      XCTAssertEqual(finding["components"] as? [String], [finding["title"] as? String == "web's" ? "web" : "worker"])
+    }
+  }
 }

@@ -48,7 +48,10 @@ public enum KyvernoPolicyReportReader: EvidenceReader {
         }
         out.policyResults.append(result)
         if let object = result.object, !out.workloads.contains(object) { out.workloads.append(object) }
-        if result.status.isFinding { add(result, severity: node["severity"]?.string, to: &out) }
+        if result.status.isFinding {
+          add(result, severity: node["severity"]?.string, to: &out)
+          if out.keepsFindings, !out.findings.isEmpty { out.findings[out.findings.count - 1].workload = result.object }
+        }
       }
     }
     guard sawReport else {

@@ -50,6 +50,7 @@ public enum TrivyOperatorReader: EvidenceReader {
       if out.generatedAt == nil { out.generatedAt = report["updateTimestamp"]?.string }
       let workload = Self.workload(of: object)
       let reference = Self.reference(of: object)
+      let before = out.findings.count
       if !out.workloads.contains(reference) { out.workloads.append(reference) }
       switch object.kind {
       case "VulnerabilityReport":
@@ -69,6 +70,8 @@ public enum TrivyOperatorReader: EvidenceReader {
           add(check: check, workload: workload, input: input, to: &out)
         }
       }
+      // Each finding names the workload it is about, so it lands only on the component declaring that workload.
+      for index in before..<out.findings.count { out.findings[index].workload = reference }
     }
     guard sawReport else {
       throw InputError(
