@@ -36,7 +36,7 @@ let package = Package(
       name: "HomologKubernetesTests",
       dependencies: ["HomologTestSupport", "HomologKubernetes", "HomologIngest", "HomologEvaluate", "HomologModel", "HomologParsing"]),
     .testTarget(name: "HomologProjectTests", dependencies: ["HomologTestSupport", "HomologProject", "HomologModel"]),
-    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologEvaluate", "HomologProject", "HomologModel", "HomologIngest", "HomologParsing"]),
+    .testTarget(name: "HomologEvaluateTests", dependencies: ["HomologTestSupport", "HomologEvaluate", "HomologProject", "HomologModel", "HomologIngest", "HomologParsing"]),
     .testTarget(name: "HomologRenderTests", dependencies: ["HomologTestSupport", "HomologRender", "HomologModel"]),
     .testTarget(name: "homologTests", dependencies: ["HomologTestSupport", "HomologRender", "HomologModel", "HomologResources"]),
   ]

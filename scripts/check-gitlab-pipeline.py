@@ -15,6 +15,7 @@ Facts checked on the rendered pipeline (each one a reason GitLab refuses or brea
   - every job has a `script` after `extends`;
   - every `artifacts:reports` kind is one GitLab knows;
   - homolog's jobs run images with a version tag, never `latest` or none (EXI-ARCH-27);
+  - homolog's jobs run `when: always` (the Sonar job they need fails when its quality gate fails);
   - the collect job needs `read_secret` (the Harbor and Sonar credentials are its dotenv variables).
 With --schema, the rendered pipeline is also validated against GitLab's CI JSON Schema (needs jsonschema).
 
@@ -39,7 +40,7 @@ REPORT_KINDS = {"accessibility", "annotations", "api_fuzzing", "browser_performa
                 "codequality", "container_scanning", "coverage_fuzzing", "cyclonedx", "dast",
                 "dependency_scanning", "dotenv", "junit", "license_scanning", "load_performance",
                 "metrics", "requirements", "repository_xray", "sast", "secret_detection", "terraform"}
-HOMOLOG_TEMPLATES = (".homolog:collect", ".homolog:evaluate")
+HOMOLOG_TEMPLATES = (".homolog:collect", ".homolog:evaluate", ".homolog:gate")
 
 
 def load(path):
@@ -156,7 +157,10 @@ def check(pipeline, homolog_jobs):
         image = job.get("image")
         value = image.get("name") if isinstance(image, dict) else image
         if isinstance(value, str) and value.startswith("$"):
-            value = (job.get("variables") or {}).get(value.strip("${}"), "")
+            name_of = value.strip("${}")
+            value = (job.get("variables") or {}).get(name_of) or (pipeline.get("variables") or {}).get(name_of, "")
+        if job.get("when") != "always":
+            problems.append(f"{name}: does not run when: always, so a failed Sonar gate leaves no dossier")
         if not pinned(value):
             problems.append(f"{name}: image {value!r} has no version tag (never latest: EXI-ARCH-27)")
         if HOMOLOG_TEMPLATES[0] in as_list(definitions[name].get("extends")) and "read_secret" not in \

@@ -119,6 +119,20 @@ buildah run --user 1000680000:0 --volume "$work/image:/work" --workingdir /work/
   "$container" -- /bin/sh -c "$(cat "$work/evaluate.sh")" 2> "$work/ci.stderr"
 ci_status=$?
 set -e
-[ "$ci_status" = 1 ] || fail "the GitLab job's script ended with $ci_status, not 1: $(cat "$work/ci.stderr")"
+# The job succeeds with the dossier written; the gate rule that failed (exit 1) is kept for the gate job.
+[ "$ci_status" = 0 ] || fail "the GitLab job's script ended with $ci_status, not 0: $(cat "$work/ci.stderr")"
+[ "$(cat "$work/image/sample/homolog-gate/status")" = 1 ] || fail "the GitLab job did not keep the gate's exit code 1"
 diff -r "$work/native/out" "$work/image/ci-out" || fail "the GitLab job's dossier differs from the native one"
-echo "test-image.sh: passed: $ci_image runs the GitLab evaluate job's script and writes the same dossier"
+python3 -c '
+import sys, yaml
+job = yaml.safe_load(open("ci/gitlab/homolog.yml"))[".homolog:gate"]
+print("\n".join(job["script"]))
+' > "$work/gate.sh"
+set +e
+buildah run --user 1000680000:0 --volume "$work/image:/work" --workingdir /work/sample "$container" -- \
+  /bin/sh -c "$(cat "$work/gate.sh")" 2> "$work/gate.stderr"
+gate_status=$?
+set -e
+[ "$gate_status" = 1 ] || fail "the GitLab gate job ended with $gate_status, not 1: $(cat "$work/gate.stderr")"
+echo "test-image.sh: passed: $ci_image runs the GitLab evaluate job's script (same dossier, exit 0) and its gate" \
+  "job's script (exit 1: the demo is éliminatoire)"

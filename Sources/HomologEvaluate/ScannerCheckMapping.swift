@@ -1,8 +1,11 @@
 import HomologModel
 
 /// The rules of Kubernetes configuration scanners (Checkov, Kubescape, kube-linter, Polaris) whose failure
-/// means what one of homolog's own Kubernetes checks fails on: such a finding is tagged with the requirements
-/// whose parts cite that check, as the check's own observations are. A rule that fails on something homolog
+/// means what one of homolog's own Kubernetes checks fails on, and which the CCT sentence of every part citing that
+/// check judges itself: such a finding is tagged with the requirements of those parts, as the check's own
+/// observations are. A rule the check also fails on but the sentence does not name (a hostPort or a shared host
+/// namespace under EXI-ARCH-26's « monter des ressources depuis le node », one replica under EXI-ARCH-2's
+/// anti-affinity rules) is not mapped, with the reason. A rule that fails on something homolog
 /// deliberately accepts (an unset `runAsNonRoot` or `readOnlyRootFilesystem`, which EXI-ARCH-26 forbids
 /// imposing), or that asks the opposite of the CCT (`imagePullPolicy: Always` where EXI-ARCH-27 says
 /// IfNotPresent), is not mapped: its findings are listed without requirement. The table is the source of
@@ -30,18 +33,11 @@ public enum ScannerCheckMapping {
     Entry(tool: "Checkov", rule: "CKV_K8S_13", meaning: "Memory limits should be set", check: "k8s.resources"),
     Entry(tool: "Checkov", rule: "CKV_K8S_14", meaning: "Image Tag should be fixed - not latest or blank", check: "k8s.image-tag-pinned"),
     Entry(tool: "Checkov", rule: "CKV_K8S_16", meaning: "Container should not be privileged", check: "k8s.no-privileged"),
-    Entry(tool: "Checkov", rule: "CKV_K8S_17", meaning: "Containers should not share the host process ID namespace", check: "k8s.no-host-access"),
-    Entry(tool: "Checkov", rule: "CKV_K8S_18", meaning: "Containers should not share the host IPC namespace", check: "k8s.no-host-access"),
-    Entry(tool: "Checkov", rule: "CKV_K8S_19", meaning: "Containers should not share the host network namespace", check: "k8s.no-host-access"),
-    Entry(tool: "Checkov", rule: "CKV_K8S_26", meaning: "Do not specify hostPort unless absolutely necessary", check: "k8s.no-host-access"),
     Entry(tool: "Checkov", rule: "CKV_K8S_27", meaning: "Do not expose the docker daemon socket to containers (hostPath)", check: "k8s.no-host-access"),
     // Kubescape controls
     Entry(tool: "Kubescape", rule: "C-0004", meaning: "Resources memory limit and request", check: "k8s.resources"),
     Entry(tool: "Kubescape", rule: "C-0009", meaning: "Resource limits", check: "k8s.resources"),
     Entry(tool: "Kubescape", rule: "C-0018", meaning: "Configured readiness probe", check: "k8s.probes"),
-    Entry(tool: "Kubescape", rule: "C-0038", meaning: "Host PID/IPC privileges", check: "k8s.no-host-access"),
-    Entry(tool: "Kubescape", rule: "C-0041", meaning: "HostNetwork access", check: "k8s.no-host-access"),
-    Entry(tool: "Kubescape", rule: "C-0044", meaning: "Container hostPort", check: "k8s.no-host-access"),
     Entry(tool: "Kubescape", rule: "C-0048", meaning: "HostPath mount", check: "k8s.no-host-access"),
     Entry(tool: "Kubescape", rule: "C-0050", meaning: "Resources CPU limit and request", check: "k8s.resources"),
     Entry(tool: "Kubescape", rule: "C-0056", meaning: "Configured liveness probe", check: "k8s.probes"),
@@ -49,9 +45,6 @@ public enum ScannerCheckMapping {
     // kube-linter checks
     Entry(tool: "kube-linter", rule: "env-var-secret", meaning: "objects use a secret in an environment variable", check: "k8s.env-no-credentials"),
     Entry(tool: "kube-linter", rule: "docker-sock", meaning: "docker.sock mounted in containers", check: "k8s.no-host-access"),
-    Entry(tool: "kube-linter", rule: "host-ipc", meaning: "sharing host's IPC namespace", check: "k8s.no-host-access"),
-    Entry(tool: "kube-linter", rule: "host-network", meaning: "sharing host's network namespace", check: "k8s.no-host-access"),
-    Entry(tool: "kube-linter", rule: "host-pid", meaning: "sharing host's process namespace", check: "k8s.no-host-access"),
     Entry(tool: "kube-linter", rule: "sensitive-host-mounts", meaning: "sensitive host system directories mounted", check: "k8s.no-host-access"),
     Entry(tool: "kube-linter", rule: "latest-tag", meaning: "container image with the latest tag or none", check: "k8s.image-tag-pinned"),
     Entry(tool: "kube-linter", rule: "no-anti-affinity", meaning: "multiple replicas without inter-pod anti-affinity", check: "k8s.high-availability"),
@@ -64,12 +57,7 @@ public enum ScannerCheckMapping {
     // Polaris checks
     Entry(tool: "Polaris", rule: "cpuLimitsMissing", meaning: "CPU limits should be set", check: "k8s.resources"),
     Entry(tool: "Polaris", rule: "cpuRequestsMissing", meaning: "CPU requests should be set", check: "k8s.resources"),
-    Entry(tool: "Polaris", rule: "deploymentMissingReplicas", meaning: "Only one replica is scheduled", check: "k8s.high-availability"),
-    Entry(tool: "Polaris", rule: "hostIPCSet", meaning: "Host IPC should not be configured", check: "k8s.no-host-access"),
-    Entry(tool: "Polaris", rule: "hostNetworkSet", meaning: "Host network should not be configured", check: "k8s.no-host-access"),
     Entry(tool: "Polaris", rule: "hostPathSet", meaning: "HostPath volumes must be forbidden", check: "k8s.no-host-access"),
-    Entry(tool: "Polaris", rule: "hostPIDSet", meaning: "Host PID should not be configured", check: "k8s.no-host-access"),
-    Entry(tool: "Polaris", rule: "hostPortSet", meaning: "Host port should not be configured", check: "k8s.no-host-access"),
     Entry(tool: "Polaris", rule: "livenessProbeMissing", meaning: "Liveness probe should be configured", check: "k8s.probes"),
     Entry(tool: "Polaris", rule: "memoryLimitsMissing", meaning: "Memory limits should be set", check: "k8s.resources"),
     Entry(tool: "Polaris", rule: "memoryRequestsMissing", meaning: "Memory requests should be set", check: "k8s.resources"),
@@ -101,6 +89,18 @@ public enum ScannerCheckMapping {
       "ask to declare securityContext fields (capabilities, seccomp…), which EXI-ARCH-26 forbids imposing"
     ),
     (
+      "Checkov CKV_K8S_26; Kubescape C-0044; Polaris hostPortSet",
+      "fail on a `hostPort`, which `k8s.no-host-access` also refuses; but a host port binds a port of the node, it mounts nothing, and EXI-ARCH-26's sentence (« il n'est pas autoriser de monter des ressources depuis le node (hostPath par exemple) ») forbids mounts; no other CCT sentence names host ports"
+    ),
+    (
+      "Checkov CKV_K8S_17, CKV_K8S_18, CKV_K8S_19; Kubescape C-0038, C-0041; kube-linter host-ipc, host-network, host-pid; Polaris hostIPCSet, hostNetworkSet, hostPIDSet",
+      "fail on `hostPID`, `hostIPC` or `hostNetwork`, which `k8s.no-host-access` also refuses; sharing a namespace of the node mounts nothing, so EXI-ARCH-26's « monter des ressources depuis le node (hostPath par exemple) » does not judge it, and no other CCT sentence names host namespaces"
+    ),
+    (
+      "Polaris deploymentMissingReplicas",
+      "fails on a single replica; EXI-ARCH-2's sentence asks for anti-affinity rules (« mettre des règles d'anti-afinités lors de la constitution des manifests / charts ») and states no replica count, so it does not judge this rule (kube-linter no-anti-affinity, a missing anti-affinity, is mapped)"
+    ),
+    (
       "Checkov CKV_K8S_43",
       "asks for an image digest; EXI-ARCH-27 asks for an explicit version, which a tag gives (`k8s.image-tag-pinned`)"
     ),
@@ -128,8 +128,9 @@ public enum ScannerCheckMapping {
         + "`\(catalogue.id)` \(catalogue.version); a test keeps this file equal to them.",
       "",
       "Checkov, Kubescape, kube-linter and Polaris JSON reports are read as misconfiguration findings. A finding whose "
-        + "rule fails on what one of homolog's Kubernetes checks fails on is tagged with the requirements whose parts "
-        + "cite that check (the CCT sentence is quoted below); every other finding is listed without requirement. "
+        + "rule fails on what one of homolog's Kubernetes checks fails on, and which the CCT sentence citing that check "
+        + "judges itself (quoted below), is tagged with that requirement; every other finding is listed without "
+        + "requirement, and the rules that sound close but that no sentence judges are listed at the end with the reason. "
         + "The tag informs: verdicts come from homolog's own checks on the manifests.",
       "",
       "| tool | rule | fails on | homolog check | requirement | CCT sentence |",

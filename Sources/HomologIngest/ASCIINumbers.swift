@@ -34,6 +34,22 @@ extension UnsafeRawBufferPointer {
     return value
   }
 
+  /// The bytes as a non-negative decimal integer of at most 18 digits with nothing around, or nil
+  /// (then `nonNegativeInt` decides): the common case of coverage attributes, in one short loop.
+  @inline(__always)
+  var plainInt: Int? {
+    guard var byte = baseAddress?.assumingMemoryBound(to: UInt8.self), count > 0, count <= 18 else { return nil }
+    let end = byte + count
+    var value = 0
+    repeat {
+      let digit = byte.pointee &- 0x30
+      guard digit <= 9 else { return nil }
+      value = value &* 10 &+ Int(digit)
+      byte += 1
+    } while byte < end
+    return value
+  }
+
   /// True when the bytes equal this ASCII text.
   @inline(__always)
   func equals(_ text: StaticString) -> Bool {

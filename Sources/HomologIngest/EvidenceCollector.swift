@@ -27,15 +27,19 @@ public struct EvidenceCollector: Sendable {
   public var parallelism: Int?
   /// Whether readers keep each finding (`evaluate`, `diff`) or only count them (`inspect`).
   public var findingMode: FindingMode
+  /// Whether each file's SHA-256 is computed (`evaluate`, `diff`: the dossier names every file by its
+  /// digest); `inspect` prints no digest, so it skips the hashing and `Provenance.sha256` stays empty.
+  public var hashesFiles: Bool
 
   /// The default size limit of one evidence file: 1 GB (10^9 bytes).
   public static let defaultMaxFileBytes = 1_000_000_000
 
   public init(
     baseDirectory: URL, maxFileBytes: Int = defaultMaxFileBytes, parallelism: Int? = nil,
-    findingMode: FindingMode = .keep, progress: (@Sendable (Int, Int) -> Void)? = nil
+    findingMode: FindingMode = .keep, hashesFiles: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) {
     self.findingMode = findingMode
+    self.hashesFiles = hashesFiles
     self.baseDirectory = baseDirectory.standardizedFileURL
     self.maxFileBytes = maxFileBytes
     self.parallelism = parallelism
@@ -60,13 +64,14 @@ public struct EvidenceCollector: Sendable {
   private func read(_ inputs: [InputFile], keepGoing: Bool) throws(InputError) -> CollectedEvidence {
     let done = Counter()
     let limit = maxFileBytes
+    let hashes = hashesFiles
     let progress = progress
     let total = inputs.count
     var tick: (@Sendable () -> Void)?
     if let progress { tick = { progress(done.increment(), total) } }
     let readOne: @Sendable (Int) -> Result<Outcome, InputError> = { index in
       do throws(InputError) {
-        return .success(try Self.readOne(inputs[index], limit: limit))
+        return .success(try Self.readOne(inputs[index], limit: limit, hashes: hashes))
       } catch {
         return .failure(error)
       }
@@ -93,7 +98,7 @@ public struct EvidenceCollector: Sendable {
     case ignored(IgnoredFile)
   }
 
-  private static func readOne(_ input: InputFile, limit: Int) throws(InputError) -> Outcome {
+  private static func readOne(_ input: InputFile, limit: Int, hashes: Bool) throws(InputError) -> Outcome {
     let size = try SizePolicy.regularFileSize(input)
     guard let head = FileHead.read(input.url) else {
       throw FileInput.unreadable(input.path)
@@ -104,7 +109,13 @@ public struct EvidenceCollector: Sendable {
         IgnoredFile(path: input.path, reason: unrecognisedReason(head), bytes: oversize ? size : nil, limit: oversize ? limit : nil))
     }
     guard size <= limit else { throw SizePolicy.tooLarge(input, size: size, limit: limit, format: reader.formatName) }
-    let (content, digest) = try readAndHash(input, reader: reader, size: size)
+    let content: ReadResult
+    let digest: (sha256: String, bytes: Int)
+    if hashes {
+      (content, digest) = try readAndHash(input, reader: reader, size: size)
+    } else {
+      (content, digest) = (try reader.read(input), ("", size))
+    }
     let provenance = Provenance(
       path: input.path, sha256: digest.sha256, bytes: digest.bytes, format: reader.format, tool: content.tool,
       generatedAt: content.generatedAt)
@@ -115,6 +126,7 @@ public struct EvidenceCollector: Sendable {
       scans: content.scans)
     file.policyResults = content.policyResults
     file.workloads = content.workloads
+    file.scanFailures = content.scanFailures.map { ScanFailure(scope: $0.scope, messages: $0.messages, evidence: input.path) }
     let leftOut = content.platformReports.sorted { $0.key < $1.key }.map {
       IgnoredFile(path: input.path, reason: .platformReports(kind: $0.key, count: $0.value))
     }

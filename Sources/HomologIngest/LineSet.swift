@@ -28,21 +28,24 @@ struct LineSet {
     let seenIndex = lastOffset + (line & 0xFF) >> 6
     let mask = UInt64(1) << UInt64(line & 63)
     // One uniqueness check for the three bitmaps, then plain loads and stores.
-    let (newLine, newlyCovered, firstBranches) = words.withUnsafeMutableBufferPointer { words -> (Bool, Bool, Bool) in
+    // Masks instead of branches: whether a line is covered follows no pattern a CPU could predict.
+    let coveredMask = mask & (0 &- UInt64(covered ? 1 : 0))
+    let branchMask = mask & (0 &- UInt64(hasBranches ? 1 : 0))
+    let (newBit, newlyCoveredBit, firstBranchesBit) = words.withUnsafeMutableBufferPointer { words -> (UInt64, UInt64, UInt64) in
       let seen = words.baseAddress! + seenIndex
       let coveredWord = seen + Self.wordsPerBitmap
       let branchWord = coveredWord + Self.wordsPerBitmap
-      let newLine = seen.pointee & mask == 0
+      let newBit = mask & ~seen.pointee
       seen.pointee |= mask
-      let newlyCovered = covered && coveredWord.pointee & mask == 0
-      if covered { coveredWord.pointee |= mask }
-      let firstBranches = hasBranches && branchWord.pointee & mask == 0
-      if hasBranches { branchWord.pointee |= mask }
-      return (newLine, newlyCovered, firstBranches)
+      let newlyCoveredBit = coveredMask & ~coveredWord.pointee
+      coveredWord.pointee |= coveredMask
+      let firstBranchesBit = branchMask & ~branchWord.pointee
+      branchWord.pointee |= branchMask
+      return (newBit, newlyCoveredBit, firstBranchesBit)
     }
-    if newLine { count += 1 }
-    if newlyCovered { coveredCount += 1 }
-    return (newLine, firstBranches)
+    count &+= Int(truncatingIfNeeded: newBit >> UInt64(line & 63))
+    coveredCount &+= Int(truncatingIfNeeded: newlyCoveredBit >> UInt64(line & 63))
+    return (newBit != 0, firstBranchesBit != 0)
   }
 
   /// Offset in `words` of a page's bitmaps, allocating them the first time.

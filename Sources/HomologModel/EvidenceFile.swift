@@ -17,6 +17,8 @@ public struct EvidenceFile: Sendable {
   /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
   /// them own the file.
   public var workloads: [ObjectRef] = []
+  /// Scans the file states failed: they prove no absence (no scope from them), and the checks cite their messages.
+  public var scanFailures: [ScanFailure] = []
 
   public init(
     provenance: Provenance, findings: [Finding] = [], countedFindings: FindingCounts = FindingCounts(),
@@ -72,6 +74,8 @@ public struct ReadResult: Sendable {
   /// Cluster reports left out because the platform owns what they judge, counted per kind (reports, or results for
   /// PolicyReports); the dossier lists them with the ignored files.
   public var platformReports: [String: Int] = [:]
+  /// Scans the report states failed (set no scope for them; findings still imply their own).
+  public var scanFailures: [ScanFailure] = []
 
   public init(
     tool: ToolInfo? = nil, generatedAt: String? = nil, findings: [Finding] = [],

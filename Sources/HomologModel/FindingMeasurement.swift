@@ -9,8 +9,11 @@ public struct FindingMeasurement: Codable, Hashable, Sendable {
   public var counts: SeverityCounts
   /// Per severity, the first findings in listing order (at most the listing limit each), most severe first.
   public var listed: [MeasuredFinding]
+  /// Scans of the measured kind that their reports state failed (nil when none): cited, and never a pass alone.
+  public var scanFailures: [ScanFailure]?
 
-  public init(files: [String], counts: SeverityCounts, listed: [MeasuredFinding]) {
+  public init(files: [String], counts: SeverityCounts, listed: [MeasuredFinding], scanFailures: [ScanFailure]? = nil) {
+    self.scanFailures = scanFailures
     self.files = files
     self.counts = counts
     self.listed = listed

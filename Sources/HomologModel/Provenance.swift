@@ -11,6 +11,7 @@ public struct ToolInfo: Codable, Hashable, Sendable {
 /// Where an evidence file came from: relative path, SHA-256, size, detected format, tool and generation date.
 public struct Provenance: Codable, Hashable, Sendable {
   public var path: String
+  /// The file's SHA-256 in hex; empty when the collector was told not to hash (`inspect`).
   public var sha256: String
   public var bytes: Int
   public var format: FormatID

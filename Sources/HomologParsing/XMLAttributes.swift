@@ -55,6 +55,22 @@ public struct XMLAttributes {
     }
   }
 
+  /// The number of attributes.
+  @inlinable
+  public var attributeCount: Int { raw == nil ? 0 : count }
+
+  /// The local name of the attribute at this index (`0..<attributeCount`), in document order.
+  @inlinable @inline(__always)
+  public func name(at index: Int) -> XMLName { XMLName(raw.unsafelyUnwrapped[index * 5].unsafelyUnwrapped) }
+
+  /// The raw UTF-8 value of the attribute at this index (`0..<attributeCount`), not copied.
+  @inlinable @inline(__always)
+  public func valueBytes(at index: Int) -> UnsafeRawBufferPointer {
+    let start = raw.unsafelyUnwrapped[index * 5 + 3].unsafelyUnwrapped
+    let end = raw.unsafelyUnwrapped[index * 5 + 4].unsafelyUnwrapped
+    return UnsafeRawBufferPointer(start: start, count: end - start)
+  }
+
   /// The value as an integer, or nil when absent or not a number.
   public func int(_ name: String) -> Int? { value(name).flatMap { Int(Self.trimmed($0)) } }
 

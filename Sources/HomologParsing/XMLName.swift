@@ -26,6 +26,15 @@ public struct XMLName {
   @inlinable @inline(__always)
   public static func ~= (literal: StaticString, name: XMLName) -> Bool { name == literal }
 
+  /// The first byte of the name (0 for an empty name): a cheap first test before `==`.
+  @inlinable @inline(__always)
+  public var firstByte: UInt8 { bytes[0] }
+
+  /// Where the name's bytes are: libxml2 interns names in the parser's dictionary, so within one
+  /// document a name always comes at the same address (a one-comparison test; `==` decides otherwise).
+  @inlinable @inline(__always)
+  public var address: UnsafeRawPointer { UnsafeRawPointer(bytes) }
+
   /// The name as a `String` (costs an allocation for long names: for error messages and rare elements).
   public var string: String { String(cString: bytes) }
 }

@@ -12,21 +12,40 @@ public protocol XMLByteHandler: AnyObject {
   func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError)
   /// Character data (may arrive in several pieces), while asked for.
   func characters(_ bytes: UnsafeRawBufferPointer)
+  /// Whether `endElement` is called (asked once, before parsing): a handler that places elements by
+  /// `XMLEventContext.depth` and `ancestor` instead needs no call per end tag.
+  var wantsEndElements: Bool { get }
 }
 
 extension XMLByteHandler {
   public func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {}
   public func characters(_ bytes: UnsafeRawBufferPointer) {}
+  public var wantsEndElements: Bool { true }
 }
 
 /// What a handler may ask of the parser during a callback: the current line (a call into libxml2,
 /// made only when needed) and whether to send character data (off at first: libxml2 then skips the
 /// text of every element without calling back).
 public struct XMLEventContext {
-  let parser: xmlParserCtxtPtr
+  @usableFromInline let parser: xmlParserCtxtPtr
+
+  @usableFromInline init(parser: xmlParserCtxtPtr) { self.parser = parser }
 
   /// The 1-based line of the event.
   public var line: Int { Int(xmlSAX2GetLineNumber(parser)) }
+
+  /// In `startElement`: the depth of the element (1 for the root), from libxml2's stack of open elements.
+  @inlinable
+  public var depth: Int { Int(parser.pointee.nameNr) + 1 }
+
+  /// In `startElement`: the name of an open ancestor of the element (1: its parent, 2: its grandparent…),
+  /// nil above the root; read from libxml2's stack of open elements (the element itself is not on it yet).
+  @inlinable
+  public func ancestor(_ level: Int) -> XMLName? {
+    let index = Int(parser.pointee.nameNr) - level
+    guard level > 0, index >= 0, let name = parser.pointee.nameTab[index] else { return nil }
+    return XMLName(name)
+  }
 
   /// Turns the `characters` events on or off, from the next piece of text on.
   public func sendCharacters(_ wanted: Bool) {
@@ -164,7 +183,7 @@ private final class Session {
       if chunk.isEmpty && final {
         throw InputError("expected an XML document, the file is empty", at: SourceLocation(file: displayPath, line: 1))
       }
-      var sax = Session.makeHandler()
+      var sax = Session.makeHandler(endElements: handler.wantsEndElements)
       let me = Unmanaged.passUnretained(self).toOpaque()
       context = xmlCreatePushParserCtxt(&sax, me, nil, 0, displayPath)
       guard context != nil else {
@@ -198,7 +217,7 @@ private final class Session {
     }
   }
 
-  static func makeHandler() -> xmlSAXHandler {
+  static func makeHandler(endElements: Bool) -> xmlSAXHandler {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
@@ -223,6 +242,7 @@ private final class Session {
         }
       }
     }
+    if !endElements { sax.endElementNs = nil }
     sax.entityDecl = { ctx, name, _, publicId, systemId, _ in
       Session.with(ctx) { session in
         let entity = name.map { String(cString: $0) } ?? "?"

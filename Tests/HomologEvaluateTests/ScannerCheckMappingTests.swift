@@ -31,6 +31,19 @@ final class ScannerCheckMappingTests: XCTestCase {
     XCTAssertNil(ScannerCheckMapping.check(tool: "kube-linter", rule: "run-as-non-root"))
     XCTAssertNil(ScannerCheckMapping.check(tool: "Polaris", rule: "pullPolicyNotAlways"))
     XCTAssertNil(ScannerCheckMapping.check(tool: "Checkov", rule: "CKV_K8S_22"))
+    // `k8s.no-host-access` is cited by EXI-ARCH-26's sentence on mounting node resources: only hostPath rules map;
+    // host ports and shared host namespaces, which mount nothing, do not, nor one replica under EXI-ARCH-2's
+    // anti-affinity sentence.
+    let hostAccess = ScannerCheckMapping.list.filter { $0.check == "k8s.no-host-access" }.map(\.rule)
+    XCTAssertEqual(hostAccess, ["CKV_K8S_27", "C-0048", "docker-sock", "sensitive-host-mounts", "hostPathSet"])
+    for (tool, rule) in [
+      ("Checkov", "CKV_K8S_26"), ("Kubescape", "C-0044"), ("Polaris", "hostPortSet"), ("Checkov", "CKV_K8S_19"),
+      ("Kubescape", "C-0038"), ("kube-linter", "host-pid"), ("Polaris", "hostNetworkSet"), ("Polaris", "deploymentMissingReplicas"),
+    ] {
+      XCTAssertNil(ScannerCheckMapping.check(tool: tool, rule: rule), "\(tool) \(rule)")
+      XCTAssertTrue(ScannerCheckMapping.unmapped.contains { $0.rules.contains(rule) }, "\(tool) \(rule) has a reason")
+    }
+    XCTAssertEqual(ScannerCheckMapping.check(tool: "kube-linter", rule: "no-anti-affinity"), "k8s.high-availability")
     // The tool matters: Trivy's own ids are not in this table.
     XCTAssertNil(ScannerCheckMapping.check(tool: "Trivy", rule: "runAsPrivileged"))
   }

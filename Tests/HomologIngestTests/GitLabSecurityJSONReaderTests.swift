@@ -138,6 +138,21 @@ final class GitLabSecurityJSONReaderTests: XCTestCase {
     XCTAssertEqual(result.scans, [.vulnerabilities])
   }
 
+  // The genuine secret-detection report (3 secrets) with `"status": "success"` changed here to `failure` and a message
+  // added: no scope (it proves no absence), the failure and its messages kept, its findings still read.
+  func testAFailedScanGivesNoScopeAndKeepsItsMessages() throws {
+    let genuine = try String(contentsOf: Fixtures.real("gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json"), encoding: .utf8)
+    XCTAssertEqual(genuine.components(separatedBy: #""status": "success""#).count, 2)
+    let failed = genuine.replacingOccurrences(
+      of: #""status": "success""#, with: #""status": "failure", "messages": [{"level": "fatal", "value": "git: not a repository"}]"#)
+    let input = try Fixtures.temporary(failed, name: "gl-secret-detection-report.json")
+    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(input.url)))?.format, "gitlab-security-json")
+    let result = try GitLabSecurityJSONReader.read(input)
+    XCTAssertEqual(result.scans, [])
+    XCTAssertEqual(result.scanFailures, [ScanFailure(scope: .secrets, messages: ["fatal: git: not a repository"])])
+    XCTAssertEqual(result.findings.count, 3)
+  }
+
   func testWrongTypeNamesFileAndJSONPath() throws {
     let json = #"{"version":"15.0.0","vulnerabilities":[{"id":"a","severity":"High","location":{"file":"a.py","start_line":"12"},"identifiers":[],"scanner":{"id":"s","name":"S"}}]}"#
     assertJSONPathError(

@@ -93,7 +93,7 @@ final class JUnitXMLReaderTests: XCTestCase {
 
   /// Each file's own attributes agree with its testcase elements, except pytest's `tests`.
   func testStatedAttributesAgreeWithTheElements() throws {
-    // Scanner results in JUnit form are read as findings (ScannerJUnitXMLReaderTests), except Checkov's here.
+    // Scanner results in JUnit form are read as findings (ScannerJUnitXMLReaderTests), except Checkov's and Kubescape's here.
     for url in Fixtures.realFiles("junit") where !url.lastPathComponent.hasPrefix("trivy-junit-tpl-") {
       let stated = StatedCounts()
       try XMLStreamParser.parse(file: url, displayPath: url.lastPathComponent, handler: stated)

@@ -74,6 +74,81 @@ final class ScannerJUnitXMLReaderTests: XCTestCase {
     XCTAssertEqual(try scans("junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml"), [.vulnerabilities])
   }
 
+  // SOURCES.md: the 2020 template (bare <testsuites>, one vulnerability suite per target) on the same report:
+  // 3 suites; vulnerabilities 5 (CRITICAL 1, HIGH 1, MEDIUM 3).
+  func testTrivyBareTemplateOf2020IsOneVulnerabilitySuitePerTarget() throws {
+    let result = try read("junit/trivy-junit-tpl-2020-bare-image-teamdojo-alpine-3.9.xml")
+    XCTAssertNil(result.tests)
+    XCTAssertEqual(result.tool?.name, "Trivy")
+    let json = try TrivyJSONReader.read(Fixtures.input(Fixtures.real("trivy/trivy-image-teamdojo-alpine-3.9.json")))
+    XCTAssertEqual(rules(result, .vulnerability), rules(json, .vulnerability))
+    XCTAssertEqual(result.findings.count, 5)
+    let cve = try XCTUnwrap(result.findings.first { $0.ruleId == "CVE-2018-1324" })
+    XCTAssertEqual(cve.location?.target, "app/libs/commons-compress-1.14.jar: org.apache.commons:commons-compress-1.14")
+    XCTAssertEqual(try scans("junit/trivy-junit-tpl-2020-bare-image-teamdojo-alpine-3.9.xml"), [.vulnerabilities])
+  }
+
+  // SOURCES.md: the 2022 template (bare <testsuites>, vulnerabilities then misconfigurations per target) on
+  // trivy-fs-vulns-misconfig-secrets.json: 8 suites; vulnerabilities 2 (HIGH 1, MEDIUM 1); misconfigurations 1 (DS002).
+  func testTrivyBareTemplateOf2022PairsSuitesByTarget() throws {
+    let result = try read("junit/trivy-junit-tpl-2022-bare-pairs-fs-vulns-misconfig-secrets.xml")
+    XCTAssertNil(result.tests)
+    XCTAssertEqual(rules(result, .vulnerability), ["CVE-2021-28363 medium", "CVE-2021-33503 high"])
+    // DS002 (no advisory id) stands in the 4th suite, Dockerfile's second: a misconfiguration, as the named template gives it.
+    XCTAssertEqual(rules(result, .misconfiguration), ["DS002 high"])
+    let named = try read("junit/trivy-junit-tpl-fs-vulns-misconfig-secrets.xml")
+    XCTAssertEqual(result.findings.map(\.fingerprint).sorted(), named.findings.map(\.fingerprint).sorted())
+  }
+
+  func testABareTestsuitesRootWithoutTrivysCasesStaysUnitTests() throws {
+    // Surefire's aggregate has a bare <testsuites> root, no `[SEVERITY] ID` case, no type="description" failure.
+    let surefire = try XCTUnwrap(FileHead.read(Fixtures.real("junit/surefire-3.0-testsuites-26-suites.xml")))
+    XCTAssertFalse(ScannerJUnitXMLReader.sniff(surefire))
+    let named = """
+      <?xml version="1.0" ?>
+      <testsuites>
+          <testsuite tests="1" failures="1" name="suite" errors="0" skipped="0" time="">
+              <testcase classname="x" name="[HIGH] looks like a case" time="">
+                  <failure message="m" type="AssertionError">boom</failure>
+              </testcase>
+          </testsuite>
+      </testsuites>
+      """
+    let head = try XCTUnwrap(FileHead.read(try Fixtures.temporary(named, name: "tests.xml").url))
+    XCTAssertFalse(ScannerJUnitXMLReader.sniff(head), "a bracketed case name alone does not make a scanner")
+    XCTAssertEqual(AllReaders.detect(head)?.format, JUnitXMLReader.format)
+  }
+
+  // SOURCES.md: Kubescape's JUnit printer golden: root tests=24 failures=16 skipped=3; 1 suite (NSA); 16 failed controls.
+  func testKubescapeJUnitIsItsFailedControls() throws {
+    let result = try read("junit/kubescape-junit-printer-golden-nsa.xml")
+    XCTAssertNil(result.tests, "a scanner's controls are no unit tests")
+    XCTAssertEqual(result.tool?.name, "Kubescape")
+    XCTAssertEqual(result.findings.count, 16)
+    XCTAssertEqual(Set(result.findings.map(\.kind)), [.misconfiguration])
+    XCTAssertEqual(Set(result.findings.map(\.severity)), [.info], "Kubescape states no severity in JUnit")
+    XCTAssertEqual(result.findings.first.map { [$0.ruleId, $0.title] }, ["C-0002", "Exec into container"])
+    XCTAssertEqual(result.findings.last?.ruleId, "C-0068")
+    XCTAssertFalse(result.findings.contains { ["C-0005", "C-0012", "C-0069"].contains($0.ruleId) }, "passed and skipped controls are no findings")
+    XCTAssertEqual(try scans("junit/kubescape-junit-printer-golden-nsa.xml"), [])
+  }
+
+  func testKubescapeOlderJUnitTakesTheIdFromTheControlLinkAndCountsAControlOnce() throws {
+    // The printer before the id moved into `classname`: classname is the framework, the link is in `message`.
+    let older = """
+      <testsuites errors="0" failures="2" tests="3" time="" name="Kubescape Scanning"><testsuite tests="2" name="NSA" errors="0" failures="1" hostname="" id="0" skipped="" time="" timestamp="2023-01-01"><testcase classname="NSA" name="Privileged container" time=""><failure message="Remediation: Remove privileged capabilities&#xA;More details: https://hub.armosec.io/docs/c-0057&#xA;&#xA;apiVersion: v1; kind: Pod; name: web" type="Control"></failure></testcase><testcase classname="NSA" name="Resource limits" time=""></testcase></testsuite><testsuite tests="1" name="MITRE" errors="0" failures="1" hostname="" id="1" skipped="" time="" timestamp="2023-01-01"><testcase classname="MITRE" name="Privileged container" time=""><failure message="Remediation: x&#xA;More details: https://hub.armosec.io/docs/c-0057&#xA;&#xA;" type="Control"></failure></testcase></testsuite></testsuites>
+      """
+    let result = try ScannerJUnitXMLReader.read(try Fixtures.temporary(older, name: "kubescape.xml"))
+    XCTAssertEqual(result.findings.map(\.ruleId), ["C-0057"])
+    let unknown = """
+      <testsuites name="Kubescape Scanning"><testsuite name="image:1"><testcase classname="image:1" name="openssl"><failure message="m" type="Vulnerability"></failure></testcase></testsuite></testsuites>
+      """
+    XCTAssertThrowsError(try ScannerJUnitXMLReader.read(try Fixtures.temporary(unknown, name: "kubescape-image.xml"))) { error in
+      XCTAssertEqual((error as? InputError)?.location?.file, "kubescape-image.xml")
+      XCTAssertEqual((error as? InputError)?.location?.line, 1)
+    }
+  }
+
   func testCaseNamesGiveSeverityIdAndTitle() throws {
     let trivy = """
       <?xml version="1.0" ?>

@@ -25,7 +25,36 @@ private final class ByteRecorder: XMLByteHandler {
   func characters(_ bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
 }
 
+/// Records each start tag's depth and ancestors from the parser's stack, attributes by index, and asks
+/// for no end tags.
+private final class PlaceRecorder: XMLByteHandler {
+  var places: [String] = []
+  var attributes: [String] = []
+  var wantsEndElements: Bool { false }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
+    let ancestors = (1...3).compactMap { context.ancestor($0)?.string }
+    places.append("\(name.string)@\(context.depth)<\(ancestors.joined(separator: "<"))")
+    for index in 0..<attributes.attributeCount {
+      let value = String(decoding: attributes.valueBytes(at: index), as: UTF8.self)
+      self.attributes.append("\(attributes.name(at: index).string)=\(value) \(attributes.name(at: index).firstByte)")
+    }
+  }
+
+  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) {
+    XCTFail("no end tag was asked for: \(name.string)")
+  }
+}
+
 final class XMLByteHandlerTests: XCTestCase {
+  func testDepthAndAncestorsComeFromTheParserStackWithoutEndTags() throws {
+    let xml = "<r><a><b x=\"1\" p:y=\"two\" xmlns:p=\"urn:p\"/><c><d/></c></a><e/></r>"
+    let recorder = PlaceRecorder()
+    try XMLStreamParser.parse(data: Data(xml.utf8), displayPath: "p.xml", handler: recorder)
+    XCTAssertEqual(recorder.places, ["r@1<", "a@2<r", "b@3<a<r", "c@3<a<r", "d@4<c<a<r", "e@2<r"])
+    XCTAssertEqual(recorder.attributes, ["x=1 120", "y=two 121"])
+  }
+
   func testNamesCompareAsBytesWithoutPrefixesOrLongerNames() throws {
     let xml = "<r xmlns:p=\"urn:x\"><p:line number=\"7\" p:hits=\"2\"/><lines/><lin/></r>"
     let recorder = ByteRecorder()

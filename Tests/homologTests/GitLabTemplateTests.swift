@@ -11,7 +11,7 @@ final class GitLabTemplateTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.output)
     XCTAssertTrue(
       result.output.contains("stages (read-secret, build-app, sonar, docker-build, homolog)"), result.output)
-    XCTAssertTrue(result.output.contains("homolog jobs: homolog-collect (homolog), homolog (homolog)"), result.output)
+    XCTAssertTrue(result.output.contains("homolog jobs: homolog-collect (homolog), homolog (homolog), homolog-gate (homolog)"), result.output)
   }
 
   func testAJobInAStageThePipelineDoesNotDeclareIsRefused() throws {
@@ -47,7 +47,8 @@ final class GitLabTemplateTests: XCTestCase {
   func testTheTemplateHasOnlyHiddenJobsWithPinnedImages() throws {
     let template = try String(contentsOf: CLI.repository.appendingPathComponent("ci/gitlab/homolog.yml"), encoding: .utf8)
     let topLevelKeys = template.split(separator: "\n").filter { $0.first.map { !$0.isWhitespace && $0 != "#" } ?? false }
-    XCTAssertEqual(topLevelKeys, [".homolog:collect:", ".homolog:evaluate:"])
+    XCTAssertEqual(topLevelKeys, [".homolog:collect:", ".homolog:evaluate:", ".homolog:gate:"])
+    XCTAssertEqual(template.components(separatedBy: "\n  when: always\n").count, 4, "every job runs when: always")
     XCTAssertFalse(template.contains(":latest"))
     XCTAssertFalse(template.contains("stage:"), "the project places the jobs in its own homolog stage")
     XCTAssertTrue(template.contains("name: docker.io/curlimages/curl:8.11.1"))
@@ -67,6 +68,14 @@ final class GitLabTemplateTests: XCTestCase {
     ] {
       XCTAssertTrue(project.contains(line), "\(line)\n\(project)")
     }
+  }
+
+  func testEvaluateSucceedsWhenTheDossierIsWrittenAndTheGateJobFails() throws {
+    let template = try String(contentsOf: CLI.repository.appendingPathComponent("ci/gitlab/homolog.yml"), encoding: .utf8)
+    // GitLab serves the artifacts of successful jobs only: the evaluate job keeps the dossier as the next baseline.
+    XCTAssertTrue(template.contains("echo \"$status\" > homolog-gate/status"))
+    XCTAssertTrue(template.contains("[ \"$status\" -le 1 ]"))
+    XCTAssertTrue(template.contains("exit \"$status\""))
   }
 
   private func readmeSnippet() throws -> String {

@@ -39,6 +39,10 @@ final class InspectCommandTests: XCTestCase {
     "junit/checkov-3.3.30-online-boutique.junit.xml": Facts(format: "scanner-junit-xml", findings: [0, 0, 0, 0, 113]),
     "junit/trivy-junit-tpl-fs-vulns-misconfig-secrets.xml": Facts(format: "scanner-junit-xml", findings: [0, 2, 1, 0, 0]),
     "junit/trivy-junit-tpl-image-teamdojo-alpine-3.9.xml": Facts(format: "scanner-junit-xml", findings: [1, 1, 3, 0, 0]),
+    "junit/trivy-junit-tpl-2020-bare-image-teamdojo-alpine-3.9.xml": Facts(format: "scanner-junit-xml", findings: [1, 1, 3, 0, 0]),
+    "junit/trivy-junit-tpl-2022-bare-pairs-fs-vulns-misconfig-secrets.xml": Facts(format: "scanner-junit-xml", findings: [0, 2, 1, 0, 0]),
+    // Kubescape states no severity in JUnit: its 16 failed controls are info.
+    "junit/kubescape-junit-printer-golden-nsa.xml": Facts(format: "scanner-junit-xml", findings: [0, 0, 0, 0, 16]),
     "dependency-check/dependency-check-6.4.1-golang.xml": Facts(format: "dependency-check-xml", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.4.1-golang.json": Facts(format: "dependency-check-json", findings: [1, 11, 20, 2, 0]),
     "dependency-check/dependency-check-6.5.3.xml": Facts(format: "dependency-check-xml", findings: [0, 0, 0, 1, 0]),
@@ -75,11 +79,11 @@ final class InspectCommandTests: XCTestCase {
     "gitlab-security/gitlab-sast-3.0-find-sec-bugs-4.2.0.json": Facts(format: "gitlab-security-json", findings: [0, 2, 1, 0, 0]),
     "gitlab-security/gitlab-secret-detection-14.0-gitleaks-7.5.0.json": Facts(format: "gitlab-security-json", findings: [3, 0, 0, 0, 0]),
     "checkov/checkov-3.3.30-online-boutique.json": Facts(format: "checkov-json", findings: [0, 0, 0, 0, 113]),
-    // Clean reports: inspect prints zero findings only for the formats its `findingFormats` lists.
-    "kubescape/kubescape-results.json": Facts(format: "kubescape-json"),
+    // Clean reports of a scanner: zero findings is a figure (SOURCES.md: Kubescape 33 controls passed, Polaris 0 failed checks).
+    "kubescape/kubescape-results.json": Facts(format: "kubescape-json", findings: [0, 0, 0, 0, 0]),
     "kube-linter/kube-linter-many.json": Facts(format: "kube-linter-json", findings: [0, 0, 0, 0, 7]),
     "polaris/polaris-many.json": Facts(format: "polaris-json", findings: [0, 4, 17, 0, 0]),
-    "polaris/polaris-audit-deploy-example.json": Facts(format: "polaris-json"),
+    "polaris/polaris-audit-deploy-example.json": Facts(format: "polaris-json", findings: [0, 0, 0, 0, 0]),
     "sonarqube/sonar-report-branch-new-severities.json": Facts(format: "sonarqube-json", findings: [0, 2, 1, 0, 0]),
   ]
 
@@ -112,6 +116,19 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual(["total", "failed", "errored", "skipped"].map { tests[$0]! }, expected, path)
       }
     }
+  }
+
+  /// A quality-gate status and sonar-scanner's `report-task.txt` are no findings reports: no finding count, not even zero.
+  func testSonarQubeGateAndReportTaskPrintNoFindingCount() throws {
+    let paths = ["sonarqube/sonar-scanner-report-task-sonarqube-7.7.txt", "sonarqube/sonarqube-api-qualitygates-project-status-example.json"]
+    let result = try CLI.run(["inspect", "--json"] + paths.map { "Tests/Fixtures/real/\($0)" })
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+    XCTAssertEqual(files.compactMap { $0["format"] as? String }.sorted(), ["sonarqube-json", "sonarqube-report-task"])
+    for file in files { XCTAssertNil(file["findings"], "\(file["path"] ?? "")") }
+    let text = try CLI.run(["inspect", "--lang", "en"] + paths.map { "Tests/Fixtures/real/\($0)" })
+    XCTAssertFalse(text.stdout.contains("finding"), text.stdout)
   }
 
   func testInspectTextNamesEachObjectOnceInTheRunsLanguage() throws {

@@ -43,7 +43,8 @@ private final class CoberturaHandler: XMLByteHandler {
     try state.pointee.start(name, attributes: attributes, context: context)
   }
 
-  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end(name) }
+  /// Elements are placed by their ancestors (`XMLEventContext.ancestor`): no call per end tag.
+  var wantsEndElements: Bool { false }
 
   func result() throws(InputError) -> ReadResult { try state.pointee.result() }
 }
@@ -65,21 +66,27 @@ private struct CoberturaState {
   var current = -1
   var currentLines = FileLines()
   var currentPath: String?
-  var inClass = false
-  var methodDepth = 0
-  var depth = 0
+  /// Depth of the open class's `<lines>` element, or -2 before it (a `<line>` one level below is read).
+  var classLinesDepth = -2
+  /// The addresses of the `number` and `hits` attribute names in libxml2's dictionary, once met.
+  var numberName: UnsafeRawPointer?
+  var hitsName: UnsafeRawPointer?
 
   init(file: String) { self.file = file }
 
   mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
-    depth += 1
-    // `<line>` is nearly every element of a report: decided first.
+    // `<line>` is nearly every element of a report: decided first, by depth alone. A class-level line
+    // sits in the open class's `<lines>`, one level below it; a method's (`<method><lines>`, deeper)
+    // repeats one of them and is passed over.
     if name == "line" {
-      if methodDepth == 0 { try readLine(attributes, context: context) }
+      if context.depth == classLinesDepth + 1 { try readLine(attributes, context: context) }
       return
     }
     switch name {
-    case "coverage" where depth == 1:
+    case "lines":
+      // The open class's own `<lines>` (its parent is the class): the lines one level below are read.
+      if current >= 0, let parent = context.ancestor(1), parent == "class" { classLinesDepth = context.depth }
+    case "coverage" where context.depth == 1:
       var lines: CoverageCounter?
       if let valid = attributes.int("lines-valid"), let covered = attributes.int("lines-covered") {
         lines = CoverageCounter(total: valid, covered: covered)
@@ -93,7 +100,7 @@ private struct CoberturaState {
       guard let filename = attributes.value("filename") else {
         throw InputError("expected a filename attribute on <class>", at: SourceLocation(file: file, line: context.line))
       }
-      inClass = true
+      classLinesDepth = -2
       if filename != currentPath {
         currentPath = filename
         putBackCurrentLines()
@@ -106,43 +113,78 @@ private struct CoberturaState {
         }
         swap(&currentLines, &entries[current])
       }
-    case "method":
-      methodDepth += 1
     default:
       break
     }
   }
 
-  /// A class-level `<line>`: its attributes read as bytes in one pass, no String unless `hits` is
-  /// not a plain integer.
+  /// Whether an attribute is `number`: by its interned address once seen, else by its bytes.
+  @inline(__always)
+  mutating func isNumber(_ name: XMLName) -> Bool {
+    if name.address == numberName { return true }
+    guard name == "number" else { return false }
+    numberName = name.address
+    return true
+  }
+
+  /// Whether an attribute is `hits`: by its interned address once seen, else by its bytes.
+  @inline(__always)
+  mutating func isHits(_ name: XMLName) -> Bool {
+    if name.address == hitsName { return true }
+    guard name == "hits" else { return false }
+    hitsName = name.address
+    return true
+  }
+
+  /// A class-level `<line>`: its attributes read as bytes in one pass (names told apart by their first
+  /// byte), plain integers parsed in place; a String only when `hits` is not a plain integer.
+  @inline(__always)
   mutating func readLine(_ attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
-    guard inClass, current >= 0 else { return }
-    var hitsValue: UnsafeRawBufferPointer?
-    var numberValue: UnsafeRawBufferPointer?
-    var branchValue: UnsafeRawBufferPointer?
-    var conditionValue: UnsafeRawBufferPointer?
-    attributes.forEach { name, value in
-      switch name {
-      case "number": if numberValue == nil { numberValue = value }
-      case "hits": if hitsValue == nil { hitsValue = value }
-      case "branch": if branchValue == nil { branchValue = value }
-      case "condition-coverage": if conditionValue == nil { conditionValue = value }
+    let none = UnsafeRawBufferPointer(start: nil, count: 0)
+    var hitsValue = none, numberValue = none, conditionValue = none
+    var seen: UInt8 = 0  // bits: number 1, hits 2, branch 4, condition-coverage 8 (the first of each wins)
+    var isBranch = false
+    let count = attributes.attributeCount
+    var first = 0
+    // coverage.py, gcovr, coverlet and istanbul all write `number` then `hits` first: taken without a
+    // loop (fewer mispredicted branches); any other order goes through the loop.
+    if count >= 2 && isNumber(attributes.name(at: 0)) && isHits(attributes.name(at: 1)) {
+      numberValue = attributes.valueBytes(at: 0)
+      hitsValue = attributes.valueBytes(at: 1)
+      seen = 3
+      first = 2
+    }
+    for index in first..<count {
+      let name = attributes.name(at: index)
+      switch name.firstByte {
+      case UInt8(ascii: "n") where seen & 1 == 0 && name == "number":
+        seen |= 1
+        numberValue = attributes.valueBytes(at: index)
+      case UInt8(ascii: "h") where seen & 2 == 0 && name == "hits":
+        seen |= 2
+        hitsValue = attributes.valueBytes(at: index)
+      case UInt8(ascii: "b") where seen & 4 == 0 && name == "branch":
+        seen |= 4
+        isBranch = attributes.valueBytes(at: index).equals("true")
+      case UInt8(ascii: "c") where seen & 8 == 0 && name == "condition-coverage":
+        seen |= 8
+        conditionValue = attributes.valueBytes(at: index)
       default: break
       }
     }
     let covered: Bool
-    if let hits = hitsValue?.nonNegativeInt {
+    if let hits = hitsValue.plainInt ?? hitsValue.nonNegativeInt {
       covered = hits > 0
-    } else if let hits = hitsValue.flatMap({ Self.parseHits($0.text) }) {
+    } else if seen & 2 != 0, let hits = Self.parseHits(hitsValue.text) {
       covered = hits > 0
     } else {
       throw InputError("expected a numeric hits attribute on <line>", at: SourceLocation(file: file, line: context.line))
     }
-    guard let number = numberValue?.nonNegativeInt else {
+    guard let number = numberValue.plainInt ?? numberValue.nonNegativeInt else {
       throw InputError("expected an integer number attribute on <line>", at: SourceLocation(file: file, line: context.line))
     }
     var counts: CoverageCounter?
-    if branchValue?.equals("true") == true, let conditionValue {
+    if isBranch && seen & 8 != 0 {
       counts = Self.parseCondition(conditionValue)
     }
     let added = currentLines.lines.insert(number, covered: covered, hasBranches: counts != nil)
@@ -157,12 +199,6 @@ private struct CoberturaState {
     guard current >= 0 else { return }
     swap(&currentLines, &entries[current])
     currentLines = FileLines()
-  }
-
-  mutating func end(_ name: XMLName) {
-    depth -= 1
-    if name == "method" { methodDepth -= 1 }
-    if name == "class" { inClass = false }
   }
 
   /// `hits` is an integer, though some tools write large counts in float form.

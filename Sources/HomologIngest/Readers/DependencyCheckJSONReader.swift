@@ -17,30 +17,34 @@ public enum DependencyCheckJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let stream = DependencyCheckStream()
+    let stream = DependencyCheckStream(findingMode: input.findingMode)
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     guard stream.root == .object else {
       throw InputError("expected a Dependency-Check report (an object), found an array", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
-    var out = ReadResult(
-      tool: ToolInfo(name: "Dependency-Check", version: stream.scanInfo?.engineVersion),
-      generatedAt: stream.projectInfo?.reportDate)
-    out.findings = stream.findings
+    var out = stream.out
+    out.tool = ToolInfo(name: "Dependency-Check", version: stream.scanInfo?.engineVersion)
+    out.generatedAt = stream.projectInfo?.reportDate
     out.scans = [.vulnerabilities]
     return out
   }
 
-  /// The findings of one dependency: its vulnerabilities, then its suppressed ones.
-  fileprivate static func findings(of dependency: DependencyCheckReport.Dependency) -> [Finding] {
-    let package = packageRef(dependency)
-    var findings: [Finding] = []
-    for vulnerability in dependency.vulnerabilities ?? [] {
-      findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: false))
+  /// Adds the findings of one dependency to `out`: its vulnerabilities, then its suppressed ones (only
+  /// counted in count mode: no package, title or fingerprint built).
+  fileprivate static func add(_ dependency: DependencyCheckReport.Dependency, to out: inout ReadResult) {
+    let package = out.keepsFindings ? packageRef(dependency) : PackageRef(name: "")
+    for (list, suppressed) in [(dependency.vulnerabilities, false), (dependency.suppressedVulnerabilities, true)] {
+      for vulnerability in list ?? [] {
+        out.add(.normalizing(statedSeverity(vulnerability)), .vulnerability) {
+          finding(vulnerability, package: package, dependency: dependency, suppressed: suppressed)
+        }
+      }
     }
-    for vulnerability in dependency.suppressedVulnerabilities ?? [] {
-      findings.append(finding(vulnerability, package: package, dependency: dependency, suppressed: true))
-    }
-    return findings
+  }
+
+  /// The severity a vulnerability states: its own, else CVSS v3's, else CVSS v2's (empty when none).
+  private static func statedSeverity(_ vulnerability: DependencyCheckReport.Vulnerability) -> String {
+    vulnerability.severity ?? vulnerability.cvssv3?.baseSeverity ?? vulnerability.cvssv2?.severity ?? ""
   }
 
   private static func packageRef(_ dependency: DependencyCheckReport.Dependency) -> PackageRef {
@@ -54,7 +58,7 @@ public enum DependencyCheckJSONReader: EvidenceReader {
     _ vulnerability: DependencyCheckReport.Vulnerability, package: PackageRef,
     dependency: DependencyCheckReport.Dependency, suppressed: Bool
   ) -> Finding {
-    let stated = vulnerability.severity ?? vulnerability.cvssv3?.baseSeverity ?? vulnerability.cvssv2?.severity ?? ""
+    let stated = statedSeverity(vulnerability)
     let id = vulnerability.name
     let cve = id.hasPrefix("CVE-") ? [id] : []
     return Finding(
@@ -70,15 +74,24 @@ public enum DependencyCheckJSONReader: EvidenceReader {
 // Minimal Codable shapes: only the fields homolog uses.
 /// The dependencies one at a time (their evidence is passed over), `scanInfo` and `projectInfo`.
 private final class DependencyCheckStream: JSONTopLevelStream {
-  var findings: [Finding] = []
+  var out = ReadResult()
   var scanInfo: DependencyCheckReport.ScanInfo?
   var projectInfo: DependencyCheckReport.ProjectInfo?
+  private let keys: JSONKeySet?
+  /// In count mode, only the vulnerability lists are built (their severities decide the counts).
+  private static let countedKeys = JSONKeySet(["vulnerabilities", "suppressedVulnerabilities"])
 
-  init() { super.init(itemArrays: ["dependencies"]) }
+  init(findingMode: FindingMode) {
+    out.findingMode = findingMode
+    keys = findingMode == .keep ? nil : DependencyCheckStream.countedKeys
+    super.init(itemArrays: ["dependencies"])
+  }
+
+  override var itemKeys: JSONKeySet? { keys }
 
   override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
     let dependency = try JSONValueDecoder.decode(DependencyCheckReport.Dependency.self, from: value, in: stream)
-    findings += DependencyCheckJSONReader.findings(of: dependency)
+    DependencyCheckJSONReader.add(dependency, to: &out)
   }
 
   override func wantsMember(in stream: JSONStream) -> Bool { stream.isKey("scanInfo") || stream.isKey("projectInfo") }

@@ -21,7 +21,7 @@ public enum DependencyCheckXMLReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let handler = DependencyCheckHandler(file: input.path)
+    let handler = DependencyCheckHandler(file: input.path, findingMode: input.findingMode)
     try XMLStreamParser.parse(file: input.url, displayPath: input.path, handler: handler)
     return handler.result()
   }
@@ -68,9 +68,12 @@ private final class DependencyCheckHandler: XMLStreamHandler {
   var reportDate: String?
   var dependency: Dependency?
   var vulnerability: Vulnerability?
-  var findings: [Finding] = []
+  var out = ReadResult()
 
-  init(file: String) { self.file = file }
+  init(file: String, findingMode: FindingMode) {
+    self.file = file
+    out.findingMode = findingMode
+  }
 
   func startElement(_ name: String, attributes: XMLAttributes, line: Int) throws(InputError) {
     let parent = stack.last
@@ -92,11 +95,15 @@ private final class DependencyCheckHandler: XMLStreamHandler {
     text.begin()
   }
 
-  /// Which kept field an element holds, if any.
+  /// Which kept field an element holds, if any (in count mode, only those that decide a finding's severity).
   func field(_ name: String, parent: String?) -> Field? {
     switch (name, parent) {
     case ("engineVersion", "scanInfo"): return .engineVersion
     case ("reportDate", "projectInfo"): return .reportDate
+    default: break
+    }
+    guard out.keepsFindings else { return vulnerability == nil ? nil : severityField(name, parent: parent) }
+    switch (name, parent) {
     case ("fileName", "dependency") where dependency != nil && vulnerability == nil: return .fileName
     case ("filePath", "dependency") where dependency != nil && vulnerability == nil: return .filePath
     case ("id", "package") where dependency?.packageId == nil && stackEnds(with: ["dependency", "identifiers", "package", "id"]):
@@ -105,12 +112,19 @@ private final class DependencyCheckHandler: XMLStreamHandler {
     }
     guard vulnerability != nil else { return nil }
     switch (name, parent) {
+    case ("description", "vulnerability"): return .description
+    case ("cwe", "cwes"): return .cwe
+    default: return severityField(name, parent: parent)
+    }
+  }
+
+  /// The fields of a `<vulnerability>` every mode reads: its name (required) and stated severities.
+  func severityField(_ name: String, parent: String?) -> Field? {
+    switch (name, parent) {
     case ("name", "vulnerability"): return .name
     case ("severity", "vulnerability"): return .severity
     case ("baseSeverity", "cvssV3"): return .cvss3Severity
     case ("severity", "cvssV2"): return .cvss2Severity
-    case ("description", "vulnerability"): return .description
-    case ("cwe", "cwes"): return .cwe
     default: return nil
     }
   }
@@ -164,21 +178,23 @@ private final class DependencyCheckHandler: XMLStreamHandler {
 
   func emit(_ dependency: Dependency) {
     // Same package identity as the JSON report: the purl when there is one, else the file name.
-    let purl = dependency.packageId.flatMap(PackageURL.init)
+    let purl = out.keepsFindings ? dependency.packageId.flatMap(PackageURL.init) : nil
     let packageName = purl?.qualifiedName ?? dependency.fileName ?? ""
     let version = purl?.version
     for vuln in dependency.vulnerabilities {
       let severity = [vuln.severity, vuln.cvss3Severity, vuln.cvss2Severity].compactMap { $0 }.first { !$0.isEmpty }
         ?? "UNKNOWN"
-      let title = vuln.description.map { Self.firstSentence($0) } ?? vuln.name
-      findings.append(
-        Finding(
+      // Count mode: only the severity, no title, package or fingerprint.
+      out.add(.normalizing(severity), .vulnerability) {
+        let title = vuln.description.map { Self.firstSentence($0) } ?? vuln.name
+        return Finding(
           tool: DependencyCheckXMLReader.toolName, kind: .vulnerability, ruleId: vuln.name,
           severity: .normalizing(severity), originalSeverity: severity, title: title.isEmpty ? vuln.name : title,
           location: FindingLocation(path: dependency.filePath, target: packageName),
           package: PackageRef(name: packageName, installedVersion: version),
           cve: vuln.name.hasPrefix("CVE-") ? [vuln.name] : [], cwe: vuln.cwes,
-          fingerprint: Fingerprint.make(.vulnerability, [vuln.name, packageName, version, nil])))
+          fingerprint: Fingerprint.make(.vulnerability, [vuln.name, packageName, version, nil]))
+      }
     }
   }
 
@@ -190,9 +206,11 @@ private final class DependencyCheckHandler: XMLStreamHandler {
   }
 
   func result() -> ReadResult {
-    ReadResult(
-      tool: ToolInfo(name: DependencyCheckXMLReader.toolName, version: engineVersion), generatedAt: reportDate,
-      findings: findings, scans: [.vulnerabilities])
+    var result = out
+    result.tool = ToolInfo(name: DependencyCheckXMLReader.toolName, version: engineVersion)
+    result.generatedAt = reportDate
+    result.scans = [.vulnerabilities]
+    return result
   }
 }
 

@@ -12,7 +12,9 @@ import HomologParsing
 /// finding of a secret scanner (the old SAST reports ran Gitleaks and TruffleHog) is a secret. Severity is
 /// GitLab's (`Critical`…`Info`; `Unknown` is info); a vulnerability without `severity` is info with an empty
 /// original, so the tool's silence stays visible (GitLab shows it as Unknown). Container scanning also names the
-/// image and its OS (`operating_system`), kept as an image for the base-image support check.
+/// image and its OS (`operating_system`), kept as an image for the base-image support check. A scan the report
+/// states failed (`scan.status` `failure`) proves no absence: it gives no scope, and its `scan.messages` are kept
+/// for the checks of that scope to cite.
 public enum GitLabSecurityJSONReader: EvidenceReader {
   public static let format: FormatID = "gitlab-security-json"
   public static let formatName = "GitLab security report JSON"
@@ -53,11 +55,18 @@ public enum GitLabSecurityJSONReader: EvidenceReader {
       generatedAt: scan?.endTime.flatMap { $0 == ":SKIP:" ? nil : $0 })
     out.findingMode = input.findingMode
     var scans = Set<ScanScope>()
-    if let type = scan?.type, let scope = scope(of: type, scanner: scanner?.name) { scans.insert(scope) }
+    if let type = scan?.type, let scope = scope(of: type, scanner: scanner?.name) {
+      // A failed scan (`"status": "failure"`, the analyzer stopped) proves no absence: no scope, its messages cited.
+      if scan?.status == "failure" {
+        out.scanFailures.append(ScanFailure(scope: scope, messages: scan?.messages?.map(\.text) ?? []))
+      } else {
+        scans.insert(scope)
+      }
+    }
     for vulnerability in stream.vulnerabilities {
       let category = vulnerability.category ?? scan?.type ?? ""
       let scannerName = vulnerability.scanner?.name ?? scanner?.name ?? "GitLab"
-      if let scope = scope(of: category, scanner: scannerName) { scans.insert(scope) }
+      if scan?.status != "failure", let scope = scope(of: category, scanner: scannerName) { scans.insert(scope) }
       let kind = kind(of: category, scanner: scannerName)
       if let image = image(of: vulnerability), !out.images.contains(image) { out.images.append(image) }
       let stated = vulnerability.severity ?? ""
@@ -180,11 +189,20 @@ private struct GitLabScanner: Decodable {
 }
 
 private struct GitLabScan: Decodable {
+  /// One of `scan.messages`: a level (`info`, `warn`, `fatal`) and its text.
+  struct Note: Decodable {
+    var level: String?
+    var value: String?
+    var text: String { [level, value].compactMap { $0 }.joined(separator: ": ") }
+  }
   var scanner: GitLabScanner?
   var type: String?
   var endTime: String?
+  /// `success` or `failure`.
+  var status: String?
+  var messages: [Note]?
   private enum CodingKeys: String, CodingKey {
-    case scanner, type
+    case scanner, type, status, messages
     case endTime = "end_time"
   }
 }

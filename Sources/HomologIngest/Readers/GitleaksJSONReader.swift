@@ -23,47 +23,61 @@ public enum GitleaksJSONReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    let stream = LeakStream()
+    let stream = LeakStream(findingMode: input.findingMode)
     try JSONStreamParser.parse(file: input.url, displayPath: input.path, handler: stream)
     guard stream.root == .array else {
       throw InputError("expected an array of leaks, found an object", at: SourceLocation(file: input.path, jsonPath: "$"))
     }
-    var out = ReadResult(tool: ToolInfo(name: "Gitleaks"))
-    out.findings = stream.findings
+    var out = stream.out
+    out.tool = ToolInfo(name: "Gitleaks")
     out.scans = [.secrets]
     return out
   }
 
-  fileprivate static func finding(_ leak: Leak, in stream: JSONStream) throws(InputError) -> Finding {
+  /// Adds one leak to `out`: kept whole in keep mode, only counted (no title, location or fingerprint) in count mode.
+  fileprivate static func add(_ leak: Leak, to out: inout ReadResult, in stream: JSONStream) throws(InputError) {
     guard let rule = leak.RuleID ?? leak.rule else {
       throw InputError(
         "expected \"RuleID\" (gitleaks 8) or \"rule\" (gitleaks 4 to 7) in a leak",
         at: SourceLocation(file: stream.displayPath, jsonPath: stream.path))
     }
-    let path = leak.File ?? leak.file
-    let line = leak.StartLine ?? leak.lineNumber
-    let commit = leak.Commit ?? leak.commit
     let stated = leak.severity ?? ""
-    let description = leak.Description ?? ""
-    return Finding(
-      tool: "Gitleaks", kind: .secret, ruleId: rule, severity: stated.isEmpty ? .high : .normalizing(stated),
-      originalSeverity: stated, title: description.isEmpty ? rule : description,
-      location: FindingLocation(path: path, line: line, endLine: leak.EndLine),
-      fingerprint: Fingerprint.make(.secret, [rule, path, line.map(String.init), commit]))
+    let severity: Severity = stated.isEmpty ? .high : .normalizing(stated)
+    out.add(severity, .secret) {
+      let path = leak.File ?? leak.file
+      let line = leak.StartLine ?? leak.lineNumber
+      let commit = leak.Commit ?? leak.commit
+      let description = leak.Description ?? ""
+      return Finding(
+        tool: "Gitleaks", kind: .secret, ruleId: rule, severity: severity,
+        originalSeverity: stated, title: description.isEmpty ? rule : description,
+        location: FindingLocation(path: path, line: line, endLine: leak.EndLine),
+        fingerprint: Fingerprint.make(.secret, [rule, path, line.map(String.init), commit]))
+    }
   }
 }
 
-/// The leaks of a report, one at a time (a leak's `Secret` and `Match` are never kept).
+/// The leaks of a report, one at a time (a leak's `Secret` and `Match` are never kept; in count mode
+/// only the fields that decide a leak's rule and severity are built).
 private final class LeakStream: JSONTopLevelStream {
-  var findings: [Finding] = []
-  private static let keys = JSONKeySet([
+  var out = ReadResult()
+  private let keys: JSONKeySet
+  private static let keptKeys = JSONKeySet([
     "RuleID", "Description", "File", "StartLine", "EndLine", "Commit", "rule", "file", "lineNumber", "commit", "severity",
   ])
-  override var itemKeys: JSONKeySet? { LeakStream.keys }
+  private static let countedKeys = JSONKeySet(["RuleID", "rule", "severity"])
+
+  init(findingMode: FindingMode) {
+    out.findingMode = findingMode
+    keys = findingMode == .keep ? LeakStream.keptKeys : LeakStream.countedKeys
+    super.init()
+  }
+
+  override var itemKeys: JSONKeySet? { keys }
 
   override func item(_ value: JSONValue, in stream: JSONStream) throws(InputError) {
     let leak = try JSONValueDecoder.decode(Leak.self, from: value, in: stream)
-    findings.append(try GitleaksJSONReader.finding(leak, in: stream))
+    try GitleaksJSONReader.add(leak, to: &out, in: stream)
   }
 }
 

@@ -45,101 +45,93 @@ private final class JaCoCoHandler: XMLByteHandler {
     try state.pointee.start(name, attributes: attributes, context: context)
   }
 
-  func endElement(_ name: XMLName, context: XMLEventContext) throws(InputError) { state.pointee.end() }
+  /// Elements are placed by their depth and parent (`XMLEventContext`): no call per end tag.
+  var wantsEndElements: Bool { false }
 
   func result() -> ReadResult { state.pointee.result() }
 }
 
 private struct JaCoCoState {
-  /// The elements the reader tells apart; every other one is `other`.
-  enum Element: UInt8 {
-    case report, sessioninfo, package, sourcefile, counter, other
-
-    init(_ name: XMLName) {
-      switch name {
-      case "line": self = .other  // most elements of a report: decided first
-      case "counter": self = .counter
-      case "sourcefile": self = .sourcefile
-      case "package": self = .package
-      case "sessioninfo": self = .sessioninfo
-      case "report": self = .report
-      default: self = .other
-      }
-    }
-  }
-
   let file: String
-  /// The open elements, root first.
-  var stack: [Element] = []
   var reportLines: CoverageCounter?
   var reportBranches: CoverageCounter?
   var packageName = ""
+  /// The last `<sourcefile>` started, until the next package or source file (or the end) files it; and its depth.
   var current: FileCoverage?
+  var currentDepth = -2
   var files: [FileCoverage] = []
   var fileIndex: [String: Int] = [:]
   var latestSessionStart: Double?
 
-  init(file: String) {
-    self.file = file
-    stack.reserveCapacity(16)
-  }
+  init(file: String) { self.file = file }
 
   mutating func start(_ name: XMLName, attributes: XMLAttributes, context: XMLEventContext) throws(InputError) {
-    let parent = stack.last
-    let element = Element(name)
-    stack.append(element)
-    guard let parent else {
-      guard element == .report else { throw .unexpectedRoot(name.string, file: file, line: context.line) }
+    // `<line>` and `<method>` are most elements of a report: passed over first.
+    if name == "line" || name == "method" { return }
+    let depth = context.depth
+    if depth == 1 {
+      guard name == "report" else { throw .unexpectedRoot(name.string, file: file, line: context.line) }
       return
     }
-    switch element {
-    case .sessioninfo where parent == .report:
-      if let start = attributes.double("start"), start > (latestSessionStart ?? 0) { latestSessionStart = start }
-    case .package:
-      packageName = attributes.value("name") ?? ""
-    case .sourcefile where parent == .package:
+    switch name {
+    case "counter":
+      // The report's own counters (under the root) and the open source file's (one level below it).
+      let ofReport = depth == 2
+      guard ofReport || (depth == currentDepth + 1 && context.ancestor(1).map { $0 == "sourcefile" } == true) else { return }
+      try counter(attributes, ofReport: ofReport, context: context)
+    case "sourcefile":
+      guard let parent = context.ancestor(1), parent == "package" else { return }
       guard let sourceName = attributes.value("name"), !sourceName.isEmpty else {
         throw .missingSourceFileName(file: file, line: context.line)
       }
+      fileCurrent()
       let path = packageName.isEmpty ? sourceName : packageName + "/" + sourceName
       current = FileCoverage(path: path, lines: CoverageCounter())
-    case .counter where parent == .report || parent == .sourcefile:
-      let type = attributes.value("type") ?? ""
-      guard type == "LINE" || type == "BRANCH" else { return }
-      guard let missed = attributes.int("missed"), let covered = attributes.int("covered"), missed >= 0, covered >= 0
-      else { throw .badCounter(type, file: file, line: context.line) }
-      let counter = CoverageCounter(total: missed + covered, covered: covered)
-      if parent == .report {
-        if type == "LINE" { reportLines = counter } else { reportBranches = counter }
-      } else if type == "LINE" {
-        current?.lines = counter
-      } else {
-        current?.branches = counter
-      }
+      currentDepth = depth
+    case "package":
+      fileCurrent()
+      packageName = attributes.value("name") ?? ""
+    case "sessioninfo" where depth == 2:
+      if let start = attributes.double("start"), start > (latestSessionStart ?? 0) { latestSessionStart = start }
     default:
       break
     }
   }
 
-  mutating func end() {
-    let element = stack.removeLast()
-    if element == .sourcefile, let finished = current {
-      current = nil
-      if let index = fileIndex[finished.path] {
-        files[index].lines = files[index].lines + finished.lines
-        if let branches = finished.branches {
-          files[index].branches = (files[index].branches ?? CoverageCounter()) + branches
-        }
-      } else {
-        fileIndex[finished.path] = files.count
-        files.append(finished)
-      }
-    } else if element == .package {
-      packageName = ""
+  /// A `LINE` or `BRANCH` counter of the report or of the open source file; other types are passed over.
+  mutating func counter(_ attributes: XMLAttributes, ofReport: Bool, context: XMLEventContext) throws(InputError) {
+    let type = attributes.value("type") ?? ""
+    guard type == "LINE" || type == "BRANCH" else { return }
+    guard let missed = attributes.int("missed"), let covered = attributes.int("covered"), missed >= 0, covered >= 0
+    else { throw .badCounter(type, file: file, line: context.line) }
+    let counter = CoverageCounter(total: missed + covered, covered: covered)
+    if ofReport {
+      if type == "LINE" { reportLines = counter } else { reportBranches = counter }
+    } else if type == "LINE" {
+      current?.lines = counter
+    } else {
+      current?.branches = counter
     }
   }
 
-  func result() -> ReadResult {
+  /// Files the last source file started: its counters all come before the next package or source file.
+  mutating func fileCurrent() {
+    guard let finished = current else { return }
+    current = nil
+    currentDepth = -2
+    if let index = fileIndex[finished.path] {
+      files[index].lines = files[index].lines + finished.lines
+      if let branches = finished.branches {
+        files[index].branches = (files[index].branches ?? CoverageCounter()) + branches
+      }
+    } else {
+      fileIndex[finished.path] = files.count
+      files.append(finished)
+    }
+  }
+
+  mutating func result() -> ReadResult {
+    fileCurrent()
     let sorted = files.sorted { $0.path < $1.path }
     let lines = reportLines ?? sorted.reduce(CoverageCounter()) { $0 + $1.lines }
     var branches = reportBranches

@@ -62,8 +62,14 @@ enum InspectCommand: Command {
     var kubernetes: Kubernetes?
   }
 
-  /// Formats whose files are findings reports, so zero findings is still a figure worth printing.
-  static let findingFormats = ["trivy", "grype", "sarif", "gitleaks", "sonar", "dependency-check", "cyclonedx"]
+  /// Formats whose files are findings reports, so zero findings is still a figure worth printing. Besides these, a file
+  /// that states what it scanned (SonarQube issues or hotspots) has a zero worth printing; a SonarQube quality-gate
+  /// status or `report-task.txt` does not (`sonarqube-json`, `sonarqube-report-task` are not listed).
+  static let findingFormats: Set<FormatID> = [
+    "trivy-json", "trivy-operator", "grype-json", "sarif", "gitleaks-json", "dependency-check-json", "dependency-check-xml",
+    "cyclonedx-json", "gitlab-security-json", "gitlab-dependency-scanning-json", "harbor-json", "policyreport",
+    "checkov-json", "kubescape-json", "kube-linter-json", "polaris-json", "scanner-junit-xml",
+  ]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let json = arguments.flag("--json")
@@ -73,9 +79,10 @@ enum InspectCommand: Command {
     let paths = arguments.positionals()
     guard !paths.isEmpty else { throw .usage(Message("usage.inspect-paths"), command: name) }
     do throws(InputError) {
-      // Inspect prints counts only: readers count findings instead of keeping them (memory stays flat).
+      // Inspect prints counts only: readers count findings instead of keeping them (memory stays flat),
+      // and no digest: files are not hashed.
       let collected = try EvidenceCollector(
-        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, findingMode: .count,
+        baseDirectory: Pipeline.currentDirectory, maxFileBytes: maxFileBytes, findingMode: .count, hashesFiles: false,
         progress: json ? nil : Console.progress(Terminal.text("progress.reading")))
         .collect(paths.map(Pipeline.url), keepGoing: keepGoing)
       // The catalogue is only needed to map Kubernetes findings to requirements.
@@ -112,9 +119,8 @@ enum InspectCommand: Command {
 
   static func report(_ file: EvidenceFile, catalogue: Catalogue?, table: TranslationTable) -> FileReport {
     var report = FileReport(path: file.id, format: file.provenance.format.rawValue, tool: file.provenance.tool)
-    let format = file.provenance.format.rawValue
     let counts = file.findingCounts.severities
-    if counts.total > 0 || findingFormats.contains(where: format.hasPrefix) {
+    if counts.total > 0 || !file.scans.isEmpty || findingFormats.contains(file.provenance.format) {
       report.findings = .init(critical: counts.critical, high: counts.high, medium: counts.medium, low: counts.low, info: counts.info, total: counts.total)
     }
     if let coverage = file.coverage {

@@ -31,12 +31,14 @@ public struct SastNoBlockingCheck: MeasuredCheck {
       kept.add(finding.severity)
       listed.append(finding)
     }
-    return FindingMeasurement(files: files.map(\.id), counts: counts, listed: listed)
+    return FindingMeasurement(
+      files: files.map(\.id), counts: counts, listed: listed, scanFailures: ScanFailures.of(evidence, .codeAnalysis))
   }
 
   /// Fails when a finding is at or above the policy's blocking severity.
   public func judge(_ measurement: FindingMeasurement, policy: Policy) -> CheckResult {
-    guard !measurement.files.isEmpty else { return result(.noEvidence) }
+    let failed = ScanFailures.observations(measurement.scanFailures)
+    guard !measurement.files.isEmpty else { return result(.noEvidence, observations: failed) }
     let threshold = policy.sastBlockingSeverity
     let blocking = Severity.allCases.filter { $0 >= threshold }.reduce(0) { $0 + measurement.counts[$1] }
     let observations = FindingObservations.list(
@@ -44,7 +46,8 @@ public struct SastNoBlockingCheck: MeasuredCheck {
     let args = [
       MessageArg("count", "\(blocking)"), MessageArg("total", "\(measurement.counts.total)"), MessageArg("severity", threshold.rawValue),
     ]
-    return result(blocking == 0 ? .pass : .fail, args, observations: observations, evidence: measurement.files)
+    let outcome = ScanFailures.outcome(blocking == 0 ? .pass : .fail, files: measurement.files, failures: measurement.scanFailures)
+    return result(outcome, args, observations: failed + observations, evidence: measurement.files)
   }
 
   public static func stored(_ measurement: FindingMeasurement) -> CheckMeasurement { .staticAnalysis(measurement) }

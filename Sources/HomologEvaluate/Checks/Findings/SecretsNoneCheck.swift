@@ -16,13 +16,15 @@ public struct SecretsNoneCheck: Check {
 
   public func evaluate(_ evidence: EvidenceSet) -> CheckResult {
     let files = evidence.files.filter(Self.scansSecrets)
-    guard !files.isEmpty else { return result(.noEvidence) }
+    let failures = ScanFailures.of(evidence, .secrets)
+    let failed = ScanFailures.observations(failures)
+    guard !files.isEmpty else { return result(.noEvidence, observations: failed) }
     let secrets = files.flatMap { file in
       file.findings.filter { $0.kind == .secret && $0.suppression == nil }.map { ($0, file.id) }
     }
     let observations = FindingObservations.list(secrets, key: "secrets.finding")
+    let outcome = ScanFailures.outcome(secrets.isEmpty ? .pass : .fail, files: files.map(\.id), failures: failures)
     return result(
-      secrets.isEmpty ? .pass : .fail, [MessageArg("count", "\(secrets.count)")], observations: observations,
-      evidence: files.map(\.id))
+      outcome, [MessageArg("count", "\(secrets.count)")], observations: failed + observations, evidence: files.map(\.id))
   }
 }

@@ -10,8 +10,6 @@ public struct DepsVulnerabilitiesCheck: VulnerabilityLimitCheck {
   public init() {}
 
   public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
-    VulnerabilityTally.measure(evidence) { file in
-      VulnThresholdsCheck.dependencyFormats.contains(file.provenance.format) && file.scans.contains(.vulnerabilities)
-    }
+    VulnerabilityTally.measure(evidence) { VulnThresholdsCheck.dependencyFormats.contains($0.provenance.format) }
   }
 }

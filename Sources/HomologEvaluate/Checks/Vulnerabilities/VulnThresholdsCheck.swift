@@ -15,8 +15,6 @@ public struct VulnThresholdsCheck: VulnerabilityLimitCheck {
   public init() {}
 
   public func measure(_ evidence: EvidenceSet) -> FindingMeasurement {
-    VulnerabilityTally.measure(evidence) { file in
-      !Self.dependencyFormats.contains(file.provenance.format) && file.scans.contains(.vulnerabilities)
-    }
+    VulnerabilityTally.measure(evidence) { !Self.dependencyFormats.contains($0.provenance.format) }
   }
 }

@@ -1,0 +1,2 @@
+// The helpers every test target shares (Tests/Support): temporary folders removed after each test.
+@_exported import HomologTestSupport
