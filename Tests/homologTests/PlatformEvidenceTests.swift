@@ -28,6 +28,18 @@ final class PlatformEvidenceTests: XCTestCase {
     return (json, out)
   }
 
+  /// Reports the platform owns are listed, but `--strict` refuses only files no reader recognised.
+  func testStrictDoesNotRefuseReportsThePlatformOwns() throws {
+    let (_, out) = try evaluate(["kyverno-policyreport/wg-policy-kube-bench-adapter-v1alpha1-list.yaml"])
+    let config = out.deletingLastPathComponent().appendingPathComponent("homolog.yaml")
+    let strict = try CLI.run(["evaluate", "--config", config.path, "--out", out.path, "--as-of", "2026-11-22", "--quiet", "--strict"])
+    XCTAssertTrue([0, 1].contains(strict.status), strict.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
+    let reason = try XCTUnwrap((json["ignored"] as? [[String: Any]])?.first?["reason"] as? [String: Any])
+    XCTAssertEqual(reason["kind"] as? String, "PolicyReport")
+    XCTAssertEqual(reason["count"] as? Int, 122)
+  }
+
   private func requirement(_ dossier: [String: Any], _ id: String) throws -> [String: Any] {
     try XCTUnwrap((dossier["requirements"] as! [[String: Any]]).first { $0["id"] as? String == id }, id)
   }
