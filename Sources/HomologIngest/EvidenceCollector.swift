@@ -80,7 +80,9 @@ public struct EvidenceCollector: Sendable {
     var collected = CollectedEvidence()
     for (index, result) in results.enumerated() {
       switch result {
-      case .success(.file(let file)): collected.files.append(file)
+      case .success(.file(let file, let leftOut)):
+        collected.files.append(file)
+        collected.ignored += leftOut
       case .success(.ignored(let ignored)): collected.ignored.append(ignored)
       case .failure(let error):
         guard keepGoing else { throw error }
@@ -91,7 +93,8 @@ public struct EvidenceCollector: Sendable {
   }
 
   private enum Outcome: Sendable {
-    case file(EvidenceFile)
+    /// A file read, with what it held that the platform owns (left out, listed with the ignored files).
+    case file(EvidenceFile, [IgnoredFile])
     case ignored(IgnoredFile)
   }
 
@@ -124,7 +127,10 @@ public struct EvidenceCollector: Sendable {
     file.policyResults = content.policyResults
     file.workloads = content.workloads
     file.scanFailures = content.scanFailures.map { ScanFailure(scope: $0.scope, messages: $0.messages, evidence: input.path) }
-    return .file(file)
+    let leftOut = content.platformReports.sorted { $0.key < $1.key }.map {
+      IgnoredFile(path: input.path, reason: .platformReports(kind: $0.key, count: $0.value))
+    }
+    return .file(file, leftOut)
   }
 
   /// Files from this size on are hashed on another thread while the reader parses them.

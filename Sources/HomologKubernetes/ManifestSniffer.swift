@@ -105,6 +105,27 @@ public enum ClusterReportFamily: CaseIterable, Sendable {
     }
   }
 
+  /// The family an object's `apiVersion` (`group/version`) belongs to, if any.
+  public static func of(apiVersion: String) -> ClusterReportFamily? {
+    allCases.first { apiVersion.hasPrefix("\($0.group)/") }
+  }
+
+  /// How a project keeps these reports in a file of their own (a `kubectl` line), for error messages.
+  public var ownFileCommand: String {
+    switch self {
+    case .trivyOperator: "kubectl get vulnerabilityreports,configauditreports,exposedsecretreports -A -o yaml > trivy-reports.yaml"
+    case .policyReport: "kubectl get policyreports -A -o yaml > policyreports.yaml"
+    }
+  }
+
+  /// The family's name in messages.
+  public var name: String {
+    switch self {
+    case .trivyOperator: "Trivy Operator report"
+    case .policyReport: "PolicyReport"
+    }
+  }
+
   /// The kinds of the family.
   public var kinds: [String] {
     switch self {

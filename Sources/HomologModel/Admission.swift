@@ -83,6 +83,8 @@ public enum PolicyResultStatus: String, Codable, Hashable, Sendable, CaseIterabl
 /// One result of a PolicyReport or ClusterPolicyReport: what the cluster itself reported (Kyverno, kube-bench…).
 public struct PolicyResult: Codable, Hashable, Sendable {
   public var policy: String
+  /// The components whose manifests declare the result's object; set when reports are attributed.
+  public var components: [String]?
   public var rule: String?
   public var status: PolicyResultStatus
   /// The object the result is about (the report's `scope` or the result's `resources`), when stated.

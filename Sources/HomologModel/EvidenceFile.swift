@@ -71,6 +71,9 @@ public struct ReadResult: Sendable {
   /// The workloads a cluster report is about (Trivy Operator, PolicyReport): the components whose manifests declare
   /// them own the file.
   public var workloads: [ObjectRef] = []
+  /// Cluster reports left out because the platform owns what they judge, counted per kind (reports, or results for
+  /// PolicyReports); the dossier lists them with the ignored files.
+  public var platformReports: [String: Int] = [:]
   /// Scans the report states failed (set no scope for them; findings still imply their own).
   public var scanFailures: [ScanFailure] = []
 

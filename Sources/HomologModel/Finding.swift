@@ -64,6 +64,11 @@ public struct Finding: Codable, Hashable, Sendable {
   public var evidence: String?
   /// Ids of the requirements whose checks judged it; set by the evaluation.
   public var requirements: [String]?
+  /// The workload a cluster report's finding is about (Trivy Operator, PolicyReport), as the report names it.
+  public var workload: ObjectRef?
+  /// The components whose manifests declare that workload: the finding lands on them only, not on every component the
+  /// report file was attributed to; set when reports are attributed.
+  public var components: [String]?
 
   public init(
     tool: String, kind: FindingKind, ruleId: String, severity: Severity, originalSeverity: String,

@@ -9,6 +9,9 @@ public enum IgnoreReason: Hashable, Sendable {
   case unknownJSON
   /// Neither XML nor JSON any reader recognises.
   case unknownContent
+  /// Cluster reports a reader recognised and left out because the platform, not the project, owns what they judge
+  /// (nodes, the control plane, cluster-scoped objects): `count` reports (Trivy Operator) or results (PolicyReports).
+  case platformReports(kind: String, count: Int)
   /// Free text, shown as is.
   case text(String)
 
@@ -19,8 +22,15 @@ public enum IgnoreReason: Hashable, Sendable {
     case .unknownXML: "unknown-xml"
     case .unknownJSON: "unknown-json"
     case .unknownContent: "unknown-content"
+    case .platformReports: "platform-reports"
     case .text: nil
     }
+  }
+
+  /// True when no reader recognised the file (what `--strict` refuses); false for reports the platform owns, left out.
+  public var isUnrecognised: Bool {
+    if case .platformReports = self { return false }
+    return true
   }
 
   /// The reason as a message of the translation tables (`ignored.<code>`; free text under `ignored.text`).
@@ -28,13 +38,15 @@ public enum IgnoreReason: Hashable, Sendable {
     switch self {
     case .unknownXML(let root): Message("ignored.unknown-xml", [MessageArg("root", root)])
     case .text(let text): Message("ignored.text", [MessageArg("text", text)])
+    case .platformReports(let kind, let count):
+      Message("ignored.platform-reports", [MessageArg("kind", kind), .number("count", Double(count), decimals: 0)])
     default: Message("ignored.\(code ?? "")")
     }
   }
 }
 
 extension IgnoreReason: Codable {
-  private enum CodingKeys: String, CodingKey { case code, root }
+  private enum CodingKeys: String, CodingKey { case code, root, kind, count }
 
   /// A code object (`{"code": "unknown-xml", "root": "project"}`), or a plain string for free text.
   public init(from decoder: any Decoder) throws {
@@ -48,6 +60,8 @@ extension IgnoreReason: Codable {
     case "unknown-xml": self = .unknownXML(root: try container.decode(String.self, forKey: .root))
     case "unknown-json": self = .unknownJSON
     case "unknown-content": self = .unknownContent
+    case "platform-reports":
+      self = .platformReports(kind: try container.decode(String.self, forKey: .kind), count: try container.decode(Int.self, forKey: .count))
     case let other: self = .text(other)
     }
   }
@@ -62,5 +76,9 @@ extension IgnoreReason: Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(code, forKey: .code)
     if case .unknownXML(let root) = self { try container.encode(root, forKey: .root) }
+    if case .platformReports(let kind, let count) = self {
+      try container.encode(kind, forKey: .kind)
+      try container.encode(count, forKey: .count)
+    }
   }
 }

@@ -139,7 +139,7 @@ enum Pipeline {
       name: config.name, version: config.version, organisation: config.organisation, context: config.context,
       components: config.components.map { ComponentSummary(name: $0.name, role: $0.role) })
     let evidence = EvidenceSet(
-      files: collected.files, components: components, policy: config.policy, context: config.context, asOf: asOf)
+      files: ReportAttribution.assign(collected.files, components: components), components: components, policy: config.policy, context: config.context, asOf: asOf)
     let input = EvaluationInput(
       generator: ToolInfo(name: "homolog", version: CommandLineTool.version), catalogue: catalogue, project: project,
       evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,

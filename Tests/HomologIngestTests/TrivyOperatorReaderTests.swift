@@ -86,11 +86,14 @@ final class TrivyOperatorReaderTests: XCTestCase {
     let result = try read("trivy-operator-envtest-apiserver-infraassessmentreport.yaml")
     XCTAssertEqual(result.findings, [])
     XCTAssertEqual(result.scans, [])
+    XCTAssertEqual(result.platformReports, ["InfraAssessmentReport": 1])
   }
 
   /// None of these files is a Kubernetes manifest any more.
   func testNoReportIsReadAsAManifest() throws {
-    for url in Fixtures.realFiles("trivy-operator") + Fixtures.realFiles("kyverno-policyreport") {
+    let urls = Fixtures.realFiles("trivy-operator") + Fixtures.realFiles("kyverno-policyreport")
+    XCTAssertFalse(urls.isEmpty, "no genuine report fixture found")
+    for url in urls {
       let head = try XCTUnwrap(FileHead.read(url))
       XCTAssertFalse(KubernetesManifestReader.sniff(head), url.lastPathComponent)
       XCTAssertFalse(KubernetesJSONManifestReader.sniff(head), url.lastPathComponent)
@@ -119,14 +122,65 @@ final class TrivyOperatorReaderTests: XCTestCase {
   }
 
   func testAReportWithoutItsBodyGivesNothingAndAFileWithoutReportsIsRefused() throws {
-    let input = try Fixtures.temporary(
-      "apiVersion: aquasecurity.github.io/v1alpha1\nkind: VulnerabilityReport\n---\napiVersion: v1\nkind: Secret\n",
-      name: "odd.yaml")
+    let input = try Fixtures.temporary("apiVersion: aquasecurity.github.io/v1alpha1\nkind: VulnerabilityReport\n", name: "odd.yaml")
     // A report without its `report` member gives nothing, but the file is one (it names a report kind).
     XCTAssertEqual(try TrivyOperatorReader.read(input).findings, [])
     let none = try Fixtures.temporary("[]", name: "empty.json")
     XCTAssertThrowsError(try TrivyOperatorReader.read(none)) { error in
       XCTAssertEqual((error as? InputError)?.location, SourceLocation(file: "empty.json", line: 1))
+    }
+  }
+
+  // MARK: one reader per file: what another reader would read is refused where it stands, never dropped
+
+  /// `kubectl get deploy,vulnerabilityreports -o yaml` with more than 64 KiB of manifests before the report: the file is
+  /// detected as manifests from its head, and the report, which would be lost there, is refused at its line.
+  func testAReportAfter64KiBOfManifestsIsRefusedAtItsLine() throws {
+    let manifests = ["online-boutique-release-manifests.yaml", "sock-shop-complete-demo.yaml"]
+    var text = ""
+    while text.utf8.count <= FileHead.size {
+      for name in manifests {
+        text += try String(contentsOf: Fixtures.real("kubernetes/\(name)"), encoding: .utf8)
+        if !text.hasSuffix("\n") { text += "\n" }
+        text += "---\n"
+      }
+    }
+    let reportLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    text += try String(contentsOf: Fixtures.real("trivy-operator/trivy-operator-vulnerabilityreport-0.38.2-nginx-alpine.json"), encoding: .utf8)
+    let input = try Fixtures.temporary(text, name: "deploy-and-reports.yaml")
+    XCTAssertTrue(AllReaders.detect(try XCTUnwrap(FileHead.read(input.url))) == KubernetesManifestReader.self)
+    XCTAssertThrowsError(try KubernetesManifestReader.read(input)) { error in
+      let error = error as? InputError
+      XCTAssertEqual(error?.location, SourceLocation(file: "deploy-and-reports.yaml", line: reportLine), error?.description ?? "")
+      XCTAssertTrue(error?.message.contains("VulnerabilityReport \"replicaset-nginx-deployment-965685897-nginx\"") == true, "\(String(describing: error))")
+      XCTAssertTrue(error?.message.contains("keep reports in their own file, e.g. `kubectl get vulnerabilityreports") == true)
+    }
+  }
+
+  /// A manifest among reports, and a PolicyReport among Trivy Operator reports, are refused at their line.
+  func testAManifestOrTheOtherFamilyInAReportFileIsRefusedAtItsLine() throws {
+    let report = "apiVersion: aquasecurity.github.io/v1alpha1\nkind: VulnerabilityReport\nmetadata: {name: r}\n"
+    let mixed = try Fixtures.temporary(report + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n", name: "mixed.yaml")
+    XCTAssertTrue(AllReaders.detect(try XCTUnwrap(FileHead.read(mixed.url))) == TrivyOperatorReader.self)
+    XCTAssertThrowsError(try TrivyOperatorReader.read(mixed)) { error in
+      let error = error as? InputError
+      XCTAssertEqual(error?.location, SourceLocation(file: "mixed.yaml", line: 5))
+      XCTAssertTrue(error?.message.hasPrefix("Deployment \"web\" (apps/v1) is not a Trivy Operator report") == true, "\(String(describing: error))")
+    }
+    let families = try Fixtures.temporary(
+      report + "---\napiVersion: wgpolicyk8s.io/v1alpha2\nkind: PolicyReport\nmetadata: {name: p, namespace: app}\nresults: []\n",
+      name: "families.yaml")
+    XCTAssertThrowsError(try TrivyOperatorReader.read(families)) { error in
+      let error = error as? InputError
+      XCTAssertEqual(error?.location, SourceLocation(file: "families.yaml", line: 5))
+      XCTAssertTrue(error?.message.contains("kubectl get policyreports -A -o yaml") == true, "\(String(describing: error))")
+    }
+    let policies = try Fixtures.temporary(
+      "apiVersion: wgpolicyk8s.io/v1alpha2\nkind: PolicyReport\nmetadata: {name: p, namespace: app}\nresults: []\n---\n" + report,
+      name: "policies.yaml")
+    XCTAssertTrue(AllReaders.detect(try XCTUnwrap(FileHead.read(policies.url))) != KubernetesManifestReader.self)
+    XCTAssertThrowsError(try KyvernoPolicyReportReader.read(policies)) { error in
+      XCTAssertEqual((error as? InputError)?.location, SourceLocation(file: "policies.yaml", line: 6))
     }
   }
 }

@@ -10,7 +10,8 @@ import HomologParsing
 /// Each vulnerability is an image vulnerability (judged as Trivy's image scans are); the scanned image is the
 /// report's `artifact` (repository, tag, digest) or else the vulnerabilities' `artifact_digests`. Harbor states no
 /// operating system, so no image is listed for the end-of-life check. Severity words are Harbor's
-/// (`Negligible`, `Unknown` and `None` count as info). Even a clean report is a vulnerability scan.
+/// (`Negligible`, `Unknown` and `None` count as info). Even a clean report is a vulnerability scan. A report whose own
+/// `severity` is above every vulnerability it lists is incomplete: the missing worst one is counted (`unlistedRule`).
 public enum HarborJSONReader: EvidenceReader {
   public static let format: FormatID = "harbor-json"
   public static let formatName = "Harbor vulnerability report"
@@ -37,8 +38,30 @@ public enum HarborJSONReader: EvidenceReader {
     out.tool = stream.scanner.map { ToolInfo(name: $0.name, version: $0.version) } ?? ToolInfo(name: "Harbor")
     out.generatedAt = stream.generatedAt
     out.scans = [.vulnerabilities]
+    if let stated = stream.statedSeverity { countUnlisted(stated: stated, worst: stream.worst, target: stream.artifact, into: &out) }
     return out
   }
+
+  /// Harbor's report states its own `severity`, the worst of the artifact's vulnerabilities. When that is above every
+  /// vulnerability listed, the list was cut short (a client, a copy): the worst one is missing. It is counted as one
+  /// vulnerability at the stated severity, titled so, so thresholds judge what Harbor said rather than the shortened list.
+  static func countUnlisted(stated word: String, worst: Severity?, target: String?, into out: inout ReadResult) {
+    let stated = Severity.normalizing(word)
+    guard stated > .info, worst.map({ stated > $0 }) ?? true else { return }
+    let tool = out.tool?.name ?? "Harbor"
+    let listed = worst.map { "the worst listed is \($0.rawValue.capitalized)" } ?? "none is listed"
+    out.add(stated, .vulnerability) {
+      Finding(
+        tool: tool, kind: .vulnerability, ruleId: unlistedRule, severity: stated, originalSeverity: word,
+        title: "Harbor states the report's severity \(word) but \(listed): the list is incomplete; "
+          + "one unlisted vulnerability counted at \(word)",
+        location: target.map { FindingLocation(target: $0) },
+        fingerprint: Fingerprint.make(.vulnerability, [unlistedRule, word, target, nil]))
+    }
+  }
+
+  /// The rule id of the vulnerability counted for a report whose stated severity is above its list.
+  public static let unlistedRule = "harbor-report-severity"
 
   /// `repository:tag@digest` (what is known of it), or nil.
   static func artifactName(repository: String?, tag: String?, digest: String?) -> String? {
@@ -55,9 +78,13 @@ private final class HarborStream: JSONStreamHandler {
   var scanner: (name: String, version: String?)?
   var generatedAt: String?
   var sawReport = false
+  /// The report's own `severity` (the worst of the artifact's vulnerabilities, as Harbor states it).
+  var statedSeverity: String?
+  /// The worst severity of the vulnerabilities listed.
+  var worst: Severity?
   /// The depth of the report's members: 1 bare, 2 under a mime type.
   private var reportDepth = 1
-  private var artifact: String?
+  private(set) var artifact: String?
 
   init(findingMode: FindingMode) {
     out = ReadResult()
@@ -92,6 +119,7 @@ private final class HarborStream: JSONStreamHandler {
   func scalar(_ value: JSONScalar, in stream: JSONStream) throws(InputError) {
     if isReportMember(stream) {
       if stream.isKey("generated_at") { generatedAt = value.string }
+      if stream.isKey("severity") { statedSeverity = value.string }
       return
     }
     if stream.depth == reportDepth + 1 {
@@ -126,6 +154,7 @@ private final class HarborStream: JSONStreamHandler {
     let target = artifact ?? digests.first { !$0.isEmpty }
     let cwe = (try value.strings("cwe_ids") ?? []).filter { !$0.isEmpty }
     let tool = scanner?.name ?? "Harbor"
+    worst = max(worst ?? .info, .normalizing(severity))
     out.add(.normalizing(severity), .vulnerability) {
       Finding(
         tool: tool, kind: .vulnerability, ruleId: id, severity: .normalizing(severity), originalSeverity: severity,

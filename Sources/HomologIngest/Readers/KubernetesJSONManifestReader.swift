@@ -14,6 +14,8 @@ public enum KubernetesJSONManifestReader: EvidenceReader {
   }
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
-    ReadResult(kubernetes: try JSONManifestStream.objects(in: input.url, displayPath: input.path))
+    let objects = try JSONManifestStream.objects(in: input.url, displayPath: input.path)
+    try MixedReportFiles.refuseReports(in: objects)
+    return ReadResult(kubernetes: objects)
   }
 }

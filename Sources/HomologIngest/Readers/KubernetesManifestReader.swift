@@ -16,6 +16,8 @@ public enum KubernetesManifestReader: EvidenceReader {
 
   public static func read(_ input: InputFile) throws(InputError) -> ReadResult {
     let data = try FileInput.readWhole(input.url, displayPath: input.path)
-    return ReadResult(kubernetes: try ManifestDecoder.decode(data, file: input.path))
+    let objects = try ManifestDecoder.decode(data, file: input.path)
+    try MixedReportFiles.refuseReports(in: objects)
+    return ReadResult(kubernetes: objects)
   }
 }

@@ -11,6 +11,9 @@ import HomologParsing
 /// homolog predicts from the manifests). Results `fail`, `warn` (a failed rule of an unscored policy) and `error` are
 /// also findings (misconfigurations; the result's own severity, medium when it states none); `pass` and `skip` never are.
 /// The object is the report's `scope` (v1alpha2), else the result's first `resources` entry, else the report's owner.
+/// Left out and counted (`PlatformOwnedReports`, the rule Trivy Operator reports follow too): every
+/// `ClusterPolicyReport` (cluster-scoped objects: Namespaces…) and results naming no object (e.g. kube-bench's CIS
+/// node checks), which judge what the platform operates, not the project.
 public enum KyvernoPolicyReportReader: EvidenceReader {
   public static let format: FormatID = "policyreport"
   public static let formatName = "Kyverno PolicyReport / ClusterPolicyReport (YAML or JSON)"
@@ -23,17 +26,32 @@ public enum KyvernoPolicyReportReader: EvidenceReader {
     var out = ReadResult()
     out.findingMode = input.findingMode
     var sawReport = false
-    for object in try ClusterReportObjects.read(input)
-    where object.apiVersion.hasPrefix("wgpolicyk8s.io/") && (object.kind == "PolicyReport" || object.kind == "ClusterPolicyReport") {
+    for object in try ClusterReportObjects.read(input) {
+      guard ClusterReportFamily.of(apiVersion: object.apiVersion) == .policyReport,
+        object.kind == "PolicyReport" || object.kind == "ClusterPolicyReport"
+      else {
+        try MixedReportFiles.refuse(object, expected: .policyReport, input: input)
+      }
       sawReport = true
+      if PlatformOwnedReports.owns(kind: object.kind) {
+        PlatformOwnedReports.leaveOut(object.kind, count: object.body["results"]?.items?.count ?? 0, in: &out)
+        continue
+      }
       let scope = reference(object.body["scope"], namespace: object.namespace)
         ?? object.owner.map { ObjectRef(kind: $0.kind, namespace: object.namespace, name: $0.name) }
       for (index, node) in (object.body["results"]?.items ?? []).enumerated() {
         let path = "\(object.kind) \(object.name ?? "").results[\(index)]"
         let result = try policyResult(node, scope: scope, namespace: object.namespace, input: input, path: path)
+        if PlatformOwnedReports.owns(result) {
+          PlatformOwnedReports.leaveOut(object.kind, in: &out)
+          continue
+        }
         out.policyResults.append(result)
         if let object = result.object, !out.workloads.contains(object) { out.workloads.append(object) }
-        if result.status.isFinding { add(result, severity: node["severity"]?.string, to: &out) }
+        if result.status.isFinding {
+          add(result, severity: node["severity"]?.string, to: &out)
+          if out.keepsFindings, !out.findings.isEmpty { out.findings[out.findings.count - 1].workload = result.object }
+        }
       }
     }
     guard sawReport else {

@@ -11,9 +11,9 @@ import HomologParsing
 ///   scan), with the image (registry, repository, tag, digest) and its OS when the report states it (`report.os`).
 /// - `ConfigAuditReport`, `RbacAssessmentReport`: failed checks (`success: false`) as misconfigurations.
 /// - `ExposedSecretReport`: secrets found in the image (a secret scan, even clean; the matched text is never read).
-/// - Left out, on purpose: `InfraAssessmentReport` and every `Cluster…` report judge the nodes, the control plane and
-///   cluster-scoped objects, which the platform operates, not the project (CPiN projects hold namespaces only);
-///   `SbomReport`s list packages without any finding.
+/// - Left out, on purpose and counted (`PlatformOwnedReports`, the rule PolicyReports follow too): `InfraAssessmentReport`
+///   and every `Cluster…` report judge the nodes, the control plane and cluster-scoped objects, which the platform
+///   operates, not the project (CPiN projects hold namespaces only). `SbomReport`s list packages without any finding.
 ///
 /// Each finding names the workload that owns the scanned object (`trivy-operator.resource.kind/name/namespace`
 /// labels; a ReplicaSet's Deployment, a Job's CronJob) as `namespace/Kind/name`, the way `trivy k8s` names
@@ -34,9 +34,15 @@ public enum TrivyOperatorReader: EvidenceReader {
     out.findingMode = input.findingMode
     var scans: Set<ScanScope> = []
     var sawReport = false
-    for object in try ClusterReportObjects.read(input) where object.apiVersion.hasPrefix("aquasecurity.github.io/") {
-      guard TrivyOperatorKinds.all.contains(object.kind) else { continue }
+    for object in try ClusterReportObjects.read(input) {
+      guard ClusterReportFamily.of(apiVersion: object.apiVersion) == .trivyOperator, TrivyOperatorKinds.all.contains(object.kind) else {
+        try MixedReportFiles.refuse(object, expected: .trivyOperator, input: input)
+      }
       sawReport = true
+      if PlatformOwnedReports.owns(kind: object.kind) {
+        PlatformOwnedReports.leaveOut(object.kind, in: &out)
+        continue
+      }
       guard readKinds.contains(object.kind), let report = object.body["report"] else { continue }
       if out.tool == nil, let scanner = report["scanner"] {
         out.tool = ToolInfo(name: scanner["name"]?.string ?? "Trivy", version: scanner["version"]?.string)
@@ -44,6 +50,7 @@ public enum TrivyOperatorReader: EvidenceReader {
       if out.generatedAt == nil { out.generatedAt = report["updateTimestamp"]?.string }
       let workload = Self.workload(of: object)
       let reference = Self.reference(of: object)
+      let before = out.findings.count
       if !out.workloads.contains(reference) { out.workloads.append(reference) }
       switch object.kind {
       case "VulnerabilityReport":
@@ -63,6 +70,8 @@ public enum TrivyOperatorReader: EvidenceReader {
           add(check: check, workload: workload, input: input, to: &out)
         }
       }
+      // Each finding names the workload it is about, so it lands only on the component declaring that workload.
+      for index in before..<out.findings.count { out.findings[index].workload = reference }
     }
     guard sawReport else {
       throw InputError(

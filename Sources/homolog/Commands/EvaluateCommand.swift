@@ -51,11 +51,13 @@ enum EvaluateCommand: Command {
       let (input, project) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
-      if strict && !input.ignored.isEmpty {
-        for file in input.ignored {
+      // Reports the platform owns, left out, are listed but are no unrecognised file.
+      let unrecognised = input.ignored.filter(\.reason.isUnrecognised)
+      if strict && !unrecognised.isEmpty {
+        for file in unrecognised {
           Console.diagnostic(Terminal.text("evaluate.strict-file", [MessageArg("path", file.path), MessageArg("reason", table.reason(file))]))
         }
-        throw Terminal.inputError("evaluate.strict-refused", [.number("count", Double(input.ignored.count), decimals: 0)])
+        throw Terminal.inputError("evaluate.strict-refused", [.number("count", Double(unrecognised.count), decimals: 0)])
       }
       // homolog.yaml's rules, then --fail-on's (which may add rules, or remove one with -RULE).
       try GateInput.check(project.gate, locations: project.sources.gate, file: config)
