@@ -47,16 +47,8 @@ final class OSEndOfLifeTableTests: XCTestCase {
   }
 
   private func run(_ arguments: [String]) -> (status: Int32, stdout: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return (127, "") }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = ChildProcess.run(arguments)
+    return (result.status, result.output)
   }
 
   // MARK: content

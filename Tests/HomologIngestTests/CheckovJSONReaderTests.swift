@@ -6,11 +6,7 @@ import XCTest
 /// Checkov JSON on its genuine sample, with the figures of its own summary (SOURCES.md). A configuration scan declares no scan scope.
 final class CheckovJSONReaderTests: XCTestCase {
   private func read<Reader: EvidenceReader>(_ reader: Reader.Type, _ relative: String, mode: FindingMode = .keep) throws -> ReadResult {
-    let url = Fixtures.real(relative)
-    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, reader.format, relative)
-    var input = Fixtures.input(url)
-    input.findingMode = mode
-    return try reader.read(input)
+    try Fixtures.read(reader, relative, mode: mode)
   }
 
   func testCheckovFailedChecks() throws {

@@ -18,6 +18,17 @@ enum Fixtures {
     return names.sorted().map { dir.appendingPathComponent($0) }
   }
 
+  /// Reads a genuine file with `reader`, after asserting that detection picks that reader for it.
+  static func read<Reader: EvidenceReader>(
+    _ reader: Reader.Type, _ relative: String, mode: FindingMode = .keep, file: StaticString = #filePath, line: UInt = #line
+  ) throws -> ReadResult {
+    let url = real(relative)
+    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, reader.format, relative, file: file, line: line)
+    var input = input(url)
+    input.findingMode = mode
+    return try reader.read(input)
+  }
+
   /// An input file for a reader, displayed by its file name.
   static func input(_ url: URL) -> InputFile { InputFile(url: url, path: url.lastPathComponent) }
 

@@ -6,11 +6,7 @@ import XCTest
 /// Kubescape JSON on its genuine sample (SOURCES.md): failed controls are findings on their resource. A configuration scan declares no scan scope.
 final class KubescapeJSONReaderTests: XCTestCase {
   private func read<Reader: EvidenceReader>(_ reader: Reader.Type, _ relative: String, mode: FindingMode = .keep) throws -> ReadResult {
-    let url = Fixtures.real(relative)
-    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, reader.format, relative)
-    var input = Fixtures.input(url)
-    input.findingMode = mode
-    return try reader.read(input)
+    try Fixtures.read(reader, relative, mode: mode)
   }
 
   func testKubescapeAllPassedGivesNoFinding() throws {

@@ -6,11 +6,7 @@ import XCTest
 /// Polaris audit JSON on its genuine samples (SOURCES.md): failed checks at every level are findings. A configuration scan declares no scan scope.
 final class PolarisJSONReaderTests: XCTestCase {
   private func read<Reader: EvidenceReader>(_ reader: Reader.Type, _ relative: String, mode: FindingMode = .keep) throws -> ReadResult {
-    let url = Fixtures.real(relative)
-    XCTAssertEqual(AllReaders.detect(try XCTUnwrap(FileHead.read(url)))?.format, reader.format, relative)
-    var input = Fixtures.input(url)
-    input.findingMode = mode
-    return try reader.read(input)
+    try Fixtures.read(reader, relative, mode: mode)
   }
 
   func testPolarisFailedChecksAtEveryLevel() throws {

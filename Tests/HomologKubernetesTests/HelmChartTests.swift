@@ -193,7 +193,7 @@ final class HelmChartTests: XCTestCase {
   }
 
   /// Runs `scripts/render-chart.py` with python3 (with its yaml module, as .ci/run installs it).
-  private static func render(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+  private static func render(_ arguments: [String]) throws -> ChildProcess.Result {
     // The first python3 on PATH, else Debian's own (where apt-get puts python3-yaml).
     guard let python = ["python3", "/usr/bin/python3"].first(where: { run([$0, "-c", "import yaml"]).status == 0 }) else {
       throw XCTSkip("python3 with its yaml module is not installed (apt-get install python3-yaml)")
@@ -201,23 +201,7 @@ final class HelmChartTests: XCTestCase {
     return run([python, Fixtures.repository.appendingPathComponent("scripts/render-chart.py").path] + arguments)
   }
 
-  private static func run(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    do {
-      try process.run()
-    } catch {
-      return (127, "", "\(error)")
-    }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  private static func run(_ arguments: [String], environment: [String: String]? = nil) -> ChildProcess.Result {
+    ChildProcess.run(arguments, environment: environment)
   }
 }
