@@ -11,8 +11,8 @@ public struct ProbesCheck: Check {
       CronJob, which run to completion) must have a `livenessProbe` and a `readinessProbe`. A container with no probe \
       at all is enforced (Kyverno `need-liveness-readiness`, ENFORCE in production, asks for one of liveness, \
       readiness or startup); one with only some of them fails without being enforced (a `startupProbe` does not \
-      replace either); the platform-admission section also predicts the rule on Jobs' and CronJobs' containers, which \
-      Kyverno judges too. Probes prove the platform can watch the container, not the CCT's `/health` and `/metrics` \
+      replace either). Kyverno's rule also applies to the containers of Jobs and CronJobs: the platform-admission \
+      section predicts it there, this check does not. Probes prove the platform can watch the container, not the CCT's `/health` and `/metrics` \
       endpoints: `k8s.health-endpoints` judges those. Helm test hooks are not judged; no long-running application \
       container gives no evidence.
       """,
