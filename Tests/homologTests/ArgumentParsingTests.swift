@@ -44,7 +44,7 @@ final class ArgumentParsingTests: XCTestCase {
     try assertUsageError(["help", "evalute"], "commande inconnue « evalute » ; vouliez-vous dire « evaluate » ?", see: "homolog --help")
     try assertUsageError(
       ["catalogue", "valdate", "x"],
-      "action de catalogue inconnue « valdate » ; vouliez-vous dire « validate » ? (attendu : validate, list ou mapping)",
+      "action de catalogue inconnue « valdate » ; vouliez-vous dire « validate » ? (attendu : validate, list, mapping ou diff)",
       see: "homolog catalogue --help")
     try assertUsageError(
       ["evaluate", "--format", "mdd"],
@@ -53,7 +53,7 @@ final class ArgumentParsingTests: XCTestCase {
     try assertUsageError(["evaluate", "--lang", "fra"], "--lang attend fr ou en, reçu « fra » ; vouliez-vous dire « fr » ?")
     try assertEnglishUsageError(["evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
     try assertEnglishUsageError(
-      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list or mapping)",
+      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list, mapping or diff)",
       see: "homolog catalogue --help")
     try assertEnglishUsageError(
       ["evaluate", "--format", "mdd"], "unknown format 'mdd'; did you mean 'md'? (expected json, md, html, junit, sarif, codequality, oscal)")
