@@ -85,7 +85,7 @@ final class DossierSchemaTests: XCTestCase {
     try check(ScanScope.self)
     // Formats: every reader's id (`homolog formats`, first column), sorted.
     let formats = try CLI.run(["formats"]).stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
-    XCTAssertEqual(formats.count, 32)
+    XCTAssertEqual(formats.count, 31)
     XCTAssertEqual(try definition("FormatID", in: schema)["enum"] as? [String], formats.sorted())
   }
 

@@ -14,8 +14,10 @@ final class SchemaVersionRefusalTests: XCTestCase {
   }
 
   /// Writes the least dossier with its version keys changed (nil removes the key).
-  private func write(_ name: String, version: String?, schema: String = "homolog-dossier/2") throws {
-    try SchemaTestDossiers.write(SchemaTestDossiers.least(), to: folder.appendingPathComponent(name)) { json in
+  private func write(
+    _ name: String, version: String?, schema: String = "homolog-dossier/2", dossier: Dossier = SchemaTestDossiers.least()
+  ) throws {
+    try SchemaTestDossiers.write(dossier, to: folder.appendingPathComponent(name)) { json in
       json["schema_version"] = version
       json["schema"] = schema
     }
@@ -68,8 +70,11 @@ final class SchemaVersionRefusalTests: XCTestCase {
     try write("later.json", version: "2.9.4")
     let result = try CLI.run(["diff", "unversioned.json", "later.json", "--format", "json"], in: folder)
     XCTAssertEqual(result.status, 0, result.stderr)
-    let compared = try CLI.run(["compare", "unversioned.json", "later.json", "current/dossier.json", "--format", "csv"], in: folder)
+    try write("a.json", version: nil, dossier: SchemaTestDossiers.fullest())
+    try write("b.json", version: "2.9.4", dossier: SchemaTestDossiers.fullest())
+    let compared = try CLI.run(["compare", "a.json", "b.json", "--format", "csv"], in: folder)
     XCTAssertEqual(compared.status, 0, compared.stderr)
+    XCTAssertEqual(compared.stdout.split(separator: "\r\n").count, 3, compared.stdout)
     XCTAssertEqual(try JSONRenderer.decoder.decode(Dossier.self, from: Data(contentsOf: folder.appendingPathComponent("unversioned.json"))).schemaVersion, nil)
   }
 
