@@ -34,12 +34,14 @@ final class DossierSchemaTests: XCTestCase {
   func testEveryObjectIsClosedAndRequiresWhatTheLeastDossierHas() throws {
     let schema = try schema()
     var objects = 0
+    var described: Set<String> = []
     func visit(_ node: Any, _ path: String) {
       if let object = node as? [String: Any] {
         if object["type"] as? String == "object" {
           objects += 1
           XCTAssertEqual(object["additionalProperties"] as? Bool, false, path)
           let properties = Set((object["properties"] as? [String: Any] ?? [:]).keys)
+          described.formUnion(properties)
           XCTAssertTrue(Set(object["required"] as? [String] ?? []).isSubset(of: properties), path)
         }
         for (key, value) in object { visit(value, path + "/" + key) }
@@ -55,6 +57,18 @@ final class DossierSchemaTests: XCTestCase {
     XCTAssertEqual(least["schema_version"] as? String, "2.1.0")
     let fullest = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONRenderer.encoder.encode(SchemaTestDossiers.fullest())) as? [String: Any])
     XCTAssertEqual(Set(fullest.keys), Set(try XCTUnwrap(schema["properties"] as? [String: Any]).keys))
+    // No stale property: every key the schema describes is written somewhere in the fullest dossier.
+    var written: Set<String> = []
+    func keys(_ node: Any) {
+      if let object = node as? [String: Any] {
+        written.formUnion(object.keys)
+        object.values.forEach(keys)
+      } else if let array = node as? [Any] {
+        array.forEach(keys)
+      }
+    }
+    keys(fullest)
+    XCTAssertEqual(described.subtracting(written), [], "described by the schema, written by no dossier")
   }
 
   func testEnumsAreTheSwiftEnumsRawValues() throws {

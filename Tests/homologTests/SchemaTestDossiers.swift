@@ -123,6 +123,7 @@ enum SchemaTestDossiers {
         ], scoreBefore: 80, scoreAfter: 75, statusChanges: [StatusChange(requirement: "EXI-1", before: .conforme, after: .derogation)],
         derogationsAdded: ["DER-1"], derogationsExpired: [], reasons: [message]))
     dossier.counts.add(.derogation)
+    dossier.ignored[0].reasonText = "fichier vide"
     dossier.policySha256 = hex
     dossier.gate = ["eliminatory"]
     dossier.regression?.reasonTexts = ["raison"]
