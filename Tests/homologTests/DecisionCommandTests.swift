@@ -103,7 +103,8 @@ final class DecisionCommandTests: XCTestCase {
     let result = try run(["diff", "future.json", "old/dossier.json"])
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(
-      result.err.contains("future.json (at $.schema): error: dossier of schema \"homolog-dossier/9\", this homolog reads \"homolog-dossier/2\""),
+      result.err.contains(
+        "future.json (at $.schema): erreur : dossier de schéma homolog-dossier/9, écrit par un homolog plus récent : ce homolog lit le schéma 2.x"),
       result.err)
     let array = try run(["diff", "array.json", "old/dossier.json"])
     XCTAssertEqual(array.status, 2)
