@@ -17,7 +17,7 @@ enum DecisionFixtures {
       categories: [CategoryMark(category: "Code & <Image>", score: 20), CategoryMark(category: "Norms | pipes", score: nil)],
       statuses: ["EXI-P-1": .nonConforme, "EXI-I-1": .conforme, "EXI-I-2": .nonApplicable])
     eliminated.ownPolicySha256 = "0123456789abcdef0123456789abcdef"
-    eliminated.policyDifferences = [ThresholdDifference(key: "vulnerabilities.critical", value: "null", reference: "0")]
+    eliminated.policyDifferences = [ThresholdDifference(key: "vulnerabilities.critical", value: .unset, reference: .count(0))]
     eliminated.statusChanges = [StatusChange(requirement: "EXI-P-1", before: .conforme, after: .nonConforme)]
     eliminated.notRejudged = ["k8s.allowed-registries"]
     var first = RankedBid(
@@ -31,8 +31,8 @@ enum DecisionFixtures {
       statuses: ["EXI-P-1": .conforme, "EXI-I-1": .nonConforme])
     second.ownPolicySha256 = "fedcba9876543210fedcba9876543210"
     second.policyDifferences = [
-      ThresholdDifference(key: "coverage.backend", value: "0", reference: "100"),
-      ThresholdDifference(key: "coverage_tolerance", value: "0.5", reference: "0"),
+      ThresholdDifference(key: "coverage.backend", value: .figure(0), reference: .figure(100)),
+      ThresholdDifference(key: "coverage_tolerance", value: .figure(0.5), reference: .figure(0)),
     ]
     return BidComparison(
       catalogue: CatalogueSummary(id: "cct", title: "CCT <Cloud> Pi", version: "27.05.2024", sha256: "x"), commonOnly: true, scale: scale,

@@ -9,27 +9,30 @@ import XCTest
 final class DecisionGoldenTests: XCTestCase {
   func testComparisonMatchesItsGoldenFiles() throws {
     for lang in ["fr", "en"] {
-      let table = try ReportFixtures.context(lang: lang).table
-      let report = ComparisonReport(DecisionFixtures.comparison(), table: table)
+      let context = try ReportFixtures.context(lang: lang)
+      let report = ComparisonReport(DecisionFixtures.comparison(), context: context)
       for format in ["md", "html"] {
         try ReportFixtures.assertGolden(try report.render(format), scenario: "decisions", name: "comparison.\(lang).\(format)")
       }
-      let mixed = ComparisonReport(DecisionFixtures.comparison(basis: .mixed, scale: 100), table: table)
+      let mixed = ComparisonReport(DecisionFixtures.comparison(basis: .mixed, scale: 100), context: context)
       try ReportFixtures.assertGolden(try mixed.render("md"), scenario: "decisions", name: "comparison-mixed.\(lang).md")
     }
   }
 
   func testPortfolioMatchesItsGoldenFiles() throws {
     for lang in ["fr", "en"] {
-      let report = PortfolioReport(DecisionFixtures.portfolio, table: try ReportFixtures.context(lang: lang).table)
+      let report = PortfolioReport(DecisionFixtures.portfolio, context: try ReportFixtures.context(lang: lang))
       try ReportFixtures.assertGolden(try report.render("md"), scenario: "decisions", name: "portfolio.\(lang).md")
     }
   }
 
   func testDiffMatchesItsGoldenFiles() throws {
     for lang in ["fr", "en"] {
-      let table = try ReportFixtures.context(lang: lang).table
-      try ReportFixtures.assertGolden(Data(DecisionFixtures.diff.markdown(table).utf8), scenario: "decisions", name: "diff.\(lang).md")
+      let context = try ReportFixtures.context(lang: lang)
+      for format in ["md", "html"] {
+        try ReportFixtures.assertGolden(
+          try DecisionFixtures.diff.render(format, context: context), scenario: "decisions", name: "diff.\(lang).\(format)")
+      }
     }
   }
 }
