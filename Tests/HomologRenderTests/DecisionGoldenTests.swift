@@ -22,7 +22,9 @@ final class DecisionGoldenTests: XCTestCase {
   func testPortfolioMatchesItsGoldenFiles() throws {
     for lang in ["fr", "en"] {
       let report = PortfolioReport(DecisionFixtures.portfolio, context: try ReportFixtures.context(lang: lang))
-      try ReportFixtures.assertGolden(try report.render("md"), scenario: "decisions", name: "portfolio.\(lang).md")
+      for format in ["md", "html"] {
+        try ReportFixtures.assertGolden(try report.render(format), scenario: "decisions", name: "portfolio.\(lang).\(format)")
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import HomologRender
 import XCTest
 
 /// Runs `scripts/check_html.py` (strict html5lib parsing, no external URL, ids and references) on the
-/// demo page in both languages and on a dossier with nothing in it, and on the decision pages (compare, diff);
+/// demo page in both languages and on a dossier with nothing in it, and on the decision pages (compare, diff, portfolio);
 /// skipped where python3 with html5lib is not installed.
 final class HTMLValidityTests: XCTestCase {
   private static let root = URL(fileURLWithPath: #filePath)
@@ -59,6 +59,7 @@ final class HTMLValidityTests: XCTestCase {
         ("comparison", try ComparisonReport(DecisionFixtures.comparison(), context: context).render("html")),
         ("comparison-mixed", try ComparisonReport(DecisionFixtures.comparison(basis: .mixed), context: context).render("html")),
         ("diff", try DecisionFixtures.diff.render("html", context: context)),
+        ("portfolio", try PortfolioReport(DecisionFixtures.portfolio, context: context).render("html")),
         ("diff-none", try DiffReport(baseline: ReportFixtures.dossier, current: ReportFixtures.dossier, regression: nothing).render("html", context: context)),
       ]
       for (name, data) in pages {

@@ -1,8 +1,8 @@
 import Foundation
 import HomologModel
 
-/// The outputs of `homolog portfolio`: one table of many applications as Markdown (from
-/// `templates/portfolio.md.mustache`), CSV or JSON.
+/// The outputs of `homolog portfolio`: one table of many applications as Markdown and HTML (from
+/// `templates/portfolio.*.mustache`), CSV or JSON.
 public struct PortfolioReport: Sendable {
   public var portfolio: Portfolio
   public var context: RenderContext
@@ -15,13 +15,13 @@ public struct PortfolioReport: Sendable {
 
   /// Every format, with its file name.
   public static let files: [(format: String, fileName: String)] = [
-    ("md", "portfolio.md"), ("csv", "portfolio.csv"), ("json", "portfolio.json"),
+    ("md", "portfolio.md"), ("html", "portfolio.html"), ("csv", "portfolio.csv"), ("json", "portfolio.json"),
   ]
 
-  /// The bytes of one format (`md`, `csv`, `json`).
+  /// The bytes of one format (`md`, `html`, `csv`, `json`).
   public func render(_ format: String) throws(InputError) -> Data {
     switch format {
-    case "md":
+    case "md", "html":
       let view = PortfolioView(portfolio, table: table, escape: DecisionPage.escape(for: format))
       return try DecisionPage.render("portfolio", format: format, view: view, context: context)
     case "csv": return Data(csv().utf8)
@@ -33,7 +33,7 @@ public struct PortfolioReport: Sendable {
       } catch {
         throw InputError("cannot encode the portfolio: \(error)")
       }
-    default: throw InputError("unknown portfolio format '\(format)' (expected md, csv, json)")
+    default: throw InputError("unknown portfolio format '\(format)' (expected md, html, csv, json)")
     }
   }
 
