@@ -182,6 +182,11 @@ PY
 # The HTML dossier, French and English: strict HTML5 parsing and no external URL (scripts/check_html.py).
 "$HOMOLOG_BIN" evaluate --config "$WORK/demo/homolog.yaml" --out "$WORK/en" --as-of 2026-11-22 --lang en --quiet 2>/dev/null || true
 "$VENV/bin/python" scripts/check_html.py "$WORK/out/dossier.html" "$WORK/en/dossier.html"
+# The demo's diff, comparison and portfolio pages, from the built-in templates: the same checks.
+"$HOMOLOG_BIN" diff "$WORK/out/dossier.json" "$WORK/after-out/dossier.json" --format html >"$WORK/diff.html" 2>/dev/null || true
+"$HOMOLOG_BIN" compare "$WORK/out/dossier.json" "$WORK/en/dossier.json" --format html >"$WORK/comparison.html" 2>/dev/null || true
+"$HOMOLOG_BIN" portfolio "$WORK/en" --format html >"$WORK/portfolio.html" 2>/dev/null || true
+"$VENV/bin/python" scripts/check_html.py "$WORK/diff.html" "$WORK/comparison.html" "$WORK/portfolio.html"
 
 # The GitLab job in the Cloud Pi Native catalogue's example pipeline, rendered with the README's lines,
 # against GitLab's CI JSON Schema (scripts/check-gitlab-pipeline.py; the tests check the same facts without it).
