@@ -42,7 +42,7 @@ public enum Rejudgement {
       return Derogation(
         id: entry.id, requirement: entry.requirement, justification: entry.justification,
         compensatingMeasures: entry.compensatingMeasures, approvedBy: entry.approvedBy, approvedOn: approved, expiresOn: expires,
-        scope: entry.scope, line: 0)
+        scope: entry.scope, owner: entry.owner, line: 0)
     }
     let judge = RequirementJudge(context: dossier.project.context, results: results, derogations: derogations, asOf: asOf)
     let requirements = dossier.requirements.map { requirement in
@@ -69,6 +69,8 @@ public enum Rejudgement {
     }
     rejudged.policy = policy
     rejudged.policySha256 = PolicyDigest.sha256(policy)
+    // The decision's policy (bands, action plan) is not in the dossier: a decision made under the old judgement is dropped.
+    rejudged.decision = nil
     return rejudged
   }
 
