@@ -135,7 +135,7 @@ public struct DecisionItem: Codable, Hashable, Sendable {
   public var expiresOn: String?
   /// Who answers for it: the derogation's `owner`, else the action plan's (`decision.actions`).
   public var owner: String?
-  /// When it is due, `YYYY-MM-DD`, from the action plan.
+  /// When it is due, `YYYY-MM-DD`: the action plan's date, else a derogation's expiry.
   public var due: String?
 
   public init(

@@ -61,7 +61,7 @@ enum DemoDossier {
       reservations: [
         DecisionItem(
           kind: .derogation, requirement: "EXI-ORG-10", level: .important, status: .derogation, derogation: "DER-2026-04", expiresOn: "2026-12-15",
-          owner: "Responsable du module d'export"),
+          owner: "Responsable du module d'export", due: "2026-12-15"),
         DecisionItem(kind: .requirementNotMet, requirement: "EXI-ORG-17-B", level: .important, status: .nonEvalue, due: "2027-03-31"),
       ],
       authority: DecisionPerson(name: "Directrice du numérique", function: "Autorité d'homologation"),

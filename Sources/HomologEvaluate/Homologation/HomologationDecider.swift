@@ -67,7 +67,8 @@ public enum HomologationDecider {
     return (open.filter { $0.severity == .critical }.count, open.filter { $0.severity == .high }.count)
   }
 
-  /// Who answers for a requirement and by when: a derogation's owner first, else the action plan's.
+  /// Who answers for a requirement and by when: a derogation's owner first, else the action plan's; the action plan's
+  /// due date, else (for a derogation) its expiry.
   private struct Owners {
     let actions: [String: PlannedAction]
 
@@ -86,7 +87,7 @@ public enum HomologationDecider {
       let action = actions[requirement.id]
       return DecisionItem(
         kind: .derogation, requirement: requirement.id, level: requirement.level, status: requirement.status, derogation: entry.id,
-        expiresOn: entry.expiresOn, owner: entry.owner ?? action?.owner, due: action?.due?.description)
+        expiresOn: entry.expiresOn, owner: entry.owner ?? action?.owner, due: action?.due?.description ?? entry.expiresOn)
     }
   }
 }

@@ -5,7 +5,8 @@ import HomologModel
 /// (Primordial) requirements first, then the reservations, in the decision's order; a requirement non conforme gives
 /// one row per failing check, non évalué one row per missing proof, a derogation one row. Columns `requirement,
 /// finding, owner, due_date, status` (status: the requirement's status code); findings in the table's language;
-/// cells neutralized against formula injection (`CSVWriting`).
+/// cells neutralized against formula injection (`CSVWriting`). Texts are the localized dossier's (`Localizer`), as
+/// the HTML shows them.
 public struct ActionPlanRenderer: Renderer {
   public static let format = "action-plan"
   public static let fileName = "action-plan.csv"
@@ -23,9 +24,8 @@ public struct ActionPlanRenderer: Renderer {
     var rows: [[String]] = []
     var seen = Set<[String]>()
     for item in decision.blocking + decision.reservations {
-      let due = item.due ?? (item.kind == .derogation ? item.expiresOn : nil)
       for finding in findings(item, requirements[item.requirement], table: table) {
-        let row = [item.requirement, finding, item.owner ?? "", due ?? "", item.status.rawValue]
+        let row = [item.requirement, finding, item.owner ?? "", item.due ?? "", item.status.rawValue]
         if seen.insert(row).inserted { rows.append(row) }
       }
     }
@@ -43,14 +43,12 @@ public struct ActionPlanRenderer: Renderer {
       case .nonConforme:
         for part in requirement.parts where part.status == .failed {
           for check in requirement.checks where part.checks.contains(check.id) && check.outcome == .fail {
-            texts.append(table.text("homologation.finding.check", [MessageArg("check", check.id), MessageArg("summary", table.text(check.summary))]))
+            texts.append(table.text("homologation.finding.check", [MessageArg("check", check.id), MessageArg("summary", check.summaryText)]))
           }
         }
       case .nonEvalue:
         for part in requirement.parts where part.status == .missing {
-          texts += part.reasons.map {
-            table.text("homologation.finding.missing", [MessageArg("part", part.id), MessageArg("reason", table.text($0))])
-          }
+          texts += part.reasonTexts.map { table.text("homologation.finding.missing", [MessageArg("part", part.id), MessageArg("reason", $0)]) }
         }
       default:
         break
