@@ -18,11 +18,14 @@ public struct HomologationDecision: Codable, Hashable, Sendable {
   public var authority: DecisionPerson?
   /// Who signs the decision (`decision.signatories`), in the order given.
   public var signatories: [DecisionPerson]
+  /// The bands, vulnerability limits and action plan the decision was made under.
+  public var policy: DecisionPolicy
 
   public init(
     proposal: DecisionProposal, validityMonths: Int?, validUntil: String?, reasons: [DecisionReason], blocking: [DecisionItem],
-    reservations: [DecisionItem], authority: DecisionPerson?, signatories: [DecisionPerson]
+    reservations: [DecisionItem], authority: DecisionPerson?, signatories: [DecisionPerson], policy: DecisionPolicy = DecisionPolicy()
   ) {
+    self.policy = policy
     self.proposal = proposal
     self.validityMonths = validityMonths
     self.validUntil = validUntil

@@ -86,10 +86,10 @@ enum DecisionPolicyLoader {
       }
       try checkMonths(months, field: "\(context).months", band, at: node["months"])
       if let previous = bands.last {
-        guard minimum < previous.minimumScore else {
+        guard minimum < previous.minScore else {
           throw band.error(
-            .bandOrder(context, minimum, previous.minimumScore),
-            "\(context).min_score: expected less than the previous band's \(NumberFormatting.text(previous.minimumScore, style: .plain)) (bands go from the highest score down)",
+            .bandOrder(context, minimum, previous.minScore),
+            "\(context).min_score: expected less than the previous band's \(NumberFormatting.text(previous.minScore, style: .plain)) (bands go from the highest score down)",
             at: node["min_score"])
         }
         guard months <= previous.months else {
@@ -99,9 +99,9 @@ enum DecisionPolicyLoader {
             at: node["months"])
         }
       }
-      bands.append(ValidityBand(minimumScore: minimum, months: months))
+      bands.append(ValidityBand(minScore: minimum, months: months))
     }
-    if let last = bands.last, last.minimumScore != 0 {
+    if let last = bands.last, last.minScore != 0 {
       throw fields.error(.lastBand(nodes.count - 1), "decision.validity[\(nodes.count - 1)].min_score: the last band must start at 0 so every score has one",
         at: nodes.last?["min_score"])
     }

@@ -25,7 +25,7 @@ final class DecisionPolicyLoaderTests: XCTestCase {
 
   func testDefaultsAreTheDocumentedBands() throws {
     let policy = try load("").decision
-    XCTAssertEqual(policy.validity.map(\.minimumScore), [90, 75, 50, 0])
+    XCTAssertEqual(policy.validity.map(\.minScore), [90, 75, 50, 0])
     XCTAssertEqual(policy.validity.map(\.months), [36, 24, 12, 6])
     XCTAssertEqual(policy.criticalVulnerabilityMonths, 6)
     XCTAssertEqual(policy.highVulnerabilityMonths, 12)
@@ -56,7 +56,7 @@ final class DecisionPolicyLoaderTests: XCTestCase {
       """).decision
     XCTAssertEqual(policy.authority, DecisionPerson(name: "Préfète", function: "Autorité d'homologation"))
     XCTAssertEqual(policy.signatories, [DecisionPerson(name: "Jeanne Martin", function: "RSSI"), DecisionPerson(name: "Paul Durand", function: nil)])
-    XCTAssertEqual(policy.validity, [ValidityBand(minimumScore: 80, months: 24), ValidityBand(minimumScore: 0, months: 12)])
+    XCTAssertEqual(policy.validity, [ValidityBand(minScore: 80, months: 24), ValidityBand(minScore: 0, months: 12)])
     XCTAssertEqual(policy.criticalVulnerabilityMonths, 3)
     XCTAssertEqual(policy.highVulnerabilityMonths, 9)
     XCTAssertEqual(policy.actions.map(\.requirement), ["EXI-ORG-10", "EXI-G-2"])

@@ -8,6 +8,16 @@ import HomologModel
 ///   policy's figure, and the end date (as-of + months) never goes beyond the earliest expiry of a derogation in force;
 /// - favorable avec réserves when a derogation is in force or an applicable Important requirement is not met.
 public enum HomologationDecider {
+  /// The decision `dossier` records made again on it (after a rejudgement): same policy, authority and
+  /// signatories; nil when the dossier has none.
+  public static func redecide(_ dossier: Dossier, asOf: Day) -> HomologationDecision? {
+    guard let previous = dossier.decision else { return nil }
+    var policy = previous.policy
+    policy.authority = previous.authority
+    policy.signatories = previous.signatories
+    return decide(dossier, policy: policy, asOf: asOf)
+  }
+
   public static func decide(_ dossier: Dossier, policy: DecisionPolicy, asOf: Day) -> HomologationDecision {
     let owners = Owners(dossier: dossier, actions: policy.actions)
     let blocking = dossier.verdict.eliminating.compactMap { id in
@@ -19,7 +29,7 @@ public enum HomologationDecider {
       + dossier.requirements.filter { $0.level == .important && $0.status.isNotMet }.map { owners.item(notMet: $0) }
     var decision = HomologationDecision(
       proposal: .unfavorable, validityMonths: nil, validUntil: nil, reasons: [], blocking: blocking, reservations: reservations,
-      authority: policy.authority, signatories: policy.signatories)
+      authority: policy.authority, signatories: policy.signatories, policy: policy)
     if dossier.verdict.eliminatory {
       decision.reasons = [.eliminatory(requirements: dossier.verdict.eliminating)]
       return decision
@@ -29,7 +39,7 @@ public enum HomologationDecider {
     var months = 0
     if let band = policy.band(for: dossier.score.important) {
       months = band.months
-      reasons.append(.scoreBand(score: dossier.score.important, minimum: band.minimumScore, months: band.months))
+      reasons.append(.scoreBand(score: dossier.score.important, minimum: band.minScore, months: band.months))
     }
     let open = openVulnerabilities(dossier)
     if open.critical > 0 && policy.criticalVulnerabilityMonths <= months {

@@ -3,7 +3,8 @@ import HomologModel
 /// A dossier judged again under another policy (an evaluator's), from what the dossier carries: the measurements
 /// of the policy-sensitive checks, the attestations with their dates, the derogations, and each requirement's
 /// parts. Requirements are judged by `RequirementJudge`, verdict and score by `Scoring`: the same code as
-/// `Evaluator`, so a dossier judged again under its own policy is reproduced exactly.
+/// `Evaluator`, so a dossier judged again under its own policy is reproduced exactly. The proposed decision is made
+/// again under the decision policy the dossier records (`HomologationDecider.redecide`).
 ///
 /// `k8s.allowed-registries` also depends on the policy (`allowed_registries`) but keeps no measurement: its result is
 /// kept as judged, and `notRejudged` names it when the two policies' registries differ.
@@ -69,8 +70,7 @@ public enum Rejudgement {
     }
     rejudged.policy = policy
     rejudged.policySha256 = PolicyDigest.sha256(policy)
-    // The decision's policy (bands, action plan) is not in the dossier: a decision made under the old judgement is dropped.
-    rejudged.decision = nil
+    rejudged.decision = HomologationDecider.redecide(rejudged, asOf: asOf)
     return rejudged
   }
 
