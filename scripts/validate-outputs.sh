@@ -145,6 +145,18 @@ def code_quality(out=out):
         fingerprints.add(issue["fingerprint"])
     return f"{len(issues)} issue(s) with GitLab's required keys"
 
+def action_plan(out=out, dossier=dossier):
+    import csv, io
+    data = (out / "action-plan.csv").read_bytes().decode("utf-8")
+    assert data.endswith("\r\n") and "\n" not in data.replace("\r\n", ""), "every line ends with CRLF"
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    assert rows[0] == ["requirement", "finding", "owner", "due_date", "status"], rows[0]
+    decision = dossier["decision"]
+    listed = {item["requirement"] for item in decision["blocking"] + decision["reservations"]}
+    assert {row[0] for row in rows[1:]} == listed, "one or more rows per blocking or reserved requirement"
+    assert all(len(row) == 5 and row[4] in ("non_conforme", "non_evalue", "derogation") for row in rows[1:])
+    return f"{len(rows) - 1} row(s) for {len(listed)} requirement(s), RFC 4180"
+
 def deterministic():
     names = sorted(p.name for p in out.iterdir())
     for name in names:
@@ -155,6 +167,7 @@ check("findings.sarif", sarif)
 check("oscal-assessment-results.json", oscal)
 check("junit.xml", junit)
 check("gl-code-quality.json", code_quality)
+check("action-plan.csv", action_plan)
 check("determinism", deterministic)
 
 def regression():

@@ -33,6 +33,16 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// The day `count` days later (earlier when negative).
   public func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
 
+  /// The same day `count` months later (earlier when negative), on the month's last day when it is shorter
+  /// (2026-08-31 plus 6 months is 2027-02-28).
+  public func adding(months count: Int) -> Day {
+    let (year, month, day) = civil
+    let total = year * 12 + (month - 1) + count
+    let newYear = total >= 0 ? total / 12 : (total - 11) / 12
+    let newMonth = total - newYear * 12 + 1
+    return Day(ordinal: Day.daysFromCivil(year: newYear, month: newMonth, day: min(day, Day.daysIn(month: newMonth, year: newYear))))
+  }
+
   /// Days from `self` to `other` (positive when `other` is later).
   public func days(to other: Day) -> Int { other.ordinal - ordinal }
 

@@ -34,6 +34,8 @@ public struct Dossier: Codable, Sendable {
   /// The gate rules the run applied (`eliminatory`, `score<80`…).
   public var gate: [String] = []
   public var regression: Regression?
+  /// The decision proposed to the homologation authority; nil in dossiers written before it was proposed.
+  public var decision: HomologationDecision?
 
   public init(
     generator: ToolInfo, asOf: String, lang: String, project: ProjectSummary,
@@ -323,6 +325,8 @@ public struct DerogationEntry: Codable, Hashable, Sendable {
   public var approvedOn: String
   public var expiresOn: String
   public var scope: String?
+  /// Who answers for the requirement while the derogation runs, when derogations.yaml names them.
+  public var owner: String?
   public var state: DerogationState
   /// Days from the evaluation date to expiry (negative once expired).
   public var daysToExpiry: Int
@@ -331,8 +335,9 @@ public struct DerogationEntry: Codable, Hashable, Sendable {
   public init(
     id: String, requirement: String, justification: String, compensatingMeasures: [String],
     approvedBy: String, approvedOn: String, expiresOn: String, scope: String?,
-    state: DerogationState, daysToExpiry: Int, unused: Bool
+    state: DerogationState, daysToExpiry: Int, unused: Bool, owner: String? = nil
   ) {
+    self.owner = owner
     self.id = id
     self.requirement = requirement
     self.justification = justification

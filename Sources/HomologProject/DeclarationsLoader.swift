@@ -122,7 +122,7 @@ public enum DeclarationsLoader {
     for (index, node) in (try top.list("derogations") ?? []).enumerated() {
       let fields = try YAMLFields(node, file: displayPath, context: "derogations[\(index)]")
       try fields.rejectUnknown([
-        "id", "requirement", "justification", "compensating_measures", "approved_by", "approved_on", "expires_on", "scope",
+        "id", "requirement", "justification", "compensating_measures", "approved_by", "approved_on", "expires_on", "scope", "owner",
       ])
       let id = try fields.requiredString("id")
       guard ids.insert(id).inserted else { throw fields.error(
@@ -158,7 +158,7 @@ public enum DeclarationsLoader {
           id: id, requirement: requirement, justification: try fields.requiredString("justification"),
           compensatingMeasures: try fields.stringList("compensating_measures") ?? [],
           approvedBy: try fields.requiredString("approved_by"), approvedOn: approvedOn, expiresOn: expiresOn,
-          scope: try fields.string("scope"), line: node.line))
+          scope: try fields.string("scope"), owner: try fields.string("owner"), line: node.line))
     }
     return result
   }

@@ -29,6 +29,8 @@ public struct ProjectConfig: Sendable {
   public var policy: Policy
   /// Gate rules (`eliminatory`, `regression`, `score<80`…); default `eliminatory`.
   public var gate: [String]
+  /// How the proposed homologation decision is made (`decision:`), with its authority, signatories and action plan.
+  public var decision = DecisionPolicy()
 
   /// Where values came from in the project file, for errors located at their line.
   public var sources = ProjectSources()
@@ -43,7 +45,16 @@ public struct ProjectSources: Sendable {
   public var paths: [String: SourceLocation] = [:]
   /// Each entry of `policy.gate`, in order (empty when the gate is the default).
   public var gate: [SourceLocation] = []
+  /// Each entry of `decision.actions`, at its requirement.
+  public var actions: [SourceLocation] = []
 
   /// Where a declared path was written, if it was.
   public func location(of url: URL) -> SourceLocation? { paths[url.standardizedFileURL.path] }
+}
+
+extension ProjectConfig {
+  /// Refuses an action plan naming a requirement the catalogue does not have, at the line naming it.
+  public func checkActions(against catalogue: Catalogue) throws(InputError) {
+    try DecisionPolicyLoader.checkActions(decision, locations: sources.actions, catalogue: catalogue)
+  }
 }

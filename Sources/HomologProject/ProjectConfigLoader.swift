@@ -13,7 +13,7 @@ public enum ProjectConfigLoader {
   static func parse(_ data: Data, file: String, baseDirectory: URL, url: URL) throws(InputError) -> ProjectConfig {
     let root = try YAMLParser().parseDocument(data, file: file)
     let top = try YAMLFields(root, file: file, context: "homolog.yaml", isRoot: true)
-    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
+    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy", "decision"])
     guard let project = try top.mapping("project") else { throw top.error(Message("project.missing"), "missing required key 'project' (name, version, organisation)") }
     try project.rejectUnknown(["name", "version", "organisation"])
 
@@ -72,6 +72,9 @@ public enum ProjectConfigLoader {
       components: components, evidence: (try top.stringList("evidence") ?? []).map(resolve),
       attestations: try top.string("attestations").map(resolve), derogations: try top.string("derogations").map(resolve),
       policy: policy, gate: gate)
+    let (decision, actions) = try DecisionPolicyLoader.parse(try top.mapping("decision"))
+    sources.actions = actions
+    config.decision = decision
     config.sources = sources
     return config
   }
@@ -97,7 +100,7 @@ public enum ProjectConfigLoader {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let root = try YAMLParser().parseDocument(data, file: displayPath)
     let top = try YAMLFields(root, file: displayPath, context: "homolog.yaml", isRoot: true)
-    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy"])
+    try top.rejectUnknown(["project", "context", "catalogue", "components", "evidence", "attestations", "derogations", "policy", "decision"])
     guard let fields = try top.mapping("policy") else {
       throw top.error(Message("policy.missing"), "no 'policy:' section: the evaluator's thresholds are read from it (vulnerabilities, coverage…)")
     }

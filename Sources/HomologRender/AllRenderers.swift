@@ -10,6 +10,7 @@ public enum AllRenderers {
     SARIFRenderer(),
     CodeQualityRenderer(),
     OSCALRenderer(),
+    ActionPlanRenderer(),
   ]
 
   /// The `--format` names.

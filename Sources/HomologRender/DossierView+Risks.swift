@@ -6,7 +6,7 @@ extension DossierView {
   static func risks(
     _ dossier: Dossier, ui: UILabels, escape: (String) -> String
   ) -> (rows: [SeverityRow], above: [FindingRow], within: [FindingRow]) {
-    let open = dossier.findings.filter { $0.kind == .vulnerability && $0.suppression == nil }
+    let open = dossier.findings.filter(\.isOpenVulnerability)
     var counts = SeverityCounts()
     for finding in open { counts.add(finding.severity) }
     let limits = dossier.policy.vulnerabilities

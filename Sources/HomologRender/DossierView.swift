@@ -311,6 +311,8 @@ struct DossierView: Encodable {
   var hasIgnored: Bool
   var hasUnreadable: Bool
   var unusedDerogations: Int
+  /// The proposed homologation decision (the dossier's last page); nil for dossiers written before it existed.
+  var decision: DecisionView?
 
   // swiftlint:disable:next function_body_length
   init(_ dossier: Dossier, table: TranslationTable, escape: (String) -> String) {
@@ -425,6 +427,7 @@ struct DossierView: Encodable {
       deployment: stated(project.deployment.map { "context.deployment_values.\($0.rawValue)" }),
       environments: project.environments.map { escape($0.joined(separator: ", ")) } ?? ui["context.unstated"])
     components = dossier.project.components.map { Component(name: escape($0.name), roleLabel: ui["role.\($0.role.rawValue)"]) }
+    decision = dossier.decision.map { DecisionView($0, dossier: dossier, table: table, ui: ui, links: links, escape: escape) }
   }
 
   private static func counts(_ counts: StatusCounts, ui: UILabels) -> [Count] {

@@ -110,6 +110,7 @@ enum Pipeline {
       try checkDeclared(url, what: what, folder: false, config: config, configDisplay: configDisplay)
     }
     let catalogue = try catalogue(config.catalogue, displayPath: config.catalogue.map { display($0, base: config.baseDirectory) })
+    try config.checkActions(against: catalogue)
     for path in config.allEvidencePaths {
       try checkDeclared(path, what: "evidence", folder: true, config: config, configDisplay: configDisplay)
     }
@@ -148,7 +149,7 @@ enum Pipeline {
     let input = EvaluationInput(
       generator: ToolInfo(name: "homolog", version: CommandLineTool.version), catalogue: catalogue, project: project,
       evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,
-      derogations: derogations, asOf: asOf, lang: lang, gate: config.gate)
+      derogations: derogations, asOf: asOf, lang: lang, gate: config.gate, decision: config.decision)
     return (input, config, stale)
   }
 

@@ -44,7 +44,28 @@ enum DemoDossier {
       tests: [], policy: Policy(), admission: admission(), regression: regression())
     for requirement in dossier.requirements { dossier.counts.add(requirement.status) }
     dossier.gate = ["eliminatory", "regression"]
+    dossier.decision = decision()
     return dossier
+  }
+
+  /// Défavorable (éliminatoire): both eliminating requirements block, DER-2026-04 (in force, used) and EXI-ORG-17-B
+  /// (Important, non évalué) are reserved; owners and due dates partly known; an owner with markup to escape.
+  private static func decision() -> HomologationDecision {
+    HomologationDecision(
+      proposal: .unfavorable, validityMonths: nil, validUntil: nil,
+      reasons: [.eliminatory(requirements: ["EXI-ARCH-27", "EXI-ORG-7"])],
+      blocking: [
+        DecisionItem(kind: .requirementNotMet, requirement: "EXI-ARCH-27", level: .primordial, status: .nonConforme, owner: "Équipe <API> & web", due: "2026-12-01"),
+        DecisionItem(kind: .requirementNotMet, requirement: "EXI-ORG-7", level: .primordial, status: .nonEvalue),
+      ],
+      reservations: [
+        DecisionItem(
+          kind: .derogation, requirement: "EXI-ORG-10", level: .important, status: .derogation, derogation: "DER-2026-04", expiresOn: "2026-12-15",
+          owner: "Responsable du module d'export", due: "2026-12-15"),
+        DecisionItem(kind: .requirementNotMet, requirement: "EXI-ORG-17-B", level: .important, status: .nonEvalue, due: "2027-03-31"),
+      ],
+      authority: DecisionPerson(name: "Directrice du numérique", function: "Autorité d'homologation"),
+      signatories: [DecisionPerson(name: "Claire Dubois", function: "RSSI ministérielle"), DecisionPerson(name: "Marc Petit", function: nil)])
   }
 
   private static func requirements() -> [RequirementResult] {

@@ -48,6 +48,11 @@ final class HostileTextTests: XCTestCase {
     dossier.score.categories[0].category = payload
     dossier.regression?.reasonTexts = [payload]
     dossier.regression?.newFindings[0].title = payload
+    dossier.decision?.authority = DecisionPerson(name: payload, function: payload)
+    dossier.decision?.signatories = [DecisionPerson(name: payload, function: payload)]
+    dossier.decision?.reservations[0].owner = payload
+    dossier.decision?.reservations[0].derogation = payload
+    dossier.decision?.reasons.append(.derogationExpiry(derogation: payload, expiresOn: "2026-12-15"))
     return dossier
   }
 
@@ -78,9 +83,15 @@ final class HostileTextTests: XCTestCase {
     XCTAssertTrue(markdown.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"))
     XCTAssertTrue(markdown.contains("\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| \\`code\\` \\*\\*bold\\*\\*"), "Markdown syntax escaped")
     XCTAssertTrue(markdown.contains("\\{\\{t.title\\}\\}"), "template syntax kept literally (escaped braces render as {{t.title}})")
-    // Table rows keep their column count: the payload's pipe is escaped.
-    for line in markdown.components(separatedBy: "\n") where line.hasPrefix("| ") && line.contains("EXI-ORG-7") {
-      XCTAssertEqual(line.replacingOccurrences(of: "\\|", with: "").occurrences(of: "|"), 7, line)
+    // Table rows keep their table's column count (its separator row's): the payload's pipe is escaped.
+    var columns = 0
+    var rows = 0
+    for line in markdown.components(separatedBy: "\n") {
+      if line.hasPrefix("|---") { columns = line.occurrences(of: "|") }
+      guard line.hasPrefix("| ") && line.contains("EXI-ORG-7") else { continue }
+      rows += 1
+      XCTAssertEqual(line.replacingOccurrences(of: "\\|", with: "").occurrences(of: "|"), columns, line)
     }
+    XCTAssertEqual(rows, 2, "the requirements table and the decision's blocking requirements")
   }
 }

@@ -36,8 +36,8 @@ final class InitCommandTests: XCTestCase {
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
       [
-        ".homolog-outputs", "dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml",
-        "oscal-assessment-results.json",
+        ".homolog-outputs", "action-plan.csv", "dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json",
+        "junit.xml", "oscal-assessment-results.json",
       ])
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as! [String: Any]
     let requirements = json["requirements"] as! [[String: Any]]

@@ -22,7 +22,7 @@ final class OutputFolderTests: XCTestCase {
   func testMarkdownRunIntoAFolderWithAnOlderDossierLeavesNoDossierJSON() throws {
     // An older run (another date) wrote every format into the default folder, dossier/, and its manifest.
     XCTAssertEqual(try CLI.run(["evaluate", "--as-of", "2026-01-05", "--quiet"], in: demo).status, 1)
-    XCTAssertEqual(try names("dossier").count, 8)
+    XCTAssertEqual(try names("dossier").count, 9)
     let result = try evaluate(["--format", "md"])
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertEqual(try names("dossier"), [".homolog-outputs", "dossier.md"])

@@ -92,7 +92,7 @@ enum SchemaTestDossiers {
       derogations: [
         DerogationEntry(
           id: "DER-1", requirement: "EXI-1", justification: "j", compensatingMeasures: ["m"], approvedBy: "RSSI", approvedOn: "2026-01-01",
-          expiresOn: "2026-12-01", scope: "api", state: .expiring, daysToExpiry: 9, unused: false)
+          expiresOn: "2026-12-01", scope: "api", state: .expiring, daysToExpiry: 9, unused: false, owner: "Équipe API")
       ],
       evidence: [
         EvidenceSummary(
@@ -133,6 +133,21 @@ enum SchemaTestDossiers {
     var counts = PolicyStatusCounts()
     counts.add(.fail)
     dossier.admissionReported = [ReportedPolicy(policy: "require-labels", check: "k8s.labels", counts: counts, results: [result])]
+    dossier.decision = HomologationDecision(
+      proposal: .favorableWithReservations, validityMonths: 6, validUntil: "2026-12-01",
+      reasons: [
+        .scoreBand(score: 75, minimum: 75, months: 24), .criticalVulnerabilities(count: 1, months: 6),
+        .highVulnerabilities(count: 2, months: 12), .derogationExpiry(derogation: "DER-1", expiresOn: "2026-12-01"),
+      ],
+      blocking: [DecisionItem(kind: .requirementNotMet, requirement: "EXI-2", level: .primordial, status: .nonConforme)],
+      reservations: [
+        DecisionItem(
+          kind: .derogation, requirement: "EXI-1", level: .important, status: .derogation, derogation: "DER-1", expiresOn: "2026-12-01",
+          owner: "Équipe API", due: "2026-12-01")
+      ],
+      authority: DecisionPerson(name: "Préfète", function: "Autorité d'homologation"),
+      signatories: [DecisionPerson(name: "A. Martin", function: "RSSI")],
+      policy: DecisionPolicy(actions: [PlannedAction(requirement: "EXI-1", owner: "Équipe API", due: Day("2026-12-01"))]))
     return dossier
   }
 

@@ -17,7 +17,7 @@ enum DerogationRegister {
         id: derogation.id, requirement: derogation.requirement, justification: derogation.justification,
         compensatingMeasures: derogation.compensatingMeasures, approvedBy: derogation.approvedBy,
         approvedOn: derogation.approvedOn.description, expiresOn: derogation.expiresOn.description, scope: derogation.scope,
-        state: state, daysToExpiry: days, unused: (state == .active || state == .expiring) && !used)
+        state: state, daysToExpiry: days, unused: (state == .active || state == .expiring) && !used, owner: derogation.owner)
     }
   }
 }

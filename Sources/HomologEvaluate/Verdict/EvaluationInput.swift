@@ -14,12 +14,15 @@ public struct EvaluationInput: Sendable {
   public var lang: String
   /// Gate rules in force (shown in the dossier).
   public var gate: [String]
+  /// How the proposed decision is made, with its authority, signatories and action plan (homolog.yaml's `decision`).
+  public var decision: DecisionPolicy
 
   public init(
     generator: ToolInfo, catalogue: Catalogue, project: ProjectSummary, evidence: EvidenceSet, ignored: [IgnoredFile] = [],
     unreadable: [IgnoredFile] = [], attestations: [Attestation] = [], derogations: [Derogation] = [], asOf: Day,
-    lang: String, gate: [String] = ["eliminatory"]
+    lang: String, gate: [String] = ["eliminatory"], decision: DecisionPolicy = DecisionPolicy()
   ) {
+    self.decision = decision
     self.generator = generator
     self.catalogue = catalogue
     self.project = project

@@ -29,6 +29,7 @@ public enum Evaluator {
       tests: EvidenceDigest.tests(input.evidence), policy: input.evidence.policy, admission: AdmissionReport.rules(results, evidence: input.evidence))
     dossier.policySha256 = PolicyDigest.sha256(input.evidence.policy)
     dossier.admissionReported = AdmissionReport.reported(input.evidence)
+    dossier.decision = HomologationDecider.decide(dossier, policy: input.decision, asOf: input.asOf)
     return dossier
   }
 }

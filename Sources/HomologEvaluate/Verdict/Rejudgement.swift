@@ -3,7 +3,8 @@ import HomologModel
 /// A dossier judged again under another policy (an evaluator's), from what the dossier carries: the measurements
 /// of the policy-sensitive checks, the attestations with their dates, the derogations, and each requirement's
 /// parts. Requirements are judged by `RequirementJudge`, verdict and score by `Scoring`: the same code as
-/// `Evaluator`, so a dossier judged again under its own policy is reproduced exactly.
+/// `Evaluator`, so a dossier judged again under its own policy is reproduced exactly. The proposed decision is made
+/// again under the decision policy the dossier records (`HomologationDecider.redecide`).
 ///
 /// `k8s.allowed-registries` also depends on the policy (`allowed_registries`) but keeps no measurement: its result is
 /// kept as judged, and `notRejudged` names it when the two policies' registries differ.
@@ -42,7 +43,7 @@ public enum Rejudgement {
       return Derogation(
         id: entry.id, requirement: entry.requirement, justification: entry.justification,
         compensatingMeasures: entry.compensatingMeasures, approvedBy: entry.approvedBy, approvedOn: approved, expiresOn: expires,
-        scope: entry.scope, line: 0)
+        scope: entry.scope, owner: entry.owner, line: 0)
     }
     let judge = RequirementJudge(context: dossier.project.context, results: results, derogations: derogations, asOf: asOf)
     let requirements = dossier.requirements.map { requirement in
@@ -69,6 +70,7 @@ public enum Rejudgement {
     }
     rejudged.policy = policy
     rejudged.policySha256 = PolicyDigest.sha256(policy)
+    rejudged.decision = HomologationDecider.redecide(rejudged, asOf: asOf)
     return rejudged
   }
 

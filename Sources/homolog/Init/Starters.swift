@@ -119,6 +119,20 @@ enum Starters {
       gate: [eliminatory]                        # eliminatory (always, unless -eliminatory), regression, score<N,
                                                  # expired-derogation, no-evidence, platform-refusal
 
+    # The proposed homologation decision, last page of dossier.html (docs/decision.md); the values below are the defaults.
+    # decision:
+    #   authority: {name: "…", function: "Autorité d'homologation"}
+    #   signatories: [{name: "…", function: "RSSI"}]   # one signature block each
+    #   validity:                                    # months of validity per Important score band, highest first
+    #     - {min_score: 90, months: 36}
+    #     - {min_score: 75, months: 24}
+    #     - {min_score: 50, months: 12}
+    #     - {min_score: 0, months: 6}
+    #   critical_vulnerability_months: 6             # at most this while a critical vulnerability is open
+    #   high_vulnerability_months: 12                # at most this while a high vulnerability is open
+    #   actions:                                     # the action plan (action-plan.csv): who fixes what, by when
+    #     - {requirement: EXI-ORG-10, owner: "…", due: 2027-03-31}
+
     """
 
   static func attestations(_ catalogue: Catalogue) -> String {
@@ -159,6 +173,7 @@ enum Starters {
     #   approved_on: 2026-01-15
     #   expires_on: 2026-07-15
     #   scope: "composant api"
+    #   owner: "Équipe API"   # optional: who answers for the requirement until the derogation ends
 
     """
 }
