@@ -3,8 +3,9 @@ import HomologModel
 import HomologParsing
 import HomologRender
 
-/// `homolog sign DIR --key KEY.pem`: writes `manifest.json` (every output and evidence file, size and SHA-256) and its
-/// detached Ed25519 signature `manifest.json.sig` into a dossier folder.
+/// `homolog sign DIR --key KEY.pem`: writes `manifest.json` (every output and evidence file, size and SHA-256), its
+/// detached Ed25519 signature `manifest.json.sig` and an in-toto statement of the verdict (`verdict.intoto.json`, listed
+/// in the manifest) into a dossier folder.
 enum SignCommand: Command {
   static let name = "sign"
   static let synopsis = ["DIR --key KEY.pem [--project DIR]"]
@@ -30,7 +31,9 @@ enum SignCommand: Command {
       let outputs = try outputEntries(locations)
       let dossier = try DossierFile.load(locations.output(JSONRenderer.fileName))
       let evidence = try evidenceEntries(dossier, locations)
-      let manifest = SignedManifest(project: dossier.project.name, asOf: dossier.asOf, outputs: outputs, evidence: evidence)
+      let statement = VerdictStatement(dossier: dossier, outputs: outputs).data
+      let signed = outputs + [SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))]
+      let manifest = SignedManifest(project: dossier.project.name, asOf: dossier.asOf, outputs: signed, evidence: evidence)
       let data = manifest.data
       let signature: Data
       do {
@@ -39,13 +42,13 @@ enum SignCommand: Command {
         throw SigningKeys.error(error, path: key, publicKey: false)
       }
       try OutputWriter.write(
-        [(SignedManifest.fileName, data), (SignedManifest.signatureName, signature)], to: Pipeline.url(locations.folder), display: locations.folder)
+        [(VerdictStatement.fileName, statement), (SignedManifest.fileName, data), (SignedManifest.signatureName, signature)], to: Pipeline.url(locations.folder), display: locations.folder)
       Console.out(
         Terminal.text(
           "sign.done",
           [
             MessageArg("manifest", locations.output(SignedManifest.fileName)), MessageArg("signature", locations.output(SignedManifest.signatureName)),
-            .number("outputs", Double(outputs.count), decimals: 0), .number("evidence", Double(evidence.count), decimals: 0),
+            .number("outputs", Double(signed.count), decimals: 0), .number("evidence", Double(evidence.count), decimals: 0),
           ]))
       return .ok
     } catch {

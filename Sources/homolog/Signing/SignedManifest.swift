@@ -1,6 +1,7 @@
 import Foundation
 import HomologModel
 import HomologParsing
+import HomologRender
 
 /// `manifest.json`, what `homolog sign` signs: the SHA-256 and size of every file homolog wrote into a dossier folder
 /// (paths relative to the folder) and of every evidence file the dossier read (paths as the dossier records them:
@@ -26,7 +27,7 @@ struct SignedManifest: Codable, Equatable {
   var project: String
   /// The dossier's evaluation date, `YYYY-MM-DD`.
   var asOf: String
-  /// Files homolog wrote into the folder (`.homolog-outputs`), sorted by path.
+  /// Files homolog wrote into the folder (`.homolog-outputs`, and sign's `verdict.intoto.json`), sorted by path.
   var outputs: [Entry]
   /// Evidence and attested files the dossier read, sorted by path.
   var evidence: [Entry]
@@ -41,18 +42,13 @@ struct SignedManifest: Codable, Equatable {
 
   /// The manifest's bytes: pretty-printed, keys sorted, snake_case, a final newline.
   var data: Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
     // Encoding strings and integers cannot fail.
-    return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    ((try? JSONRenderer.encoder.encode(self)) ?? Data()) + Data("\n".utf8)
   }
 
   /// Decodes a manifest, or says what is wrong with it (English: a malformed file is bad input).
   static func decode(_ data: Data) -> Result<SignedManifest, ManifestProblem> {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    guard let manifest = try? decoder.decode(SignedManifest.self, from: data) else { return .failure(.malformed) }
+    guard let manifest = try? JSONRenderer.decoder.decode(SignedManifest.self, from: data) else { return .failure(.malformed) }
     guard manifest.schema == schemaID else { return .failure(.otherSchema(manifest.schema)) }
     let plain = manifest.outputs.allSatisfy { !$0.path.isEmpty && !$0.path.contains("/") && $0.path != "." && $0.path != ".." }
     guard plain, manifest.evidence.allSatisfy({ !$0.path.isEmpty }) else { return .failure(.malformed) }
