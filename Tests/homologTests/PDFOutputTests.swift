@@ -132,4 +132,23 @@ final class PDFOutputTests: XCTestCase {
         + " (apt-get install chromium) or correct the variable\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
   }
+
+  func testAFailedOrSlowPrintWritesNothing() throws {
+    let project = try CLI.demoCopy()
+    let failed = try CLI.run(
+      ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--format", "json,pdf", "--lang", "en"], in: project,
+      environment: ["HOMOLOG_CHROMIUM": "/bin/false"])
+    XCTAssertEqual(failed.status, 2)
+    XCTAssertEqual(failed.stderr, "error: Chromium did not print the PDF (exit status 1): nothing is written\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
+    try requireChromium()
+    let slow = try CLI.run(
+      ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--format", "pdf", "--lang", "en"], in: project,
+      environment: ["HOMOLOG_PDF_TIMEOUT": "0.2"])
+    XCTAssertEqual(slow.status, 2)
+    XCTAssertTrue(slow.stderr.hasPrefix("error: Chromium did not print the PDF within 0.2 s ("), slow.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
+    let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("homolog-pdf-") }
+    XCTAssertEqual(left, [])
+  }
 }

@@ -6,7 +6,7 @@ import HomologModel
 ///
 /// The browser is `HOMOLOG_CHROMIUM` when set, else the first of `chromium`, `chromium-browser`, `google-chrome` on
 /// `PATH`. It runs on a copy of the HTML in a private temporary folder, with a user-data directory (profile, cache)
-/// of its own inside it, removed afterwards; as root it needs `--no-sandbox` (Chromium refuses to start otherwise), and
+/// of its own inside it, removed afterwards (the browser runs in a process group of its own, stopped whole); as root it needs `--no-sandbox` (Chromium refuses to start otherwise), and
 /// only then gets it. A run longer than the timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
 enum ChromiumPrinter {
   /// The `--format` name.
@@ -43,41 +43,29 @@ enum ChromiumPrinter {
     let page = folder.appendingPathComponent("dossier.html")
     let pdf = folder.appendingPathComponent(fileName)
     let log = folder.appendingPathComponent("chromium.log")
-    guard FileManager.default.createFile(atPath: page.path, contents: html), FileManager.default.createFile(atPath: log.path, contents: nil),
-      let logHandle = FileHandle(forWritingAtPath: log.path)
-    else { throw failure("cannot write \(folder.path)") }
-    defer { try? logHandle.close() }
-
-    let process = Process()
-    process.executableURL = browser
-    process.arguments = arguments(profile: folder.appendingPathComponent("profile"), pdf: pdf, page: page)
+    guard FileManager.default.createFile(atPath: page.path, contents: html) else { throw failure("cannot write \(folder.path)") }
     var environment = ProcessInfo.processInfo.environment
     // UTC dates in the PDF (pinned afterwards); caches and configuration inside the temporary folder.
     environment["TZ"] = "UTC"
     environment["HOME"] = folder.path
     environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
     environment["XDG_CACHE_HOME"] = folder.appendingPathComponent("cache").path
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = logHandle
-    process.standardError = logHandle
-    do {
-      try process.run()
-    } catch {
-      throw failure(error.localizedDescription)
-    }
-    let deadline = Date().addingTimeInterval(timeout())
-    while process.isRunning && Date() < deadline { usleep(50_000) }
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-      throw Terminal.inputError("pdf.timeout", [.number("seconds", timeout(), decimals: 0), MessageArg("browser", browser.path)])
+    let limit = timeout()
+    let outcome = ProcessGroup.run(
+      browser.path, arguments(profile: folder.appendingPathComponent("profile"), pdf: pdf, page: page), environment: environment, log: log.path,
+      timeout: limit)
+    let code: Int32
+    switch outcome {
+    case .notStarted(let error): throw failure(String(cString: strerror(error)))
+    case .timedOut:
+      throw Terminal.inputError("pdf.timeout", [.number("seconds", limit, decimals: limit == limit.rounded() ? 0 : 1), MessageArg("browser", browser.path)])
+    case .exited(let status): code = status
     }
     let printed = (try? Data(contentsOf: pdf)) ?? Data()
-    guard process.terminationStatus == 0, printed.starts(with: Data("%PDF-".utf8)) else {
+    guard code == 0, printed.starts(with: Data("%PDF-".utf8)) else {
       let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       let last = said.split(separator: "\n").last { !$0.contains("dbus") && !$0.contains("bytes written") }.map(String.init) ?? ""
-      throw failure("exit status \(process.terminationStatus)" + (last.isEmpty ? "" : ": " + last))
+      throw failure("exit status \(code)" + (last.isEmpty ? "" : ": " + last))
     }
     return PDFDates.pin(printed, to: day)
   }
