@@ -36,7 +36,7 @@ final class SignVerifyCommandTests: XCTestCase {
     let signed = Signed(project: project, keys: keys)
     let result = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: project)
     XCTAssertEqual(result.status, 0, result.stderr)
-    XCTAssertEqual(result.stdout, "out/manifest.json: 8 output files and 13 evidence files, signed (Ed25519) → out/manifest.json.sig\n")
+    XCTAssertEqual(result.stdout, "out/manifest.json: 8 output files and 16 evidence files, signed (Ed25519) → out/manifest.json.sig\n")
     return signed
   }
 
@@ -64,9 +64,13 @@ final class SignVerifyCommandTests: XCTestCase {
         "verdict.intoto.json",
       ])
     let evidence = try XCTUnwrap(manifest?["evidence"] as? [[String: Any]])
-    XCTAssertEqual(evidence.count, 13)
-    // The attested documents (attestations.yaml) are signed with the dossier's evidence list.
+    XCTAssertEqual(evidence.count, 16)
+    // The attested documents (attestations.yaml) and the declarations are signed with the dossier's evidence list.
     let paths = evidence.compactMap { $0["path"] as? String }
+    XCTAssertEqual(Array(paths.prefix(6)), [
+      "attestations.yaml", "derogations.yaml", "docs/convention-cloud-pi-native.md", "docs/modele-donnees-rgpd.md", "docs/plan-sauvegarde.md",
+      "homolog.yaml",
+    ])
     XCTAssertTrue(paths.contains("docs/plan-sauvegarde.md"), "\(paths)")
     XCTAssertTrue(paths.contains("manifests/rendered.yaml"), "\(paths)")
     let bom = try XCTUnwrap(evidence.first { $0["path"] as? String == "reports/api/bom.json" })
@@ -79,9 +83,9 @@ final class SignVerifyCommandTests: XCTestCase {
 
     let result = try verify(signed)
     XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-    XCTAssertEqual(result.stdout, "intact: valid signature, 8 output files and 13 evidence files unchanged (out/manifest.json)\n")
+    XCTAssertEqual(result.stdout, "intact: valid signature, 8 output files and 16 evidence files unchanged (out/manifest.json)\n")
     let french = try verify(signed, lang: "fr")
-    XCTAssertEqual(french.stdout, "intact : signature valide, 8 fichiers de sortie et 13 fichiers de preuve inchangés (out/manifest.json)\n")
+    XCTAssertEqual(french.stdout, "intact : signature valide, 8 fichiers de sortie et 16 fichiers de preuve inchangés (out/manifest.json)\n")
   }
 
   func testInTotoStatementNamesTheOutputsAndTheVerdict() throws {
@@ -155,6 +159,26 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(
       longer.stdout,
       "modifié : docs/plan-sauvegarde.md (371 octets signés, 372 maintenant)\nmodifié : reports/api/bom.json (même taille, SHA-256 différent)\n")
+  }
+
+  func testDeclarationsAreSignedFromTheEvaluatedProjectOnly() throws {
+    let signed = try signedDemo()
+    let derogations = signed.project.appendingPathComponent("derogations.yaml")
+    try Data("# renewed\n".utf8).append(to: derogations)
+    let result = try verify(signed)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertTrue(result.stdout.hasPrefix("changed: derogations.yaml ("), result.stdout)
+    // A homolog.yaml of another policy is not the dossier's project: sign refuses it.
+    let config = signed.project.appendingPathComponent("homolog.yaml")
+    let text = try String(contentsOf: config, encoding: .utf8)
+    try text.replacingOccurrences(of: "vulnerabilities: {critical: 0, high: 0}", with: "vulnerabilities: {critical: 0, high: 3}")
+      .write(to: config, atomically: true, encoding: .utf8)
+    let refused = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertEqual(
+      refused.stderr,
+      "homolog.yaml: error: this homolog.yaml's policy is not the one the dossier was judged under (policy_sha256 differs): give the evaluated"
+        + " project's folder with --project, or run homolog evaluate again\n")
   }
 
   func testRemovedAndAddedFilesAreNamed() throws {

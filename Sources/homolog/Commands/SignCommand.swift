@@ -30,7 +30,9 @@ enum SignCommand: Command {
       }
       let outputs = try outputEntries(locations)
       let dossier = try DossierFile.load(locations.output(JSONRenderer.fileName))
-      let evidence = try evidenceEntries(dossier, locations)
+      let recorded = try evidenceEntries(dossier, locations)
+      let declared = try SignedDeclarations.entries(locations, dossier: dossier).filter { entry in !recorded.contains { $0.path == entry.path } }
+      let evidence = recorded + declared
       let statement = VerdictStatement(dossier: dossier, outputs: outputs).data
       let signed = outputs + [SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))]
       let manifest = SignedManifest(project: dossier.project.name, asOf: dossier.asOf, outputs: signed, evidence: evidence)
