@@ -17,7 +17,9 @@ enum SignCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
-    guard positionals.count == 1 else { throw .usage(Message("usage.signing-one-folder", [.number("count", Double(positionals.count), decimals: 0)]), command: name) }
+    guard positionals.count == 1 else {
+      throw .usage(Message("usage.signing-one-folder", [.number("count", Double(positionals.count), decimals: 0)]), command: name)
+    }
     guard let key = arguments.value("--key") else { throw .usage(Message("usage.signing-key", [MessageArg("option", "--key")]), command: name) }
     let locations = SignedLocations(folder: positionals[0], project: arguments.value("--project") ?? ".")
 
@@ -44,12 +46,14 @@ enum SignCommand: Command {
         throw SigningKeys.error(error, path: key, publicKey: false)
       }
       try OutputWriter.write(
-        [(VerdictStatement.fileName, statement), (SignedManifest.fileName, data), (SignedManifest.signatureName, signature)], to: Pipeline.url(locations.folder), display: locations.folder)
+        [(VerdictStatement.fileName, statement), (SignedManifest.fileName, data), (SignedManifest.signatureName, signature)],
+        to: Pipeline.url(locations.folder), display: locations.folder)
       Console.out(
         Terminal.text(
           "sign.done",
           [
-            MessageArg("manifest", locations.output(SignedManifest.fileName)), MessageArg("signature", locations.output(SignedManifest.signatureName)),
+            MessageArg("manifest", locations.output(SignedManifest.fileName)),
+            MessageArg("signature", locations.output(SignedManifest.signatureName)),
             .number("outputs", Double(signed.count), decimals: 0), .number("evidence", Double(evidence.count), decimals: 0),
           ]))
       return .ok

@@ -19,7 +19,9 @@ enum VerifyCommand: Command {
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
-    guard positionals.count == 1 else { throw .usage(Message("usage.signing-one-folder", [.number("count", Double(positionals.count), decimals: 0)]), command: name) }
+    guard positionals.count == 1 else {
+      throw .usage(Message("usage.signing-one-folder", [.number("count", Double(positionals.count), decimals: 0)]), command: name)
+    }
     guard let key = arguments.value("--pubkey") else { throw .usage(Message("usage.signing-key", [MessageArg("option", "--pubkey")]), command: name) }
     let locations = SignedLocations(folder: positionals[0], project: arguments.value("--project") ?? ".")
 
@@ -36,7 +38,8 @@ enum VerifyCommand: Command {
       case .failure(.malformed): throw Terminal.inputError("verify.malformed", at: SourceLocation(file: manifestPath))
       case .failure(.otherSchema(let schema)):
         throw Terminal.inputError(
-          "verify.other-schema", [MessageArg("schema", schema), MessageArg("expected", SignedManifest.schemaID)], at: SourceLocation(file: manifestPath, jsonPath: "$.schema"))
+          "verify.other-schema", [MessageArg("schema", schema), MessageArg("expected", SignedManifest.schemaID)],
+          at: SourceLocation(file: manifestPath, jsonPath: "$.schema"))
       }
       var problems: [String] = []
       let signaturePath = locations.output(SignedManifest.signatureName)

@@ -6,8 +6,9 @@ import HomologModel
 ///
 /// The browser is `HOMOLOG_CHROMIUM` when set, else the first of `chromium`, `chromium-browser`, `google-chrome` on
 /// `PATH`. It runs on a copy of the HTML in a private temporary folder, with a user-data directory (profile, cache)
-/// of its own inside it, removed afterwards (the browser runs in a process group of its own, stopped whole); as root it needs `--no-sandbox` (Chromium refuses to start otherwise), and
-/// only then gets it. A run longer than the timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
+/// of its own inside it, removed afterwards (the browser runs in a process group of its own, stopped whole); as root
+/// it needs `--no-sandbox` (Chromium refuses to start otherwise), and only then gets it. A run longer than the
+/// timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
 enum ChromiumPrinter {
   /// The `--format` name.
   static let format = "pdf"
@@ -22,7 +23,8 @@ enum ChromiumPrinter {
   static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(InputError) -> URL {
     if let given = environment["HOMOLOG_CHROMIUM"], !given.isEmpty {
       guard FileManager.default.isExecutableFile(atPath: given) else {
-        throw Terminal.inputError("pdf.chromium-variable-missing", [MessageArg("path", given), MessageArg("candidates", candidates.joined(separator: ", "))])
+        throw Terminal.inputError(
+          "pdf.chromium-variable-missing", [MessageArg("path", given), MessageArg("candidates", candidates.joined(separator: ", "))])
       }
       return URL(fileURLWithPath: given)
     }
@@ -58,7 +60,8 @@ enum ChromiumPrinter {
     switch outcome {
     case .notStarted(let error): throw failure(String(cString: strerror(error)))
     case .timedOut:
-      throw Terminal.inputError("pdf.timeout", [.number("seconds", limit, decimals: limit == limit.rounded() ? 0 : 1), MessageArg("browser", browser.path)])
+      throw Terminal.inputError(
+        "pdf.timeout", [.number("seconds", limit, decimals: limit == limit.rounded() ? 0 : 1), MessageArg("browser", browser.path)])
     case .exited(let status): code = status
     }
     let printed = (try? Data(contentsOf: pdf)) ?? Data()

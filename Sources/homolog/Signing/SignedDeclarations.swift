@@ -27,7 +27,8 @@ enum SignedDeclarations {
     for url in [configURL, config.attestations, config.derogations, config.catalogue].compactMap({ $0 }) {
       let path = Pipeline.display(url, base: base)
       guard let current = SignedLocations.current(locations.evidence(path)) else {
-        throw Terminal.inputError("sign.evidence-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: locations.evidence(path)))
+        throw Terminal.inputError(
+          "sign.evidence-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: locations.evidence(path)))
       }
       if url == config.catalogue && current.sha256 != dossier.catalogue.sha256 {
         throw Terminal.inputError("sign.other-project", [MessageArg("what", "catalogue")], at: SourceLocation(file: locations.evidence(path)))
