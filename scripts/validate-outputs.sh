@@ -6,6 +6,9 @@
 #   gl-code-quality.json            GitLab Code Quality keys and severities
 #   dossier.html                    strict HTML5 parsing, no external URL (French and English)
 #   ci/gitlab/homolog.yml           in the CPiN catalogue's example pipeline, against GitLab's CI JSON Schema
+#   dossier.json                    schemas/dossier.schema.json (draft 2020-12): the demo's, the golden one and, when
+#                                   HOMOLOG_DOSSIER_SINK names where the test suite left its dossiers (.ci/run), each of
+#                                   those, at least HOMOLOG_DOSSIER_MINIMUM of them (scripts/validate_dossiers.py)
 # and checks that two runs with the same --as-of give byte-identical files.
 #
 # Self-contained: builds homolog (unless HOMOLOG_BIN is set) and installs the Python validators in a
@@ -179,7 +182,18 @@ PY
 # The HTML dossier, French and English: strict HTML5 parsing and no external URL (scripts/check_html.py).
 "$HOMOLOG_BIN" evaluate --config "$WORK/demo/homolog.yaml" --out "$WORK/en" --as-of 2026-11-22 --lang en --quiet 2>/dev/null || true
 "$VENV/bin/python" scripts/check_html.py "$WORK/out/dossier.html" "$WORK/en/dossier.html"
+# The demo's diff, comparison and portfolio pages, from the built-in templates: the same checks.
+"$HOMOLOG_BIN" diff "$WORK/out/dossier.json" "$WORK/after-out/dossier.json" --format html >"$WORK/diff.html" 2>/dev/null || true
+"$HOMOLOG_BIN" compare "$WORK/out/dossier.json" "$WORK/en/dossier.json" --format html >"$WORK/comparison.html" 2>/dev/null || true
+"$HOMOLOG_BIN" portfolio "$WORK/en" --format html >"$WORK/portfolio.html" 2>/dev/null || true
+"$VENV/bin/python" scripts/check_html.py "$WORK/diff.html" "$WORK/comparison.html" "$WORK/portfolio.html"
 
 # The GitLab job in the Cloud Pi Native catalogue's example pipeline, rendered with the README's lines,
 # against GitLab's CI JSON Schema (scripts/check-gitlab-pipeline.py; the tests check the same facts without it).
 "$VENV/bin/python" scripts/check-gitlab-pipeline.py --schema Tests/Fixtures/schemas/gitlab-ci.json
+
+# dossier.json against its published JSON Schema: the demo's (plain, with a regression, in English), the golden one and
+# every dossier the test suite wrote when .ci/run collected them (scripts/validate_dossiers.py).
+"$VENV/bin/python" scripts/validate_dossiers.py \
+  ${HOMOLOG_DOSSIER_SINK:+--sink "$HOMOLOG_DOSSIER_SINK" --minimum "${HOMOLOG_DOSSIER_MINIMUM:-1}"} \
+  "$WORK/out/dossier.json" "$WORK/after-out/dossier.json" "$WORK/en/dossier.json" Tests/Golden/demo/expected/dossier.json

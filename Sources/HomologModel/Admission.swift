@@ -1,5 +1,5 @@
 /// What a platform admission rule does to an object that breaks it.
-public enum AdmissionAction: String, Codable, Hashable, Sendable {
+public enum AdmissionAction: String, Codable, Hashable, Sendable, CaseIterable {
   /// A Kyverno validate rule: AUDIT outside production, ENFORCE (refused) in production.
   case validate
   /// A Kyverno mutate rule: the platform rewrites the object, in every environment.
@@ -7,7 +7,7 @@ public enum AdmissionAction: String, Codable, Hashable, Sendable {
 }
 
 /// Where a platform rule stands for the project's manifests.
-public enum AdmissionOutcome: String, Codable, Hashable, Sendable {
+public enum AdmissionOutcome: String, Codable, Hashable, Sendable, CaseIterable {
   /// No object breaks it.
   case admitted
   /// Some object would be refused in production (reported, admitted, outside it).

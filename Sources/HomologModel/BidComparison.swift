@@ -118,18 +118,3 @@ public enum ComparisonPolicyBasis: String, Codable, Hashable, Sendable {
   /// Bids judged under different policies, compared as they are (`--allow-mixed-policies`).
   case mixed
 }
-
-/// A threshold a bid's policy sets differently from a reference policy (the evaluator's, or the CCT defaults).
-public struct ThresholdDifference: Codable, Hashable, Sendable {
-  /// As in homolog.yaml's `policy:` section: `vulnerabilities.critical`, `coverage.backend`…
-  public var key: String
-  /// The bid's value (`null` when it sets no limit).
-  public var value: String
-  /// The reference policy's value.
-  public var reference: String
-  public init(key: String, value: String, reference: String) {
-    self.key = key
-    self.value = value
-    self.reference = reference
-  }
-}

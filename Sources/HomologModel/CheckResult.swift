@@ -1,6 +1,6 @@
 /// What a check concluded. A check that finds nothing to judge concludes `noEvidence`: absence of evidence is
 /// never a verdict, and non applicable comes only from the stated context (the catalogue's `applies_when`).
-public enum CheckOutcome: String, Codable, Hashable, Sendable {
+public enum CheckOutcome: String, Codable, Hashable, Sendable, CaseIterable {
   case pass
   case fail
   case noEvidence = "no_evidence"

@@ -1,9 +1,11 @@
 /// The dossier: every figure any output shows. JSON is its serialization; other outputs derive from it.
 public struct Dossier: Codable, Sendable {
   /// Schema identifier of this JSON shape.
-  public static let schemaID = "homolog-dossier/2"
+  public static let schemaID = SchemaVersion.schemaID(major: SchemaVersion.current.major)
 
   public var schema: String
+  /// The schema version it follows (`SchemaVersion`); nil in dossiers written before 2.1.0, read as 2.0.0.
+  public var schemaVersion: String?
   public var generator: ToolInfo
   /// Evaluation date, `YYYY-MM-DD`.
   public var asOf: String
@@ -43,6 +45,7 @@ public struct Dossier: Codable, Sendable {
   ) {
     self.admission = admission
     self.schema = Dossier.schemaID
+    self.schemaVersion = SchemaVersion.current.description
     self.generator = generator
     self.asOf = asOf
     self.lang = lang
@@ -299,7 +302,7 @@ public struct RequirementResult: Codable, Hashable, Sendable {
 }
 
 /// A derogation's state on the evaluation date.
-public enum DerogationState: String, Codable, Hashable, Sendable {
+public enum DerogationState: String, Codable, Hashable, Sendable, CaseIterable {
   /// Approved and not expired.
   case active
   /// Active, but expires within 30 days.

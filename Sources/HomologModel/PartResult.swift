@@ -1,5 +1,5 @@
 /// Where one part of a requirement stands.
-public enum PartStatus: String, Codable, Hashable, Sendable {
+public enum PartStatus: String, Codable, Hashable, Sendable, CaseIterable {
   /// Its checks pass and/or a valid attestation covers it, as the catalogue asks.
   case proven
   /// One of its checks failed: a failing fact.

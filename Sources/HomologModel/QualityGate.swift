@@ -1,5 +1,5 @@
 /// The status of a quality gate (SonarQube).
-public enum QualityGateStatus: String, Codable, Hashable, Sendable {
+public enum QualityGateStatus: String, Codable, Hashable, Sendable, CaseIterable {
   case ok = "OK"
   case warn = "WARN"
   case error = "ERROR"

@@ -19,7 +19,7 @@ public enum RequirementStatus: String, Codable, Hashable, Sendable, CaseIterable
 }
 
 /// The overall verdict.
-public enum VerdictStatus: String, Codable, Hashable, Sendable {
+public enum VerdictStatus: String, Codable, Hashable, Sendable, CaseIterable {
   /// An applicable Primordial requirement is not met without a valid derogation.
   case eliminatoire
   /// Every applicable Primordial requirement is met, some through derogations.
@@ -29,7 +29,7 @@ public enum VerdictStatus: String, Codable, Hashable, Sendable {
 }
 
 /// What decided a requirement's status.
-public enum StatusBasis: String, Codable, Hashable, Sendable {
+public enum StatusBasis: String, Codable, Hashable, Sendable, CaseIterable {
   /// Checks only.
   case checks
   /// An attestation only.

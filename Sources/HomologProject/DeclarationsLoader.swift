@@ -8,6 +8,16 @@ public enum DeclarationsLoader {
   public static func attestations(
     _ url: URL, displayPath: String, catalogue: Catalogue, baseDirectory: URL, display: (URL) -> String
   ) throws(InputError) -> [Attestation] {
+    var stale: [StaleReference] = []
+    return try attestations(url, displayPath: displayPath, catalogue: catalogue, history: nil, stale: &stale, baseDirectory: baseDirectory, display: display)
+  }
+
+  /// Loads attestations; one naming an id `history` says is stale is left out and added to `stale` (any other
+  /// unknown id is an error).
+  public static func attestations(
+    _ url: URL, displayPath: String, catalogue: Catalogue, history: RequirementHistory?, stale: inout [StaleReference], baseDirectory: URL,
+    display: (URL) -> String
+  ) throws(InputError) -> [Attestation] {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let documents = try YAMLParser().parseDocuments(data, file: displayPath)
     guard let root = documents.first else { return [] }
@@ -18,6 +28,10 @@ public enum DeclarationsLoader {
       let fields = try YAMLFields(node, file: displayPath, context: "attestations[\(index)]")
       try fields.rejectUnknown(["requirement", "statement", "author", "date", "evidence", "links", "parts"])
       let id = try fields.requiredString("requirement")
+      if let history, history.isStale(id) {
+        stale.append(StaleReference(kind: .attestation, id: id, location: YAMLFields.location(node["requirement"] ?? node, displayPath), successor: history.successor(of: id)))
+        continue
+      }
       guard let requirement = catalogue.requirement(id) else {
         throw fields.error(
           Message(
@@ -89,6 +103,15 @@ public enum DeclarationsLoader {
 
   /// Loads derogations; ids must be unique and requirements known.
   public static func derogations(_ url: URL, displayPath: String, catalogue: Catalogue) throws(InputError) -> [Derogation] {
+    var stale: [StaleReference] = []
+    return try derogations(url, displayPath: displayPath, catalogue: catalogue, history: nil, stale: &stale)
+  }
+
+  /// Loads derogations; one naming an id `history` says is stale is left out and added to `stale` (any other unknown
+  /// id is an error).
+  public static func derogations(
+    _ url: URL, displayPath: String, catalogue: Catalogue, history: RequirementHistory?, stale: inout [StaleReference]
+  ) throws(InputError) -> [Derogation] {
     let data = try FileInput.readWhole(url, displayPath: displayPath, limit: 16 << 20)
     let documents = try YAMLParser().parseDocuments(data, file: displayPath)
     guard let root = documents.first else { return [] }
@@ -105,6 +128,13 @@ public enum DeclarationsLoader {
       guard ids.insert(id).inserted else { throw fields.error(
           Message("derogation.duplicate-id", [MessageArg("context", "derogations[\(index)]"), MessageArg("id", id)]), "derogations[\(index)]: duplicate derogation id '\(id)'") }
       let requirement = try fields.requiredString("requirement")
+      if let history, history.isStale(requirement) {
+        stale.append(
+          StaleReference(
+            kind: .derogation, id: requirement, location: YAMLFields.location(node["requirement"] ?? node, displayPath),
+            successor: history.successor(of: requirement)))
+        continue
+      }
       guard catalogue.requirement(requirement) != nil else {
         throw fields.error(
           Message(

@@ -1,13 +1,13 @@
 import Foundation
 import HomologModel
 
-/// Renders a dossier through a Mustache layout and its partials from the template source.
-/// The context is the dossier view plus `t`, the language's UI labels, plus any `extra` members.
+/// Renders a view (the dossier's, or a decision document's) through a Mustache layout and its partials from the template source.
+/// The context is the view plus `t`, the language's UI labels, plus any `extra` members.
 /// In the partials folder, `name.mustache` is the partial `name`; any other file (`style.css`,
 /// `script.js`) is a partial named after the whole file name.
 enum TemplateRendering {
   static func render(
-    layout: String, partialsFolder: String, view: DossierView, context: RenderContext,
+    layout: String, partialsFolder: String, view: some Encodable, context: RenderContext,
     extra: [String: MustacheValue] = [:]
   ) throws(InputError) -> String {
     let source = context.templates

@@ -14,4 +14,7 @@ public enum Resources {
 
   /// The path of the built-in CCT catalogue.
   public static let defaultCataloguePath = "requirements/cct-cloud-pi-native.yaml"
+
+  /// The path of the JSON Schema of `dossier.json` (`homolog schema`).
+  public static let dossierSchemaPath = "schemas/dossier.schema.json"
 }

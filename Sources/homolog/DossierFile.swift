@@ -10,6 +10,7 @@ enum DossierFile {
 
   private struct Header: Decodable {
     var schema: String?
+    var schemaVersion: String?
   }
 
   /// The dossier in a file, or a message naming the file and what is wrong: not JSON, another schema, a missing field.
@@ -43,17 +44,17 @@ enum DossierFile {
     } catch {
       let header: Header
       do {
-        header = try JSONDecoder().decode(Header.self, from: data)
+        header = try JSONRenderer.decoder.decode(Header.self, from: data)
       } catch let headerError {
         throw InputError("not a homolog dossier: expected a JSON object (\(describe(headerError)))", at: SourceLocation(file: display))
       }
       guard let schema = header.schema else {
         throw InputError("not a homolog dossier: no \"schema\" key (expected \"\(Dossier.schemaID)\")", at: SourceLocation(file: display))
       }
-      try checkSchema(schema, display: display)
+      try checkSchema(schema, version: header.schemaVersion, display: display)
       throw InputError("unreadable dossier: \(describe(error))", at: SourceLocation(file: display, jsonPath: jsonPath(error)))
     }
-    try checkSchema(dossier.schema, display: display)
+    try checkSchema(dossier.schema, version: dossier.schemaVersion, display: display)
     return dossier
   }
 
@@ -63,12 +64,33 @@ enum DossierFile {
     return schema.hasPrefix("homolog-dossier/")
   }
 
-  private static func checkSchema(_ schema: String, display: String) throws(InputError) {
+  /// Refuses a dossier of another major schema version (`schema_version`, then `schema`), naming what this homolog reads;
+  /// any minor version of its own major reads, as minor versions only add optional fields.
+  private static func checkSchema(_ schema: String, version: String?, display: String) throws(InputError) {
+    let current = SchemaVersion.current
+    let reads: [MessageArg] = [
+      MessageArg("major", String(current.major)), MessageArg("current", current.description), MessageArg("schema", Dossier.schemaID),
+    ]
+    if let version {
+      let at = SourceLocation(file: display, jsonPath: "$.schema_version")
+      guard let parsed = SchemaVersion(version) else {
+        throw Terminal.inputError("dossier.schema-version-malformed", [MessageArg("found", version)] + reads, at: at)
+      }
+      guard parsed.major == current.major else {
+        throw refusal(found: version, newer: parsed.major > current.major, reads: reads, at: at)
+      }
+    }
     guard schema == Dossier.schemaID else {
-      throw InputError(
-        "dossier of schema \"\(schema)\", this homolog reads \"\(Dossier.schemaID)\": re-evaluate it with this version",
+      let major = schema.hasPrefix("homolog-dossier/") ? Int(schema.dropFirst("homolog-dossier/".count)) : nil
+      throw refusal(
+        found: schema, newer: (major ?? 0) > current.major, reads: reads,
         at: SourceLocation(file: display, jsonPath: "$.schema"))
     }
+  }
+
+  /// The message refusing a dossier of another major version: a newer one needs a newer homolog, an older one re-evaluating.
+  private static func refusal(found: String, newer: Bool, reads: [MessageArg], at location: SourceLocation) -> InputError {
+    Terminal.inputError(newer ? "dossier.newer-schema" : "dossier.older-schema", [MessageArg("found", found)] + reads, at: location)
   }
 
   /// Refuses a baseline of another project or catalogue, where a comparison would mean nothing.

@@ -93,7 +93,7 @@ enum Pipeline {
   static func load(
     config configURL: URL, configDisplay: String, extraEvidence: [URL], asOf: Day, lang: String, keepGoing: Bool,
     maxFileBytes: Int = EvidenceCollector.defaultMaxFileBytes
-  ) throws(InputError) -> (EvaluationInput, ProjectConfig) {
+  ) throws(InputError) -> (EvaluationInput, ProjectConfig, [StaleReference]) {
     guard FileManager.default.fileExists(atPath: configURL.path) else {
       throw InputError(
         Message("path.config-missing", [MessageArg("path", configDisplay)]), english: "project file does not exist", at: SourceLocation(file: configDisplay))
@@ -127,14 +127,19 @@ enum Pipeline {
       return ComponentEvidence(name: component.name, role: component.role, files: files)
     }
     let components = ReportAttribution.attribute(byPath, files: collected.files)
-    let attestations = try config.attestations.map { url throws(InputError) in
-      try DeclarationsLoader.attestations(
-        url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue, baseDirectory: config.baseDirectory,
-        display: { display($0, base: config.baseDirectory) })
-    } ?? []
-    let derogations = try config.derogations.map { url throws(InputError) in
-      try DeclarationsLoader.derogations(url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue)
-    } ?? []
+    let history = try history(of: catalogue, declared: config.catalogue != nil)
+    var stale: [StaleReference] = []
+    var attestations: [Attestation] = []
+    if let url = config.attestations {
+      attestations = try DeclarationsLoader.attestations(
+        url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue, history: history, stale: &stale,
+        baseDirectory: config.baseDirectory, display: { display($0, base: config.baseDirectory) })
+    }
+    var derogations: [Derogation] = []
+    if let url = config.derogations {
+      derogations = try DeclarationsLoader.derogations(
+        url, displayPath: display(url, base: config.baseDirectory), catalogue: catalogue, history: history, stale: &stale)
+    }
     let project = ProjectSummary(
       name: config.name, version: config.version, organisation: config.organisation, context: config.context,
       components: config.components.map { ComponentSummary(name: $0.name, role: $0.role) })
@@ -144,7 +149,15 @@ enum Pipeline {
       generator: ToolInfo(name: "homolog", version: CommandLineTool.version), catalogue: catalogue, project: project,
       evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,
       derogations: derogations, asOf: asOf, lang: lang, gate: config.gate)
-    return (input, config)
+    return (input, config, stale)
+  }
+
+  /// Where stale ids are looked up when a project declares its own catalogue: the built-in one (nil when the project
+  /// uses the built-in catalogue, or a copy of it).
+  private static func history(of catalogue: Catalogue, declared: Bool) throws(InputError) -> RequirementHistory? {
+    guard declared else { return nil }
+    let builtIn = try Pipeline.catalogue(nil)
+    return builtIn.sha256 == catalogue.sha256 ? nil : RequirementHistory(reference: builtIn, current: catalogue)
   }
 
   /// What a declared path is, in the English of the project loader's messages (`PathConfinement`).

@@ -54,7 +54,8 @@ final class ComparisonRankingTests: XCTestCase {
     XCTAssertThrowsError(try Comparison.compare(bids, commonOnly: false)) { error in
       guard case .differentCatalogues(let list) = error as? Comparison.Refusal else { return XCTFail("\(error)") }
       XCTAssertEqual(list.count, 3)
-      XCTAssertTrue(list[2].hasPrefix("Gamma.json: cct 2025"), list[2])
+      XCTAssertEqual(list[2].file, "Gamma.json")
+      XCTAssertEqual(list[2].catalogue.version, "2025")
     }
     let common = try Comparison.compare(bids, commonOnly: true)
     XCTAssertTrue(common.commonOnly)

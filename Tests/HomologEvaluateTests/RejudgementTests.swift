@@ -242,8 +242,8 @@ final class RejudgementTests: XCTestCase {
     XCTAssertEqual(
       PolicyDifference.list(Bid.relaxed, from: Policy()),
       [
-        ThresholdDifference(key: "vulnerabilities.critical", value: "null", reference: "0"),
-        ThresholdDifference(key: "coverage.backend", value: "0", reference: "100"),
+        ThresholdDifference(key: "vulnerabilities.critical", value: .unset, reference: .count(0)),
+        ThresholdDifference(key: "coverage.backend", value: .figure(0), reference: .figure(100)),
       ])
   }
 }

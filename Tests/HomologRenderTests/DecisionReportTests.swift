@@ -24,20 +24,20 @@ final class DecisionReportTests: XCTestCase {
   }
 
   func testComparisonFormatsEscapeBidNamesAndNeutralizeFormulas() throws {
-    let report = ComparisonReport(comparison(), table: try ReportFixtures.context(lang: "fr").table)
+    let report = ComparisonReport(comparison(), context: try ReportFixtures.context(lang: "fr"))
     let csv = report.csv()
     XCTAssertTrue(csv.hasPrefix("rank,bid,file,eliminated,eliminating,score,Code & <Image>,EXI-P-1,EXI-I-1\r\n"), csv)
     XCTAssertTrue(csv.contains("\r\n,'=cmd|' /C calc'!A0,b.json,true,EXI-P-1,100,100,non_conforme,conforme\r\n"), csv)
     XCTAssertTrue(csv.contains("\r\n1,<script>alert(1)</script>,a.json,false,,12.5,12.5,conforme,derogation\r\n"), csv)
 
-    let html = report.html()
+    let html = String(decoding: try report.render("html"), as: UTF8.self)
     XCTAssertFalse(html.contains("<script>"))
     XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     XCTAssertTrue(html.contains("<html lang=\"fr\">"))
     XCTAssertTrue(html.contains("éliminée : EXI-P-1"))
-    XCTAssertFalse(html.contains("http"), "no external request")
+    XCTAssertFalse(html.contains("http:") || html.contains("https:") || html.contains("//"), "no external request")
 
-    let markdown = report.markdown()
+    let markdown = String(decoding: try report.render("md"), as: UTF8.self)
     XCTAssertFalse(markdown.contains("<script>"))
     XCTAssertTrue(markdown.contains("| — | \\=cmd\\|' /C calc'\\!A0 | ⛔ éliminée \\: EXI-P-1 | 100 | 100 |"), markdown)
     XCTAssertTrue(markdown.contains("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; | ✅ recevable | 12,5 | 12,5 |"), markdown)
@@ -57,11 +57,11 @@ final class DecisionReportTests: XCTestCase {
       nextExpiry: "2026-12-01", expiredDerogations: [], criticalVulnerabilities: 2, highVulnerabilities: 0)
     let report = PortfolioReport(
       Portfolio(totals: totals, rows: [row], unreadable: [IgnoredFile(path: "x.json", reason: "bad")]),
-      table: try ReportFixtures.context(lang: "en").table)
+      context: try ReportFixtures.context(lang: "en"))
     XCTAssertTrue(
       report.csv().contains("\r\n'@App,1.0,,app/dossier.json,2026-11-22,27.05.2024,eliminatoire,EXI-P-1 EXI-P-2,72.5,3,DER-1,2026-12-01,,2,0\r\n"),
       report.csv())
-    let markdown = report.markdown()
+    let markdown = String(decoding: try report.render("md"), as: UTF8.self)
     XCTAssertTrue(markdown.contains("1 application: 1 eliminatory"), markdown)
     XCTAssertTrue(markdown.contains("| \\@App | 1.0 | 2026-11-22 | ⛔ eliminatory (2) | 72.5 | 1 (2026-12-01) | 0 | 2 | 0 | app/dossier.json |"), markdown)
     XCTAssertTrue(markdown.contains("- x.json: bad"), markdown)
@@ -74,10 +74,10 @@ final class DecisionReportTests: XCTestCase {
       coverageChanges: [CoverageChange(component: "api", before: 90, after: 85.5)], scoreBefore: 40, scoreAfter: 33.3,
       statusChanges: [StatusChange(requirement: "EXI-ORG-1", before: .conforme, after: .nonConforme)], derogationsAdded: ["DER-1"],
       derogationsExpired: [], reasons: [Message("regression.score-down", [MessageArg("before", "40"), MessageArg("after", "33.3")])])
-    let table = try ReportFixtures.context(lang: "en").table
-    regression.reasonTexts = regression.reasons.map(table.text)
+    let context = try ReportFixtures.context(lang: "en")
+    regression.reasonTexts = regression.reasons.map(context.table.text)
     let report = DiffReport(baseline: dossier, current: dossier, regression: regression)
-    let markdown = report.markdown(table)
+    let markdown = String(decoding: try report.render("md", context: context), as: UTF8.self)
     XCTAssertTrue(markdown.contains("⛔ **Regression**"))
     XCTAssertTrue(markdown.contains("- Important score down from 40 to 33.3"), markdown)
     XCTAssertTrue(markdown.contains("| critical | CVE-2024-0001 | Trivy | libfoo\\: remote code execution |"), markdown)

@@ -4,7 +4,8 @@ import HomologRender
 import XCTest
 
 /// Runs `scripts/check_html.py` (strict html5lib parsing, no external URL, ids and references) on the
-/// demo page in both languages and on a dossier with nothing in it; skipped where python3 with html5lib is not installed.
+/// demo page in both languages and on a dossier with nothing in it, and on the decision pages (compare, diff, portfolio);
+/// skipped where python3 with html5lib is not installed.
 final class HTMLValidityTests: XCTestCase {
   private static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
@@ -39,6 +40,34 @@ final class HTMLValidityTests: XCTestCase {
     let url = folder.appendingPathComponent("dossier.bare.html")
     try Data(try RenderFixture.render(HTMLRenderer(), bare).utf8).write(to: url)
     files.append(url.path)
+    let result = run([python, Self.root.appendingPathComponent("scripts/check_html.py").path] + files)
+    XCTAssertEqual(result.status, 0, result.output)
+  }
+
+  func testDecisionPagesAreValidHTML5WithoutExternalURL() throws {
+    guard let python = ["python3", "/usr/bin/python3"].first(where: { run([$0, "-c", "import html5lib"]).status == 0 }) else {
+      throw XCTSkip("python3 with html5lib is not installed (apt-get install python3-html5lib)")
+    }
+    let folder = try RenderFixture.temporaryFolder()
+    var files: [String] = []
+    let nothing = Regression(
+      baselineAsOf: "2026-10-01", newFindings: [], fixedFindings: [], coverageChanges: [], scoreBefore: nil, scoreAfter: nil, statusChanges: [],
+      derogationsAdded: [], derogationsExpired: [], reasons: [])
+    for lang in ["fr", "en"] {
+      let context = try ReportFixtures.context(lang: lang)
+      let pages = [
+        ("comparison", try ComparisonReport(DecisionFixtures.comparison(), context: context).render("html")),
+        ("comparison-mixed", try ComparisonReport(DecisionFixtures.comparison(basis: .mixed), context: context).render("html")),
+        ("diff", try DecisionFixtures.diff.render("html", context: context)),
+        ("portfolio", try PortfolioReport(DecisionFixtures.portfolio, context: context).render("html")),
+        ("diff-none", try DiffReport(baseline: ReportFixtures.dossier, current: ReportFixtures.dossier, regression: nothing).render("html", context: context)),
+      ]
+      for (name, data) in pages {
+        let url = folder.appendingPathComponent("\(name).\(lang).html")
+        try data.write(to: url)
+        files.append(url.path)
+      }
+    }
     let result = run([python, Self.root.appendingPathComponent("scripts/check_html.py").path] + files)
     XCTAssertEqual(result.status, 0, result.output)
   }

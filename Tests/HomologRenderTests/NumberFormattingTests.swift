@@ -103,17 +103,21 @@ final class NumberFormattingTests: XCTestCase {
         XCTAssertFalse(html.contains(text), "\(lang) HTML shows \(text)")
       }
 
-      let table = try ReportFixtures.context(lang: lang).table
+      let context = try ReportFixtures.context(lang: lang)
       let row = PortfolioRow(
         application: "App", version: nil, organisation: nil, file: "app/dossier.json", asOf: dossier.asOf, catalogueVersion: "1",
         verdict: .conforme, eliminating: [], score: dossier.score.important, nonEvalue: 0, expiringDerogations: [], nextExpiry: nil,
         expiredDerogations: [], criticalVulnerabilities: 0, highVulnerabilities: 0)
-      let portfolio = PortfolioReport(Portfolio(totals: PortfolioTotals(), rows: [row], unreadable: []), table: table)
-      XCTAssertTrue(portfolio.markdown().contains(" | \(expected) | "), "\(lang) portfolio Markdown")
+      let portfolio = PortfolioReport(Portfolio(totals: PortfolioTotals(), rows: [row], unreadable: []), context: context)
+      XCTAssertTrue(String(decoding: try portfolio.render("md"), as: UTF8.self).contains(" | \(expected) | "), "\(lang) portfolio Markdown")
       XCTAssertTrue(portfolio.csv().contains(",conforme,,81.8,0,"), "CSV uses a point in every language")
 
       let diff = DiffReport(baseline: dossier, current: dossier, regression: try XCTUnwrap(dossier.regression))
-      XCTAssertTrue(diff.markdown(table).contains("| \(expected) | \(expected) |"), "\(lang) diff")
+      for format in ["md", "html"] {
+        let text = String(decoding: try diff.render(format, context: context), as: UTF8.self)
+        let cells = format == "md" ? "| \(expected) | \(expected) |" : "<td class=\"num\">\(expected)</td><td class=\"num\">\(expected)</td>"
+        XCTAssertTrue(text.contains(cells), "\(lang) diff \(format)")
+      }
     }
   }
 }

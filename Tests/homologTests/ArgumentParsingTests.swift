@@ -44,7 +44,7 @@ final class ArgumentParsingTests: XCTestCase {
     try assertUsageError(["help", "evalute"], "commande inconnue « evalute » ; vouliez-vous dire « evaluate » ?", see: "homolog --help")
     try assertUsageError(
       ["catalogue", "valdate", "x"],
-      "action de catalogue inconnue « valdate » ; vouliez-vous dire « validate » ? (attendu : validate, list ou mapping)",
+      "action de catalogue inconnue « valdate » ; vouliez-vous dire « validate » ? (attendu : validate, list, mapping ou diff)",
       see: "homolog catalogue --help")
     try assertUsageError(
       ["evaluate", "--format", "mdd"],
@@ -53,7 +53,7 @@ final class ArgumentParsingTests: XCTestCase {
     try assertUsageError(["evaluate", "--lang", "fra"], "--lang attend fr ou en, reçu « fra » ; vouliez-vous dire « fr » ?")
     try assertEnglishUsageError(["evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
     try assertEnglishUsageError(
-      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list or mapping)",
+      ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list, mapping or diff)",
       see: "homolog catalogue --help")
     try assertEnglishUsageError(
       ["evaluate", "--format", "mdd"], "unknown format 'mdd'; did you mean 'md'? (expected json, md, html, junit, sarif, codequality, oscal, pdf)")
@@ -75,7 +75,7 @@ final class ArgumentParsingTests: XCTestCase {
   func testEmptyValueIsRefusedByName() throws {
     try assertUsageError(["evaluate", "--config="], "l'option « --config » attend une valeur (FILE), reçu une valeur vide")
     try assertUsageError(["evaluate", "--out", ""], "l'option « --out » attend une valeur (DIR), reçu une valeur vide")
-    try assertUsageError(["diff", "a", "b", "--format="], "l'option « --format » attend une valeur (md|json), reçu une valeur vide", see: "homolog diff --help")
+    try assertUsageError(["diff", "a", "b", "--format="], "l'option « --format » attend une valeur (FORMAT), reçu une valeur vide", see: "homolog diff --help")
     try assertEnglishUsageError(["evaluate", "--out="], "option '--out' expects a value (DIR), got an empty one")
   }
 
@@ -121,8 +121,8 @@ final class ArgumentParsingTests: XCTestCase {
   }
 
   func testDiffPrintsOneFormat() throws {
-    try assertUsageError(["diff", "a", "b", "--format", "md,json"], "diff affiche un seul format : --format md ou --format json", see: "homolog diff --help")
-    try assertEnglishUsageError(["diff", "a", "b", "--format", "md,json"], "diff prints one format: --format md or --format json", see: "homolog diff --help")
+    try assertUsageError(["diff", "a", "b", "--format", "md,json"], "sans --out, diff affiche un seul format : --format md, --format html ou --format json", see: "homolog diff --help")
+    try assertEnglishUsageError(["diff", "a", "b", "--format", "md,json"], "without --out, diff prints one format: --format md, --format html or --format json", see: "homolog diff --help")
   }
 
   func testOptionValuesAreCheckedInTheRunsLanguage() throws {

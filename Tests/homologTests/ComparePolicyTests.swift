@@ -92,8 +92,8 @@ final class ComparePolicyTests: XCTestCase {
     XCTAssertEqual(
       ranking.bids[0].policyDifferences,
       [
-        ThresholdDifference(key: "vulnerabilities.critical", value: "null", reference: "0"),
-        ThresholdDifference(key: "coverage.backend", value: "0", reference: "100"),
+        ThresholdDifference(key: "vulnerabilities.critical", value: .unset, reference: .count(0)),
+        ThresholdDifference(key: "coverage.backend", value: .figure(0), reference: .figure(100)),
       ])
     let strict = try policyHash("strict").prefix(12)
     let relaxed = try policyHash("relaxed").prefix(12)

@@ -94,6 +94,75 @@ final class DecisionCommandTests: XCTestCase {
     XCTAssertEqual(same.status, 0, same.err)
   }
 
+  func testDiffWritesMarkdownHTMLAndJSONIntoAFolderInTheRunsLanguage() throws {
+    let critical = Finding(
+      tool: "Trivy", kind: .vulnerability, ruleId: "CVE-2026-1234", severity: .critical, originalSeverity: "CRITICAL",
+      title: "<script>alert(1)</script> & co", fingerprint: "fp-critical")
+    try write(dossier("App <b>", primordial: .conforme, important: [.conforme, .conforme]), "old/dossier.json")
+    try write(dossier("App <b>", primordial: .conforme, important: [.conforme, .nonConforme], findings: [critical], coverage: 85), "new/dossier.json")
+    let result = try run(["diff", "old/dossier.json", "new/dossier.json", "--out", "changes", "--lang", "fr"])
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.err.contains("évolutions depuis la référence → changes/diff.md, changes/diff.html, changes/diff.json"), result.err)
+    let html = try String(contentsOf: folder.appendingPathComponent("changes/diff.html"), encoding: .utf8)
+    XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"), html)
+    XCTAssertTrue(html.contains("<title>Évolutions depuis la référence — App &lt;b&gt;</title>"), html)
+    XCTAssertFalse(html.contains("<script>") || html.contains("<b>"), html)
+    XCTAssertTrue(html.contains("<h2 class=\"out\">Régression</h2>"), html)
+    XCTAssertTrue(html.contains("<li>api : couverture des lignes en baisse de 90 % à 85 % (tolérance 0 point)</li>"), html)
+    XCTAssertTrue(html.contains("<li>score des exigences Importantes en baisse de 100 à 50</li>"), html)
+    XCTAssertTrue(
+      html.contains(
+        "<tr><td class=\"severity critical\">critique</td><td>CVE-2026-1234</td><td>Trivy</td><td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</td><td></td></tr>"),
+      html)
+    XCTAssertTrue(
+      html.contains("<tr><th scope=\"row\">EXI-I-2</th><td class=\"status conforme\">conforme</td><td class=\"status non_conforme\">non conforme</td></tr>"),
+      html)
+    let markdown = try String(contentsOf: folder.appendingPathComponent("changes/diff.md"), encoding: .utf8)
+    XCTAssertTrue(markdown.contains("| critique | CVE-2026-1234 | Trivy | &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; co |  |"), markdown)
+    let json = try Data(contentsOf: folder.appendingPathComponent("changes/diff.json"))
+    XCTAssertEqual((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["schema"] as? String, "homolog-diff/1")
+
+    let english = try run(["diff", "old/dossier.json", "new/dossier.json", "--format", "html", "--lang", "en"])
+    XCTAssertEqual(english.status, 0, english.err)
+    XCTAssertTrue(english.out.contains("<html lang=\"en\">") && english.out.contains("<h2 class=\"out\">Regression</h2>"), english.out)
+    XCTAssertTrue(english.out.contains("<li>api: line coverage down from 90 % to 85 % (tolerance 0 points)</li>"), english.out)
+    let two = try run(["diff", "old/dossier.json", "new/dossier.json", "--format", "md,html", "--lang", "fr"])
+    XCTAssertEqual(two.status, 2)
+    XCTAssertTrue(two.err.contains("sans --out, diff affiche un seul format"), two.err)
+  }
+
+  func testTemplatesFolderRestylesCompareDiffAndPortfolio() throws {
+    try write(dossier("Alpha", primordial: .conforme, important: [.conforme, .nonConforme]), "a.json")
+    try write(dossier("Beta <i>", primordial: .conforme, important: [.conforme, .conforme]), "b.json")
+    let custom = folder.appendingPathComponent("custom")
+    try FileManager.default.createDirectory(at: custom.appendingPathComponent("decisions"), withIntermediateDirectories: true)
+    let files = [
+      "compare.md.mustache": "CUSTOM COMPARE {{#bids}}[{{{rank}}} {{{name}}} {{{score}}}]{{/bids}}\n",
+      "diff.md.mustache": "CUSTOM DIFF {{{project}}}: {{{baseline.score}}} -> {{{current.score}}}\n",
+      "portfolio.md.mustache": "CUSTOM PORTFOLIO {{#rows}}[{{{application}}} {{{score}}}]{{/rows}}\n",
+      "decisions/style.css": "body{color:#123456}\n",
+    ]
+    for (name, text) in files { try text.write(to: custom.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("apps"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: folder.appendingPathComponent("a.json"), to: folder.appendingPathComponent("apps/a.json"))
+
+    let compare = try run(["compare", "a.json", "b.json", "--templates", "custom"])
+    XCTAssertEqual(compare.status, 0, compare.err)
+    XCTAssertEqual(compare.out, "CUSTOM COMPARE [1 Beta &lt;i&gt; 100][2 Alpha 50]\n")
+    let page = try run(["compare", "a.json", "b.json", "--templates", "custom", "--format", "html"])
+    XCTAssertTrue(page.out.contains("<style>\nbody{color:#123456}\n</style>"), page.out)
+    XCTAssertTrue(page.out.contains("<th scope=\"row\">Beta &lt;i&gt;</th>"), page.out)
+    let builtIn = try run(["compare", "a.json", "b.json", "--format", "html"])
+    XCTAssertFalse(builtIn.out.contains("#123456"), builtIn.out)
+
+    let diff = try run(["diff", "a.json", "b.json", "--templates", "custom", "--lang", "en"])
+    XCTAssertEqual(diff.status, 0, diff.err)
+    XCTAssertEqual(diff.out, "CUSTOM DIFF Beta &lt;i&gt;: 50 -> 100\n")
+    let portfolio = try run(["portfolio", "apps", "--templates", "custom"])
+    XCTAssertEqual(portfolio.status, 0, portfolio.err)
+    XCTAssertEqual(portfolio.out, "CUSTOM PORTFOLIO [Alpha 50]\n")
+  }
+
   func testDossierOfAnotherSchemaIsRefused() throws {
     try write(dossier("App", primordial: .conforme, important: [.conforme]), "old/dossier.json")
     var text = try String(contentsOf: folder.appendingPathComponent("old/dossier.json"), encoding: .utf8)
@@ -103,7 +172,8 @@ final class DecisionCommandTests: XCTestCase {
     let result = try run(["diff", "future.json", "old/dossier.json"])
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(
-      result.err.contains("future.json (at $.schema): error: dossier of schema \"homolog-dossier/9\", this homolog reads \"homolog-dossier/2\""),
+      result.err.contains(
+        "future.json (at $.schema): erreur : dossier de schéma homolog-dossier/9, écrit par un homolog plus récent : ce homolog lit le schéma 2.x"),
       result.err)
     let array = try run(["diff", "array.json", "old/dossier.json"])
     XCTAssertEqual(array.status, 2)

@@ -2,12 +2,12 @@ import Foundation
 import HomologResources
 import XCTest
 
-/// The binary embeds templates/ and requirements/; this fails when they were edited without
+/// The binary embeds templates/, requirements/ and schemas/; this fails when they were edited without
 /// running `python3 scripts/embed-resources.py`.
 final class EmbeddedResourcesTests: XCTestCase {
   func testEmbeddedResourcesMatchTheFilesOnDisk() throws {
     var onDisk: [String: Data] = [:]
-    for folder in ["templates", "requirements"] {
+    for folder in ["templates", "requirements", "schemas"] {
       let base = CLI.repository.appendingPathComponent(folder)
       let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])!
       for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {

@@ -20,6 +20,7 @@ final class EvaluateCommandTests: XCTestCase {
     }
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("a/dossier.json"))) as! [String: Any]
     XCTAssertEqual(json["schema"] as? String, "homolog-dossier/2")
+    XCTAssertEqual(json["schema_version"] as? String, "2.1.0")
     let requirements = json["requirements"] as! [[String: Any]]
     XCTAssertEqual(requirements.count, 55)
     let statuses: Set<String> = ["conforme", "non_conforme", "derogation", "non_applicable", "non_evalue"]

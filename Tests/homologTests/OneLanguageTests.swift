@@ -34,7 +34,7 @@ final class OneLanguageTests: XCTestCase {
 
   func testFrenchOutputsHaveNoEnglishWordRawCodePluralErrorOrDecimalPoint() throws {
     let texts = try outputs(lang: "fr")
-    XCTAssertEqual(texts.count, 15)
+    XCTAssertEqual(texts.count, 18)
     var problems: [String] = []
     for item in texts {
       for word in Self.englishWords + Self.rawCodes {
@@ -53,7 +53,7 @@ final class OneLanguageTests: XCTestCase {
   func testEnglishOutputsHaveNoFrenchWord() throws {
     // The catalogue's text, the demo's declarations and its evidence are French in both languages: they are taken out.
     let texts = try outputs(lang: "en")
-    XCTAssertEqual(texts.count, 15)
+    XCTAssertEqual(texts.count, 18)
     var problems: [String] = []
     for item in texts {
       for word in Self.frenchWords + Self.rawCodes where word != "derogation" {
@@ -114,6 +114,9 @@ final class OneLanguageTests: XCTestCase {
     let demo = dir.appendingPathComponent("demo/dossier.json").path
     let clean = dir.appendingPathComponent("clean/dossier.json").path
     try run("diff", ["diff", old.appendingPathComponent("dossier.json").path, demo, "--lang", lang, "--fail-on", "regression"])
+    try run(
+      "diff --out",
+      ["diff", old.appendingPathComponent("dossier.json").path, demo, "--lang", lang, "--out", dir.appendingPathComponent("diff").path])
     try run("compare", ["compare", demo, clean, "--lang", lang])
     try run("compare --out", ["compare", demo, clean, "--lang", lang, "--out", dir.appendingPathComponent("comparison").path])
     try run("portfolio", ["portfolio", dir.path, "--lang", lang])
@@ -126,9 +129,9 @@ final class OneLanguageTests: XCTestCase {
       let data = try Data(contentsOf: dir.appendingPathComponent("demo/\(name)"))
       texts.append(Text(origin: "demo/\(name)", text: try Self.prose(name, data)))
     }
-    for name in ["comparison.html", "comparison.md"] {
-      let data = try Data(contentsOf: dir.appendingPathComponent("comparison/\(name)"))
-      texts.append(Text(origin: "comparison/\(name)", text: try Self.prose(name, data)))
+    for name in ["comparison/comparison.html", "comparison/comparison.md", "diff/diff.html", "diff/diff.md"] {
+      let data = try Data(contentsOf: dir.appendingPathComponent(name))
+      texts.append(Text(origin: name, text: try Self.prose(String(name.split(separator: "/").last ?? ""), data)))
     }
     // What homolog did not write (catalogue texts, declarations, evidence) is taken out, longest first.
     var inputs = Set<String>()

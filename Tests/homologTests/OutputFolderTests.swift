@@ -94,7 +94,7 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertEqual(try evaluate(["--out", "dossiers/app"]).status, 1)
     let all = try CLI.run(["portfolio", "dossiers", "--out", "report"], in: demo)
     XCTAssertEqual(all.status, 0, all.stderr)
-    XCTAssertEqual(try names("report"), [".homolog-outputs", "portfolio.csv", "portfolio.json", "portfolio.md"])
+    XCTAssertEqual(try names("report"), [".homolog-outputs", "portfolio.csv", "portfolio.html", "portfolio.json", "portfolio.md"])
     let csv = try CLI.run(["portfolio", "dossiers", "--out", "report", "--format", "csv"], in: demo)
     XCTAssertEqual(csv.status, 0, csv.stderr)
     XCTAssertEqual(try names("report"), [".homolog-outputs", "portfolio.csv"])

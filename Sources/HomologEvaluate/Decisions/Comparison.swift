@@ -38,10 +38,16 @@ public enum Comparison {
     case notRejudgeable(String, Rejudgement.Failure)
     /// Fewer than two bids.
     case tooFew
-    /// Bids from different catalogues (id, version or content): names each bid's catalogue.
-    case differentCatalogues([String])
+    /// Bids from different catalogues (id, version or content): each bid's file and catalogue.
+    case differentCatalogues([BidCatalogue])
     /// `--common` left no requirement in common.
     case nothingInCommon
+  }
+
+  /// One bid's catalogue, for the refusal of different catalogues.
+  public struct BidCatalogue: Equatable, Sendable {
+    public var file: String
+    public var catalogue: CatalogueSummary
   }
 
   /// One bid's policy, for the refusal of mixed policies.
@@ -92,9 +98,9 @@ public enum Comparison {
       }
     }
     guard let first = bids.first else { throw .tooFew }
-    let signatures = bids.map { "\($0.dossier.catalogue.id) \($0.dossier.catalogue.version) (sha256 \($0.dossier.catalogue.sha256.prefix(12)))" }
-    if !commonOnly && Set(signatures).count > 1 {
-      throw .differentCatalogues(zip(bids, signatures).map { "\($0.file): \($1)" })
+    let catalogues = bids.map { BidCatalogue(file: $0.file, catalogue: $0.dossier.catalogue) }
+    if !commonOnly && Set(catalogues.map { [$0.catalogue.id, $0.catalogue.version, $0.catalogue.sha256] }).count > 1 {
+      throw .differentCatalogues(catalogues)
     }
     // Requirements every bid has, at the same level, in the first bid's order.
     var ids = first.dossier.requirements.map(\.id)

@@ -40,7 +40,7 @@ public enum RegressionAnalysis {
       reasons.append(
         Message(
           "regression.new-findings-more",
-          [MessageArg("count", "\(blocking.count - listedFindings)"), MessageArg("severity", policy.regressionSeverity.rawValue)]))
+          [.number("count", Double(blocking.count - listedFindings), decimals: 0), MessageArg("severity", policy.regressionSeverity.rawValue)]))
     }
     for change in coverage {
       guard let old = change.before else { continue }

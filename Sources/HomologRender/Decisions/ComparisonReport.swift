@@ -1,15 +1,16 @@
 import Foundation
 import HomologModel
 
-/// The outputs of `homolog compare`: the ranking as Markdown, HTML, CSV and JSON, labels in the table's
-/// language, every string from dossiers escaped for its format.
+/// The outputs of `homolog compare`: the ranking as Markdown and HTML (from `templates/compare.*.mustache`), CSV
+/// and JSON; labels in the table's language, every string from dossiers escaped for its format.
 public struct ComparisonReport: Sendable {
   public var comparison: BidComparison
-  public var table: TranslationTable
+  public var context: RenderContext
+  public var table: TranslationTable { context.table }
 
-  public init(_ comparison: BidComparison, table: TranslationTable) {
+  public init(_ comparison: BidComparison, context: RenderContext) {
     self.comparison = comparison
-    self.table = table
+    self.context = context
   }
 
   /// Every format, with its file name.
@@ -20,8 +21,8 @@ public struct ComparisonReport: Sendable {
   /// The bytes of one format (`md`, `html`, `csv`, `json`).
   public func render(_ format: String) throws(InputError) -> Data {
     switch format {
-    case "md": return Data(markdown().utf8)
-    case "html": return Data(html().utf8)
+    case "md", "html":
+      return try DecisionPage.render("compare", format: format, view: ComparisonView(self, escape: DecisionPage.escape(for: format)), context: context)
     case "csv": return Data(csv().utf8)
     case "json":
       do {
@@ -37,27 +38,20 @@ public struct ComparisonReport: Sendable {
 
   func t(_ key: String, _ args: [MessageArg] = []) -> String { table.text(Message(key, args)) }
 
+  /// A mark on the comparison's scale in the table's language, `—` when there is none.
   func score(_ value: Double?) -> String {
     guard let value else { return "—" }
-    let decimals = BidComparison.markDecimals(scale: comparison.scale)
-    return NumberFormatting.text(value, decimals: decimals, style: NumberFormatting.Style(lang: table.lang))
+    return NumberFormatting.text(value, decimals: BidComparison.markDecimals(scale: comparison.scale), style: table.style)
   }
-
-  static let icons: [RequirementStatus: String] = [
-    .conforme: "✅", .nonConforme: "❌", .derogation: "⚠️", .nonApplicable: "➖", .nonEvalue: "❔",
-  ]
-
-  /// Short status codes for HTML cells (emoji fonts are not everywhere an evaluator prints).
-  static let codes: [RequirementStatus: String] = [
-    .conforme: "C", .nonConforme: "NC", .derogation: "D", .nonApplicable: "NA", .nonEvalue: "NE",
-  ]
 
   func subtitle() -> String {
     var parts = [
       t("compare.catalogue", [MessageArg("title", comparison.catalogue.title), MessageArg("version", comparison.catalogue.version)]),
       t("compare.scale", [MessageArg.number("scale", comparison.scale, decimals: NumberFormatting.givenDecimals)]),
     ]
-    if comparison.commonOnly { parts.append(t("compare.common", [MessageArg("count", "\(comparison.requirements.count)")])) }
+    if comparison.commonOnly {
+      parts.append(t("compare.common", [MessageArg.number("count", Double(comparison.requirements.count), decimals: 0)]))
+    }
     return parts.joined(separator: " · ")
   }
 
@@ -102,9 +96,7 @@ public struct ComparisonReport: Sendable {
           lines.append(t("compare.policy.bid-default", [name, sha(bid.ownPolicySha256)]))
         } else {
           let differences = bid.policyDifferences.map { difference in
-            t(
-              "compare.policy.difference",
-              [MessageArg("key", difference.key), MessageArg("value", difference.value), MessageArg("reference", difference.reference)])
+            t("compare.policy.difference", [MessageArg("key", difference.key), difference.value.arg("value"), difference.reference.arg("reference")])
           }
           lines.append(
             t("compare.policy.bid-mixed", [name, sha(bid.ownPolicySha256), MessageArg("differences", differences.joined(separator: "; "))]))
@@ -112,98 +104,6 @@ public struct ComparisonReport: Sendable {
       }
       return lines
     }
-  }
-
-  func legend() -> String {
-    RequirementStatus.allCases.map { "\(Self.icons[$0] ?? "") \(t("decision.status.\($0.rawValue)"))" }.joined(separator: " · ")
-  }
-
-  /// The ranking and the status grid in Markdown.
-  public func markdown() -> String {
-    let e = MarkdownEscaping.escape
-    var lines = ["## \(t("compare.title"))", "", e(subtitle()), "", "### \(t("compare.policy"))", ""]
-    lines += policyLines().map { "- " + e($0) }
-    lines.append("")
-    let header = [t("compare.rank"), t("compare.bid"), t("compare.verdict"), t("compare.score")] + comparison.categories.map(e)
-    lines.append("| " + header.joined(separator: " | ") + " |")
-    lines.append("|" + String(repeating: "---|", count: header.count))
-    for bid in comparison.bids {
-      let cells = [bid.rank.map(String.init) ?? "—", e(bid.name), (bid.eliminated ? "⛔ " : "✅ ") + e(verdict(bid)), score(bid.score)]
-        + bid.categories.map { score($0.score) }
-      lines.append("| " + cells.joined(separator: " | ") + " |")
-    }
-    lines += ["", "### \(t("compare.statuses"))", "", legend(), ""]
-    let grid = [t("compare.requirement"), t("compare.level")] + comparison.bids.map { e($0.name) }
-    lines.append("| " + grid.joined(separator: " | ") + " |")
-    lines.append("|" + String(repeating: "---|", count: grid.count))
-    for requirement in comparison.requirements {
-      let cells = [e(requirement.id), requirement.level.rawValue] + comparison.bids.map { bid in
-        bid.statuses[requirement.id].map { Self.icons[$0] ?? $0.rawValue } ?? "—"
-      }
-      lines.append("| " + cells.joined(separator: " | ") + " |")
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// One self-contained page: inline CSS, no external request, every dossier string escaped.
-  public func html() -> String {
-    let x = XMLEscaping.escape
-    var page = """
-      <!DOCTYPE html>
-      <html lang="\(x(table.lang))">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(x(t("compare.title")))</title>
-      <style>
-      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#161616}
-      table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
-      th{background:#f0f0f5}td.num{text-align:right}tr.eliminated td{background:#fdecea}
-      td.verdict{min-width:16rem}.out{color:#b00020;font-weight:bold}.in{color:#1b6e20;font-weight:bold}
-      .scroll{overflow-x:auto}caption{text-align:left;font-weight:bold;padding:.3rem 0}
-      td.status{text-align:center;font-weight:bold;font-size:.85rem}ul.mixed{color:#b00020;font-weight:bold}
-      .conforme{background:#e3f4e4}.non_conforme{background:#fbd9d7}.derogation{background:#fff1c9}
-      .non_applicable{background:#eeeeee;color:#555}.non_evalue{background:#e6e9f7}
-      @media print{body{margin:0}}
-      </style>
-      </head>
-      <body>
-      <h1>\(x(t("compare.title")))</h1>
-      <p>\(x(subtitle()))</p>
-      <h2>\(x(t("compare.policy")))</h2>
-      <ul class="policy\(comparison.policyBasis == .common ? "" : " \(comparison.policyBasis.rawValue)")">
-      \(policyLines().map { "<li>\(x($0))</li>" }.joined(separator: "\n"))
-      </ul>
-      <div class="scroll"><table>
-      <caption>\(x(t("compare.ranking")))</caption>
-      <thead><tr><th scope="col">\(x(t("compare.rank")))</th><th scope="col">\(x(t("compare.bid")))</th><th scope="col">\(x(t("compare.verdict")))</th><th scope="col">\(x(t("compare.score")))</th>
-      """
-    for category in comparison.categories { page += "<th scope=\"col\">\(x(category))</th>" }
-    page += "</tr></thead>\n<tbody>\n"
-    for bid in comparison.bids {
-      page += "<tr\(bid.eliminated ? " class=\"eliminated\"" : "")><td class=\"num\">\(bid.rank.map(String.init) ?? "—")</td>"
-      page += "<th scope=\"row\">\(x(bid.name))</th><td class=\"verdict \(bid.eliminated ? "out" : "in")\">\(x(verdict(bid)))</td>"
-      page += "<td class=\"num\">\(x(score(bid.score)))</td>"
-      for mark in bid.categories { page += "<td class=\"num\">\(x(score(mark.score)))</td>" }
-      page += "</tr>\n"
-    }
-    page += "</tbody>\n</table></div>\n<div class=\"scroll\"><table>\n<caption>\(x(t("compare.statuses")))</caption>\n"
-    page += "<thead><tr><th scope=\"col\">\(x(t("compare.requirement")))</th><th scope=\"col\">\(x(t("compare.level")))</th>"
-    for bid in comparison.bids { page += "<th scope=\"col\">\(x(bid.name))</th>" }
-    page += "</tr></thead>\n<tbody>\n"
-    for requirement in comparison.requirements {
-      page += "<tr><th scope=\"row\" title=\"\(x(requirement.title))\">\(x(requirement.id))</th><td>\(requirement.level.rawValue)</td>"
-      for bid in comparison.bids {
-        let status = bid.statuses[requirement.id]
-        let label = status.map { t("decision.status.\($0.rawValue)") } ?? "—"
-        page += "<td class=\"status \(status?.rawValue ?? "")\" title=\"\(x(label))\"><abbr title=\"\(x(label))\">"
-        page += "\(status.map { Self.codes[$0] ?? "" } ?? "—")</abbr></td>"
-      }
-      page += "</tr>\n"
-    }
-    let key = RequirementStatus.allCases.map { "<span class=\"\($0.rawValue)\">\(Self.codes[$0] ?? "")</span> \(x(t("decision.status.\($0.rawValue)")))" }
-    page += "</tbody>\n</table></div>\n<p>\(key.joined(separator: " · "))</p>\n</body>\n</html>\n"
-    return page
   }
 
   /// One row per bid: rank, name, eliminated, eliminating requirements, score, category scores, then each

@@ -50,82 +50,17 @@ public struct DiffReport: Codable, Sendable {
   /// Findings listed per table before "… and N more".
   static let listedFindings = 50
 
-  /// The report as Markdown, labels in the table's language, evidence text escaped.
-  public func markdown(_ table: TranslationTable) -> String {
-    let e = MarkdownEscaping.escape
-    func t(_ key: String) -> String { table.text(Message(key)) }
-    func status(_ value: RequirementStatus) -> String { t("decision.status.\(value.rawValue)") }
-    let style = NumberFormatting.Style(lang: table.lang)
-    func number(_ value: Double?) -> String { value.map { NumberFormatting.text($0, style: style) } ?? "—" }
-    var lines: [String] = []
-    lines.append("## \(t("diff.title"))")
-    lines.append("")
-    lines.append("**\(e(current.project))**")
-    lines.append("")
-    lines.append("| | \(t("diff.baseline")) | \(t("diff.current")) |")
-    lines.append("|---|---|---|")
-    lines.append("| \(t("diff.as-of")) | \(e(baseline.asOf)) | \(e(current.asOf)) |")
-    lines.append("| \(t("diff.verdict")) | \(t("decision.verdict.\(baseline.verdict.rawValue)")) | \(t("decision.verdict.\(current.verdict.rawValue)")) |")
-    lines.append("| \(t("diff.score")) | \(number(baseline.score)) | \(number(current.score)) |")
-    lines.append("")
-    if isRegression {
-      lines.append("⛔ **\(t("diff.regression"))**")
-      lines.append("")
-      lines.append("### \(t("diff.reasons"))")
-      lines.append("")
-      for reason in regression.reasons { lines.append("- \(e(table.text(reason)))") }
-    } else {
-      lines.append("✅ \(t("diff.no-regression"))")
+  /// Every format, with its file name (`--out DIR`).
+  public static let files: [(format: String, fileName: String)] = [("md", "diff.md"), ("html", "diff.html"), ("json", "diff.json")]
+
+  /// The bytes of one format: `md` and `html` from `templates/diff.*.mustache` in the context's language, or `json`.
+  public func render(_ format: String, context: RenderContext) throws(InputError) -> Data {
+    switch format {
+    case "md", "html":
+      let view = DiffView(self, table: context.table, escape: DecisionPage.escape(for: format))
+      return try DecisionPage.render("diff", format: format, view: view, context: context)
+    case "json": return try json()
+    default: throw InputError("unknown diff format '\(format)' (expected md, html, json)")
     }
-    func findings(_ title: String, _ list: [Finding]) {
-      lines.append("")
-      lines.append("### \(title) (\(list.count))")
-      lines.append("")
-      guard !list.isEmpty else {
-        lines.append("_\(t("diff.none"))_")
-        return
-      }
-      lines.append("| \(t("diff.severity")) | \(t("diff.rule")) | \(t("diff.tool")) | \(t("diff.finding")) | \(t("diff.location")) |")
-      lines.append("|---|---|---|---|---|")
-      for finding in list.prefix(Self.listedFindings) {
-        let place = finding.location.map { location in
-          [location.path.map { path in location.line.map { "\(path):\($0)" } ?? path }, location.target].compactMap { $0 }.first ?? ""
-        } ?? ""
-        lines.append(
-          "| \(table.text(Message("severity.\(finding.severity.rawValue)"))) | \(e(finding.ruleId)) | \(e(finding.tool)) | \(e(finding.title)) | \(e(place)) |")
-      }
-      if list.count > Self.listedFindings {
-        lines.append("")
-        lines.append(table.text(Message("diff.more", [MessageArg("count", "\(list.count - Self.listedFindings)")])))
-      }
-    }
-    findings(t("diff.new-findings"), regression.newFindings)
-    findings(t("diff.fixed-findings"), regression.fixedFindings)
-    if !regression.coverageChanges.isEmpty {
-      lines.append("")
-      lines.append("### \(t("diff.coverage"))")
-      lines.append("")
-      lines.append("| \(t("diff.component")) | \(t("diff.before")) | \(t("diff.after")) |")
-      lines.append("|---|---|---|")
-      for change in regression.coverageChanges {
-        lines.append("| \(e(change.component)) | \(number(change.before)) | \(number(change.after)) |")
-      }
-    }
-    if !regression.statusChanges.isEmpty {
-      lines.append("")
-      lines.append("### \(t("diff.status-changes"))")
-      lines.append("")
-      lines.append("| \(t("diff.requirement")) | \(t("diff.before")) | \(t("diff.after")) |")
-      lines.append("|---|---|---|")
-      for change in regression.statusChanges {
-        lines.append("| \(e(change.requirement)) | \(status(change.before)) | \(status(change.after)) |")
-      }
-    }
-    for (key, ids) in [("diff.derogations-added", regression.derogationsAdded), ("diff.derogations-expired", regression.derogationsExpired)]
-    where !ids.isEmpty {
-      lines.append("")
-      lines.append("**\(t(key))**: \(ids.map(e).joined(separator: ", "))")
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -1,25 +1,29 @@
 import Foundation
 import HomologModel
 
-/// The outputs of `homolog portfolio`: one table of many applications as Markdown, CSV or JSON.
+/// The outputs of `homolog portfolio`: one table of many applications as Markdown and HTML (from
+/// `templates/portfolio.*.mustache`), CSV or JSON.
 public struct PortfolioReport: Sendable {
   public var portfolio: Portfolio
-  public var table: TranslationTable
+  public var context: RenderContext
+  public var table: TranslationTable { context.table }
 
-  public init(_ portfolio: Portfolio, table: TranslationTable) {
+  public init(_ portfolio: Portfolio, context: RenderContext) {
     self.portfolio = portfolio
-    self.table = table
+    self.context = context
   }
 
   /// Every format, with its file name.
   public static let files: [(format: String, fileName: String)] = [
-    ("md", "portfolio.md"), ("csv", "portfolio.csv"), ("json", "portfolio.json"),
+    ("md", "portfolio.md"), ("html", "portfolio.html"), ("csv", "portfolio.csv"), ("json", "portfolio.json"),
   ]
 
-  /// The bytes of one format (`md`, `csv`, `json`).
+  /// The bytes of one format (`md`, `html`, `csv`, `json`).
   public func render(_ format: String) throws(InputError) -> Data {
     switch format {
-    case "md": return Data(markdown().utf8)
+    case "md", "html":
+      let view = PortfolioView(portfolio, table: table, escape: DecisionPage.escape(for: format))
+      return try DecisionPage.render("portfolio", format: format, view: view, context: context)
     case "csv": return Data(csv().utf8)
     case "json":
       do {
@@ -29,53 +33,8 @@ public struct PortfolioReport: Sendable {
       } catch {
         throw InputError("cannot encode the portfolio: \(error)")
       }
-    default: throw InputError("unknown portfolio format '\(format)' (expected md, csv, json)")
+    default: throw InputError("unknown portfolio format '\(format)' (expected md, html, csv, json)")
     }
-  }
-
-  func t(_ key: String, _ args: [MessageArg] = []) -> String { table.text(Message(key, args)) }
-
-  func score(_ value: Double?) -> String {
-    guard let value else { return "—" }
-    return NumberFormatting.text(value, style: NumberFormatting.Style(lang: table.lang))
-  }
-
-  /// Totals, then one line per application.
-  public func markdown() -> String {
-    let e = MarkdownEscaping.escape
-    let totals = portfolio.totals
-    var lines = [
-      "## \(t("portfolio.title"))", "",
-      t(
-        "portfolio.totals",
-        [
-          MessageArg("applications", "\(totals.applications)"), MessageArg("eliminatoire", "\(totals.eliminatoire)"),
-          MessageArg("derogations", "\(totals.conformeAvecDerogations)"), MessageArg("conforme", "\(totals.conforme)"),
-          MessageArg("expiring", "\(totals.expiringDerogations)"), MessageArg("expired", "\(totals.expiredDerogations)"),
-          MessageArg("critical", "\(totals.criticalVulnerabilities)"),
-        ]), "",
-    ]
-    let header = [
-      "portfolio.application", "portfolio.version", "portfolio.as-of", "portfolio.verdict", "portfolio.score",
-      "portfolio.expiring", "portfolio.expired", "portfolio.critical", "portfolio.high", "portfolio.file",
-    ].map { t($0) }
-    lines.append("| " + header.joined(separator: " | ") + " |")
-    lines.append("|" + String(repeating: "---|", count: header.count))
-    for row in portfolio.rows {
-      let verdict = t("decision.verdict.\(row.verdict.rawValue)")
-        + (row.eliminating.isEmpty ? "" : " (\(row.eliminating.count))")
-      let expiring = row.expiringDerogations.isEmpty ? "0" : "\(row.expiringDerogations.count) (\(e(row.nextExpiry ?? "")))"
-      let cells = [
-        e(row.application), e(row.version ?? ""), e(row.asOf), (row.verdict == .eliminatoire ? "⛔ " : "") + verdict, score(row.score),
-        expiring, "\(row.expiredDerogations.count)", "\(row.criticalVulnerabilities)", "\(row.highVulnerabilities)", e(row.file),
-      ]
-      lines.append("| " + cells.joined(separator: " | ") + " |")
-    }
-    if !portfolio.unreadable.isEmpty {
-      lines += ["", "### \(t("portfolio.unreadable"))", ""]
-      for file in portfolio.unreadable { lines.append("- \(e(file.path)): \(e(table.reason(file)))") }
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 
   /// One row per application, machine-readable columns; cells neutralized against formula injection.
@@ -90,9 +49,9 @@ public struct PortfolioReport: Sendable {
     for row in portfolio.rows {
       rows.append([
         row.application, row.version ?? "", row.organisation ?? "", row.file, row.asOf, row.catalogueVersion, row.verdict.rawValue,
-        row.eliminating.joined(separator: " "), CSVWriting.number(row.score), "\(row.nonEvalue)",
+        row.eliminating.joined(separator: " "), CSVWriting.number(row.score), String(row.nonEvalue),
         row.expiringDerogations.joined(separator: " "), row.nextExpiry ?? "", row.expiredDerogations.joined(separator: " "),
-        "\(row.criticalVulnerabilities)", "\(row.highVulnerabilities)",
+        String(row.criticalVulnerabilities), String(row.highVulnerabilities),
       ])
     }
     return CSVWriting.document(rows)

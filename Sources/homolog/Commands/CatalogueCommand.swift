@@ -5,14 +5,15 @@ import HomologParsing
 import HomologProject
 import HomologRender
 
-/// `homolog catalogue validate FILE` and `homolog catalogue list [FILE]`.
+/// `homolog catalogue validate FILE`, `list [FILE]`, `mapping [FILE]` and `diff OLD NEW`.
 enum CatalogueCommand: Command {
   static let name = "catalogue"
-  static let synopsis = ["validate FILE", "list [FILE]", "mapping [FILE]"]
+  static let synopsis = ["validate FILE", "list [FILE]", "mapping [FILE]", "diff OLD NEW"]
   static let options: [Option] = [
-    .value("--lang", "fr|en", completion: .choices(["fr", "en"]))
+    .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
+    .value("--format", "text|json|md", completion: .choices(CatalogueDiffReport.formats)),
   ]
-  static let actions = ["validate", "list", "mapping"]
+  static let actions = ["validate", "list", "mapping", "diff"]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
@@ -45,6 +46,9 @@ enum CatalogueCommand: Command {
       } catch {
         throw .input(error)
       }
+    case "diff":
+      guard positionals.count == 3 else { throw .usage(Message("usage.catalogue-diff-two-files"), command: name) }
+      return try diff(positionals[1], positionals[2], format: arguments.value("--format"))
     default:
       throw .usage(Terminal.problem("usage.catalogue-action-unknown", [MessageArg("name", action)], closestTo: action, in: actions), command: name)
     }

@@ -50,7 +50,8 @@ enum CompareCommand: Command {
     }
 
     do throws(InputError) {
-      let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
+      let source = TemplateSource(overrideDirectory: templates)
+      let table = try TranslationTable.load(lang: lang, from: source)
       var bids: [Comparison.Bid] = []
       for path in paths {
         let (dossier, sha256) = try DossierFile.loadHashed(path)
@@ -69,8 +70,8 @@ enum CompareCommand: Command {
       } catch {
         throw refusal(error)
       }
-      for line in ComparisonReport(comparison, table: table).policyLines() { Console.error(line) }
-      let report = ComparisonReport(comparison, table: table)
+      let report = ComparisonReport(comparison, context: RenderContext(templates: source, table: table))
+      for line in report.policyLines() { Console.error(line) }
       var files: [(name: String, data: Data)] = []
       for format in formats {
         let fileName = ComparisonReport.files.first { $0.format == format }?.fileName ?? format
@@ -114,14 +115,15 @@ enum CompareCommand: Command {
     switch error {
     case .tooFew:
       return Terminal.inputError("compare.refused.too-few")
-    case .differentCatalogues(let list):
+    case .differentCatalogues(let bids):
+      let list = bids.map { "\($0.file): \($0.catalogue.id) \($0.catalogue.version) (sha256 \($0.catalogue.sha256.prefix(12)))" }
       return Terminal.inputError("compare.refused.catalogues", [MessageArg("list", list.joined(separator: "\n  "))])
     case .differentPolicies(let bids):
       let lines = bids.map { bid in
         let differences = bid.differences.map { difference in
           Terminal.text(
             "compare.refused.difference",
-            [MessageArg("key", difference.key), MessageArg("value", difference.value), MessageArg("reference", difference.reference)])
+            [MessageArg("key", difference.key), difference.value.arg("value"), difference.reference.arg("reference")])
         }
         return Terminal.text(
           "compare.refused.policy-bid",

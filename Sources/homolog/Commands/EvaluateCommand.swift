@@ -52,9 +52,10 @@ enum EvaluateCommand: Command {
       if arguments.value("--config") == nil && !FileManager.default.fileExists(atPath: Pipeline.url(config).path) {
         throw Terminal.inputError("evaluate.no-project")
       }
-      let (input, project) = try Pipeline.load(
+      let (input, project, stale) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
+      try StaleReferences.report(stale, catalogue: input.catalogue, strict: strict, quiet: quiet, table: table)
       // Reports the platform owns, left out, are listed but are no unrecognised file.
       let unrecognised = input.ignored.filter(\.reason.isUnrecognised)
       if strict && !unrecognised.isEmpty {

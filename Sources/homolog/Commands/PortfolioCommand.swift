@@ -27,7 +27,8 @@ enum PortfolioCommand: Command {
     if out == nil && formats.count != 1 { throw .usage(Message("usage.one-format-without-out"), command: name) }
 
     do throws(InputError) {
-      let table = try TranslationTable.load(lang: lang, from: TemplateSource(overrideDirectory: templates))
+      let source = TemplateSource(overrideDirectory: templates)
+      let table = try TranslationTable.load(lang: lang, from: source)
       let root = Pipeline.url(folder)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,7 +37,7 @@ enum PortfolioCommand: Command {
       let files = jsonFiles(under: root)
       let outcomes = PortfolioLoader.load(files, root: root)
       let portfolio = PortfolioSummary.portfolio(outcomes.rows, unreadable: outcomes.unreadable)
-      let report = PortfolioReport(portfolio, table: table)
+      let report = PortfolioReport(portfolio, context: RenderContext(templates: source, table: table))
       var outputs: [(name: String, data: Data)] = []
       for format in formats {
         outputs.append((PortfolioReport.files.first { $0.format == format }?.fileName ?? format, try report.render(format)))
