@@ -56,7 +56,7 @@ enum CommandLineTool {
     [
       EvaluateCommand.self, InspectCommand.self, CatalogueCommand.self, InitCommand.self, ChecksCommand.self,
       FormatsCommand.self, DiffCommand.self, CompareCommand.self, PortfolioCommand.self, CompletionCommand.self,
-      SchemaCommand.self,
+      SchemaCommand.self, SignCommand.self, VerifyCommand.self,
     ]
   }
 

@@ -48,7 +48,7 @@ final class ArgumentParsingTests: XCTestCase {
       see: "homolog catalogue --help")
     try assertUsageError(
       ["evaluate", "--format", "mdd"],
-      "format inconnu « mdd » ; vouliez-vous dire « md » ? (attendu : json, md, html, junit, sarif, codequality, oscal, action-plan)")
+      "format inconnu « mdd » ; vouliez-vous dire « md » ? (attendu : json, md, html, junit, sarif, codequality, oscal, action-plan, pdf)")
     // An unknown language cannot choose the language: the error is French.
     try assertUsageError(["evaluate", "--lang", "fra"], "--lang attend fr ou en, reçu « fra » ; vouliez-vous dire « fr » ?")
     try assertEnglishUsageError(["evalute"], "unknown command 'evalute'; did you mean 'evaluate'?", see: "homolog --help")
@@ -56,7 +56,7 @@ final class ArgumentParsingTests: XCTestCase {
       ["catalogue", "valdate", "x"], "unknown catalogue action 'valdate'; did you mean 'validate'? (expected validate, list, mapping or diff)",
       see: "homolog catalogue --help")
     try assertEnglishUsageError(
-      ["evaluate", "--format", "mdd"], "unknown format 'mdd'; did you mean 'md'? (expected json, md, html, junit, sarif, codequality, oscal, action-plan)")
+      ["evaluate", "--format", "mdd"], "unknown format 'mdd'; did you mean 'md'? (expected json, md, html, junit, sarif, codequality, oscal, action-plan, pdf)")
   }
 
   func testRepeatedSingleValueOptionIsRefusedByName() throws {

@@ -3,7 +3,7 @@ import XCTest
 
 /// The README's command table and `evaluate` help are the commands' own help: a changed option or summary fails here.
 final class ReadmeCommandTableTests: XCTestCase {
-  private static let commands = ["evaluate", "diff", "compare", "portfolio", "inspect", "catalogue", "init", "checks", "formats", "completion", "schema"]
+  private static let commands = ["evaluate", "diff", "compare", "portfolio", "inspect", "catalogue", "init", "checks", "formats", "completion", "schema", "sign", "verify"]
 
   private func readme() throws -> String {
     try String(contentsOf: CLI.repository.appendingPathComponent("README.md"), encoding: .utf8)

@@ -16,7 +16,7 @@ enum EvaluateCommand: Command {
     .value("--as-of", "YYYY-MM-DD"),
     .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
     .value("--templates", "DIR", completion: .directory),
-    .value("--format", "LIST", completion: .choices(AllRenderers.formats)),
+    .value("--format", "LIST", completion: .choices(AllRenderers.formats + [ChromiumPrinter.format])),
     .value("--fail-on", "RULES"),
     .value("--baseline", "DOSSIER", completion: .file),
     .flag("--keep-going"),
@@ -33,7 +33,8 @@ enum EvaluateCommand: Command {
     let asOf = try Pipeline.asOf(arguments.value("--as-of"))
     let lang = try Pipeline.lang(arguments.value("--lang")) ?? "fr"
     let templates = arguments.value("--templates").map(Pipeline.url)
-    let formatList = try Pipeline.formats(arguments.value("--format"), known: AllRenderers.formats)
+    let formatList = try Pipeline.formats(arguments.value("--format"), known: AllRenderers.formats + [ChromiumPrinter.format])
+    let pdf = formatList?.contains(ChromiumPrinter.format) ?? false
     let failOn = try GateInput.option(arguments.value("--fail-on"))
     let baseline = arguments.value("--baseline")
     let keepGoing = arguments.flag("--keep-going")
@@ -42,7 +43,10 @@ enum EvaluateCommand: Command {
     let strict = arguments.flag("--strict")
 
     do throws(InputError) {
-      let formats = try AllRenderers.select(formatList?.joined(separator: ","))
+      let rendered = formatList?.filter { $0 != ChromiumPrinter.format }
+      let formats = rendered?.isEmpty == true ? [] : try AllRenderers.select(rendered?.joined(separator: ","))
+      // The browser is found before anything is read or written: without it, nothing is.
+      let browser = pdf ? try ChromiumPrinter.locate() : nil
       let source = TemplateSource(overrideDirectory: templates)
       let table = try TranslationTable.load(lang: lang, from: source)
       if arguments.value("--config") == nil && !FileManager.default.fileExists(atPath: Pipeline.url(config).path) {
@@ -80,6 +84,11 @@ enum EvaluateCommand: Command {
       let context = RenderContext(templates: source, table: table)
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
+      if let browser {
+        var html = files.first { $0.name == HTMLRenderer.fileName }?.data
+        if html == nil { html = try HTMLRenderer().render(dossier, context: context) }
+        files.append((ChromiumPrinter.fileName, try ChromiumPrinter.print(html ?? Data(), browser: browser, day: dossier.asOf)))
+      }
       try OutputWriter.write(
         files, to: outURL, display: out, outputFolder: true, force: arguments.flag("--force"))
       let failures = gate.compactMap { $0.failure(dossier) }
