@@ -3,7 +3,8 @@
 public struct HomologationDecision: Codable, Hashable, Sendable {
   /// Favourable, favourable with reservations, or unfavourable.
   public var proposal: DecisionProposal
-  /// Recommended validity in months (the score band, shortened by open vulnerabilities); nil when défavorable.
+  /// Recommended validity in months (the score band, shortened by open vulnerabilities), before a derogation's expiry
+  /// caps the end date (`validUntil`, the `derogation_expiry` reason); nil when défavorable.
   public var validityMonths: Int?
   /// Last day of validity, `YYYY-MM-DD`: as-of + months, never beyond the earliest expiry of a derogation in force;
   /// nil when défavorable.
@@ -34,6 +35,12 @@ public struct HomologationDecision: Codable, Hashable, Sendable {
     self.reservations = reservations
     self.authority = authority
     self.signatories = signatories
+  }
+
+  /// The derogation whose expiry ended the validity before its months (`derogation_expiry` reason), if any.
+  public var cappingDerogation: String? {
+    for case .derogationExpiry(let derogation, _) in reasons { return derogation }
+    return nil
   }
 }
 

@@ -84,9 +84,13 @@ struct YAMLFields {
     return text
   }
 
+  /// A text that must be given: an absent key and a key with an empty (or null) value are told apart, the latter at its value.
   func requiredString(_ key: String) throws(InputError) -> String {
-    guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard let present = node[key] else {
       throw error(Message("yaml.missing-key", [MessageArg("context", context), MessageArg("key", key)]), "\(context): missing required key '\(key)'")
+    }
+    guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw error(Message("yaml.empty-value", [MessageArg("field", field(key))]), "\(context).\(key): the value is empty (expected a text)", at: present)
     }
     return text
   }

@@ -91,6 +91,21 @@ final class DecisionPolicyLoaderTests: XCTestCase {
       "homolog.yaml:3:34: error: decision.critical_vulnerability_months: expected a whole number")
     XCTAssertEqual(
       failure("decision:\n  signatories:\n    - {function: RSSI}\n"), "homolog.yaml:4:7: error: decision.signatories[0]: missing required key 'name'")
+    // A key given empty is not a missing key: the message says the value is empty, at the value.
+    XCTAssertEqual(
+      failure("decision:\n  actions:\n    - {requirement: EXI-G-2, owner: \"\"}\n"),
+      "homolog.yaml:4:37: error: decision.actions[0].owner: the value is empty (expected a text)")
+    XCTAssertEqual(
+      failure("decision:\n  actions:\n    - requirement: EXI-G-2\n      owner:\n"),
+      "homolog.yaml:5:13: error: decision.actions[0].owner: the value is empty (expected a text)")
+    XCTAssertEqual(
+      failure("decision:\n  authority: {name: \"  \", function: Préfète}\n"),
+      "homolog.yaml:3:21: error: decision.authority.name: the value is empty (expected a text)")
+    XCTAssertEqual(
+      failure("decision:\n  signatories:\n    - {name: \"\", function: RSSI}\n"),
+      "homolog.yaml:4:14: error: decision.signatories[0].name: the value is empty (expected a text)")
+    XCTAssertEqual(
+      failure("decision:\n  actions:\n    - {owner: A}\n"), "homolog.yaml:4:7: error: decision.actions[0]: missing required key 'requirement'")
     XCTAssertEqual(
       failure("decision:\n  actions:\n    - {requirement: EXI-G-2, owner: A}\n    - {requirement: EXI-G-2, owner: B}\n"),
       "homolog.yaml:5:21: error: decision.actions[1]: requirement 'EXI-G-2' already has an action")

@@ -33,9 +33,58 @@ final class DecisionPageTests: XCTestCase {
     let page = String(html[try XCTUnwrap(html.range(of: "<section id=\"decision\"")).lowerBound...])
     XCTAssertFalse(page.contains("<API>"))
     XCTAssertTrue(page.contains("<td>Équipe &lt;API&gt; &amp; web</td>"))
-    XCTAssertTrue(page.contains("<td>dérogation DER-2026-04, jusqu&#39;au 2026-12-15</td>"))
+    XCTAssertTrue(page.contains("<td>dérogation DER-2026-04, jusqu&#39;au 15 décembre 2026</td>"), "dates written out")
     XCTAssertTrue(page.contains("<td><em>à désigner</em></td>"), "an unknown owner says so")
-    XCTAssertTrue(page.contains("<td class=\"nowrap\">2027-03-31</td>"))
+    XCTAssertTrue(page.contains("<td class=\"nowrap\">31 mars 2027</td>"))
+  }
+
+  func testTheClosingNoteStatesTheRuleFromTheDossierPolicyNotAFileTheAuthorityLacks() throws {
+    let html = try RenderFixture.render(HTMLRenderer())
+    let page = String(html[try XCTUnwrap(html.range(of: "<section id=\"decision\"")).lowerBound...])
+    XCTAssertFalse(page.contains("decision.md"))
+    XCTAssertTrue(
+      page.contains(
+        "<strong>Règle appliquée</strong> — avis défavorable tant qu&#39;une exigence Primordiale applicable n&#39;est pas satisfaite sans "
+          + "dérogation ; sinon, durée selon le score des exigences Importantes (score ≥ 90 % → 36 mois, score ≥ 75 % → 24 mois, "
+          + "score ≥ 50 % → 12 mois, en dessous → 6 mois) ; vulnérabilité critique ouverte : 6 mois au plus ; vulnérabilité élevée ouverte : "
+          + "12 mois au plus ; jamais au-delà de la première fin de dérogation en vigueur ;"), page)
+    XCTAssertTrue(page.contains("Au vu du présent dossier, évalué le 22 novembre 2026, il est proposé"), "the evaluation date written out")
+  }
+
+  func testTheRuleFollowsAnotherPolicyWithItsFiguresInEachLanguage() throws {
+    var dossier = DemoDossier.make()
+    dossier.decision?.policy = DecisionPolicy(
+      validity: [ValidityBand(minScore: 82.5, months: 24), ValidityBand(minScore: 0, months: 1)], criticalVulnerabilityMonths: 3,
+      highVulnerabilityMonths: 9)
+    let french = try RenderFixture.render(HTMLRenderer(), dossier)
+    XCTAssertTrue(
+      french.contains(
+        "(score ≥ 82,5 % → 24 mois, en dessous → 1 mois) ; vulnérabilité critique ouverte : 3 mois au plus ; vulnérabilité élevée ouverte : 9 mois au plus"))
+    let english = try RenderFixture.render(MarkdownRenderer(), dossier, lang: "en")
+    XCTAssertTrue(
+      english.contains("(score ≥ 82.5 % → 24 months, below → 1 month); open critical vulnerability: 3 months at most; open high vulnerability: 9 months at most"),
+      english)
+    dossier.decision?.policy.validity = [ValidityBand(minScore: 0, months: 12)]
+    XCTAssertTrue(try RenderFixture.render(HTMLRenderer(), dossier).contains("(12 mois quel que soit le score)"))
+  }
+
+  func testAValidityEndedByADerogationSaysSoRatherThanItsMonths() throws {
+    var dossier = DemoDossier.make()
+    dossier.decision?.proposal = .favorableWithReservations
+    dossier.decision?.validityMonths = 12
+    dossier.decision?.validUntil = "2027-03-01"
+    dossier.decision?.reasons = [
+      .scoreBand(score: 80, minimum: 75, months: 24), .highVulnerabilities(count: 1, months: 12),
+      .derogationExpiry(derogation: "DER-2026-04", expiresOn: "2027-03-01"),
+    ]
+    let french = try RenderFixture.render(HTMLRenderer(), dossier)
+    XCTAssertTrue(french.contains("<dd>jusqu&#39;au 1er mars 2027 inclus (fin de la dérogation DER-2026-04 ; 12 mois sans elle)</dd>"))
+    XCTAssertTrue(french.contains("<li>la dérogation DER-2026-04 expire le 1er mars 2027 : la validité ne va pas au-delà</li>"))
+    XCTAssertFalse(french.contains("12 mois, jusqu"))
+    let english = try RenderFixture.render(MarkdownRenderer(), dossier, lang: "en")
+    XCTAssertTrue(english.contains("| until 1 March 2027 inclusive (end of derogation DER-2026-04; 12 months without it) |"), english)
+    dossier.decision?.reasons.removeLast()
+    XCTAssertTrue(try RenderFixture.render(HTMLRenderer(), dossier).contains("<dd>12 mois, jusqu&#39;au 1er mars 2027 inclus</dd>"), "not capped")
   }
 
   func testThePrintStylesheetPrintsA4WithPageNumbersAndTheDecisionOnItsOwnPage() throws {
@@ -68,6 +117,8 @@ final class DecisionPageTests: XCTestCase {
     XCTAssertTrue(section.contains("| Directrice du numérique, Autorité d'homologation | **Avis défavorable** |"))
     XCTAssertTrue(section.contains("| EXI-ARCH-27 imagePullPolicy"), section)
     XCTAssertTrue(section.contains("Équipe &lt;API&gt; &amp; web"), "owners are escaped for Markdown")
+    XCTAssertTrue(section.contains("**Règle appliquée** — avis défavorable tant qu'une exigence Primordiale"), "the rule stands in Markdown too")
+    XCTAssertFalse(section.contains("decision.md"))
   }
 
   func testTheActionPlanListsBlockingThenReservedRequirements() throws {

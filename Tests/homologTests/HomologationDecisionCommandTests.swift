@@ -162,7 +162,10 @@ final class HomologationDecisionCommandTests: XCTestCase {
     XCTAssertFalse(html.contains("<script>alert(1)"), "the owner is escaped")
     XCTAssertTrue(html.contains("Équipe &lt;script&gt;alert(1)&lt;/script&gt; API"))
     XCTAssertTrue(html.contains("Avis favorable avec réserves"))
-    XCTAssertTrue(html.contains("36 mois, jusqu&#39;au 2027-01-10 inclus"), "validity and end date")
+    // The derogation ends the validity after seven weeks: the page says so, the 36 months being what it would run without it.
+    XCTAssertTrue(
+      html.contains("<dd>jusqu&#39;au 10 janvier 2027 inclus (fin de la dérogation DER-COV ; 36 mois sans elle)</dd>"), "validity and end date")
+    XCTAssertFalse(html.contains("36 mois, jusqu"))
     let decisionStart = try XCTUnwrap(html.range(of: "<section id=\"decision\""))
     let page = html[decisionStart.lowerBound...]
     XCTAssertEqual(page.components(separatedBy: "<section").count, 2, "the decision page is the last section")
@@ -173,6 +176,7 @@ final class HomologationDecisionCommandTests: XCTestCase {
     let markdown = try String(contentsOf: out.appendingPathComponent("dossier.md"), encoding: .utf8)
     XCTAssertTrue(markdown.contains("### Proposition de décision d'homologation"))
     XCTAssertFalse(markdown.contains("<script>"), "the owner is escaped in Markdown too")
+    XCTAssertTrue(markdown.contains("| **Avis favorable avec réserves** | jusqu'au 10 janvier 2027 inclus (fin de la dérogation DER-COV ; 36 mois sans elle) |"))
 
     let csv = try String(contentsOf: out.appendingPathComponent("action-plan.csv"), encoding: .utf8)
     XCTAssertEqual(
@@ -187,7 +191,17 @@ final class HomologationDecisionCommandTests: XCTestCase {
     let (_, _, out) = try decision(try cleanProject(), lang: "en")
     let html = try String(contentsOf: out.appendingPathComponent("dossier.html"), encoding: .utf8)
     XCTAssertTrue(html.contains(">Proposed homologation decision</h2>"))
-    XCTAssertTrue(html.contains("36 months, until 2029-11-22 inclusive"))
+    XCTAssertTrue(html.contains("<dd>36 months, until 22 November 2029 inclusive</dd>"))
+  }
+
+  func testAnEmptyOwnerIsSaidEmptyNotMissing() throws {
+    let project = try cleanProject(extra: "decision:\n  actions:\n    - {requirement: EXI-ARCH-26, owner: \"\"}\n")
+    let out = try CLI.temporaryDirectory().appendingPathComponent("out")
+    let result = try CLI.run(["evaluate", "--config", "homolog.yaml", "--out", out.path], in: project)
+    XCTAssertEqual(result.status, 2)
+    XCTAssertTrue(
+      result.stderr.contains("homolog.yaml:15:41: erreur : decision.actions[0].owner : la valeur est vide (un texte est attendu)"), result.stderr)
+    XCTAssertFalse(result.stderr.contains("absente"), result.stderr)
   }
 
   func testAnActionForAnUnknownRequirementIsLocated() throws {
