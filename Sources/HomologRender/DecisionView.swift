@@ -50,6 +50,8 @@ struct DecisionView: Encodable {
   var proposalLabel: String
   var favorable: Bool
   var authorityName: String
+  /// False when homolog.yaml names no authority (`authority_name` then says « à désigner »).
+  var hasAuthority: Bool
   var authorityFunction: String
   var hasAuthorityFunction: Bool
   var validityText: String
@@ -77,6 +79,7 @@ struct DecisionView: Encodable {
     proposalLabel = t("homologation.proposal.\(decision.proposal.rawValue)")
     favorable = decision.proposal != .unfavorable
     authorityName = decision.authority.map { escape($0.name) } ?? t("homologation.label.authority-unnamed")
+    hasAuthority = decision.authority != nil
     authorityFunction = decision.authority?.function.map(escape) ?? ""
     hasAuthorityFunction = decision.authority?.function != nil
     if let months = decision.validityMonths, let until = decision.validUntil {

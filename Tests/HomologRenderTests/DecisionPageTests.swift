@@ -28,6 +28,17 @@ final class DecisionPageTests: XCTestCase {
     XCTAssertEqual(page.occurrences(of: "<span class=\"label\">Date</span>"), 2)
   }
 
+  func testWithoutAuthorityNorSignatoriesThePageSaysToNameOneAndLeavesALineForIt() throws {
+    var dossier = DemoDossier.make()
+    dossier.decision?.authority = nil
+    dossier.decision?.signatories = []
+    let html = try RenderFixture.render(HTMLRenderer(), dossier)
+    let page = String(html[try XCTUnwrap(html.range(of: "<section id=\"decision\"")).lowerBound...])
+    XCTAssertTrue(page.contains("<dt>Autorité d&#39;homologation</dt>\n<dd><em>à désigner</em></dd>"))
+    XCTAssertEqual(page.occurrences(of: "<div class=\"signature-box\"></div>"), 1)
+    XCTAssertTrue(page.contains("<span class=\"label\">Nom et fonction</span> <span class=\"fill\"></span></p>"))
+  }
+
   func testReservationsShowOwnersDueDatesAndEscapeThem() throws {
     let html = try RenderFixture.render(HTMLRenderer())
     let page = String(html[try XCTUnwrap(html.range(of: "<section id=\"decision\"")).lowerBound...])
