@@ -4,10 +4,12 @@
     python3 scripts/validate_dossiers.py [--sink DIR --minimum N] FILE...
 
 Every FILE must validate. With --sink, every *.json in DIR (the dossiers the test suite left, collected through
-HOMOLOG_DOSSIER_SINK by Tests/Support/TemporaryFolders.swift) is validated too, and at least N must be dossiers of
-this major version, so the check cannot pass on an empty collection. In the sink, a file that does not claim to be a
-dossier (no "schema": "homolog-dossier/…", e.g. a test's `{}`) or claims another major version (a test of the
-refusal) is skipped and counted. An error names the file and the JSON path. Exit 0 when all pass, 1 otherwise.
+HOMOLOG_DOSSIER_SINK by Tests/Support/TemporaryFolders.swift: copies of files named dossier.json) is validated too,
+and at least N must be valid dossiers of this major version, so the check cannot pass on an empty collection. Every
+file of the sink was named like a dossier, so one that is not JSON or lacks "schema" fails (a regression dropping the
+key must not pass unseen); only a file whose "schema" ("homolog-dossier/N") or "schema_version" says another major
+version (a test of the refusal) is skipped and counted. An error names the file and the JSON path. Exit 0 when all
+pass, 1 otherwise.
 """
 import argparse
 import json
@@ -21,7 +23,7 @@ MAJOR = 2
 
 
 def claimed_major(document):
-    """The major version a document claims, or None when it does not claim to be a dossier."""
+    """The major version a document claims, or None when it does not claim to be a dossier of a known shape."""
     if not isinstance(document, dict) or not str(document.get("schema", "")).startswith("homolog-dossier/"):
         return None
     version = document.get("schema_version")
@@ -57,12 +59,17 @@ def main():
         for path in sorted(pathlib.Path(options.sink).glob("*.json")):
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:
-                skipped.append(f"{path.name} (not JSON)")
+            except ValueError as error:
+                print(f"FAIL {path.name}: a dossier.json the tests left is not JSON ({error})")
+                failed.append(path.name)
+                continue
+            if not isinstance(document, dict) or "schema" not in document:
+                print(f"FAIL {path.name}: a dossier.json the tests left has no \"schema\" key")
+                failed.append(path.name)
                 continue
             major = claimed_major(document)
-            if major != MAJOR:
-                skipped.append(f"{path.name} ({'not a dossier' if major is None else f'major {major}'})")
+            if major is not None and major != MAJOR:
+                skipped.append(f"{path.name} (major {major})")
                 continue
             before = len(failed)
             validate(path.name, document)

@@ -36,6 +36,8 @@ public struct Dossier: Codable, Sendable {
   public var regression: Regression?
   /// The decision proposed to the homologation authority; nil in dossiers written before it was proposed.
   public var decision: HomologationDecision?
+  /// Attestations and derogations left out because their requirement id is not in the catalogue in use; nil when none.
+  public var staleDeclarations: [StaleDeclaration]?
 
   public init(
     generator: ToolInfo, asOf: String, lang: String, project: ProjectSummary,

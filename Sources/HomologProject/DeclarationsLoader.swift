@@ -132,7 +132,7 @@ public enum DeclarationsLoader {
         stale.append(
           StaleReference(
             kind: .derogation, id: requirement, location: YAMLFields.location(node["requirement"] ?? node, displayPath),
-            successor: history.successor(of: requirement)))
+            successor: history.successor(of: requirement), declaration: id))
         continue
       }
       guard catalogue.requirement(requirement) != nil else {

@@ -45,9 +45,7 @@ public struct RequirementHistory: Sendable {
 /// An attestation or derogation naming an id the catalogue in use no longer has: left out of the evaluation.
 public struct StaleReference: Hashable, Sendable {
   /// Which declaration file named it.
-  public enum Kind: String, Hashable, Sendable {
-    case attestation, derogation
-  }
+  public typealias Kind = StaleDeclaration.Kind
 
   public var kind: Kind
   /// The id written in the declaration.
@@ -56,11 +54,19 @@ public struct StaleReference: Hashable, Sendable {
   public var location: SourceLocation
   /// The likely id in the catalogue in use (`RequirementHistory.successor(of:)`).
   public var successor: String?
+  /// The declaration's own id (a derogation's `id`); nil for an attestation.
+  public var declaration: String?
 
-  public init(kind: Kind, id: String, location: SourceLocation, successor: String?) {
+  public init(kind: Kind, id: String, location: SourceLocation, successor: String?, declaration: String? = nil) {
     self.kind = kind
     self.id = id
     self.location = location
     self.successor = successor
+    self.declaration = declaration
+  }
+
+  /// The entry recorded in the dossier.
+  public var record: StaleDeclaration {
+    StaleDeclaration(file: location.file, line: location.line, kind: kind, id: declaration, requirement: id, likely: successor)
   }
 }

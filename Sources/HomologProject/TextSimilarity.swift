@@ -4,8 +4,9 @@ import HomologModel
 /// How alike two requirement statements are: the Jaccard index of their word sets (shared words over all words),
 /// words compared with accents folded and case ignored, punctuation and one-character words (`l’`, `d’`) left out.
 public enum TextSimilarity {
-  /// Two statements sharing at least half of their words (Jaccard ≥ 50 %) are taken for the same requirement. The
-  /// closest two distinct statements of the built-in CCT catalogue share 24 % (EXI-ORG-1 and EXI-ORG-3).
+  /// Two statements whose shared words are at least half of all their distinct words (Jaccard ≥ 50 %) are taken for
+  /// the same requirement. The closest two distinct statements of the built-in CCT catalogue share 24 % (EXI-ORG-1 and
+  /// EXI-ORG-3).
   public static let thresholdPercent = 50
 
   /// A similarity as the exact fraction it is: `shared` words over `total` distinct words of both texts.

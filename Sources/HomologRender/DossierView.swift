@@ -313,6 +313,8 @@ struct DossierView: Encodable {
   var unusedDerogations: Int
   /// The proposed homologation decision (the dossier's last page); nil for dossiers written before it existed.
   var decision: DecisionView?
+  /// Attestations and derogations left out because their requirement id is not in the catalogue; nil when none.
+  var staleDeclarations: StaleDeclarationsView?
 
   // swiftlint:disable:next function_body_length
   init(_ dossier: Dossier, table: TranslationTable, escape: (String) -> String) {
@@ -428,6 +430,9 @@ struct DossierView: Encodable {
       environments: project.environments.map { escape($0.joined(separator: ", ")) } ?? ui["context.unstated"])
     components = dossier.project.components.map { Component(name: escape($0.name), roleLabel: ui["role.\($0.role.rawValue)"]) }
     decision = dossier.decision.map { DecisionView($0, dossier: dossier, table: table, ui: ui, links: links, escape: escape) }
+    staleDeclarations = dossier.staleDeclarations.flatMap { declarations in
+      declarations.isEmpty ? nil : StaleDeclarationsView(declarations, catalogue: dossier.catalogue, table: table, links: links, escape: escape)
+    }
   }
 
   private static func counts(_ counts: StatusCounts, ui: UILabels) -> [Count] {

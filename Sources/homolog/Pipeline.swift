@@ -146,10 +146,11 @@ enum Pipeline {
       components: config.components.map { ComponentSummary(name: $0.name, role: $0.role) })
     let evidence = EvidenceSet(
       files: ReportAttribution.assign(collected.files, components: components), components: components, policy: config.policy, context: config.context, asOf: asOf)
-    let input = EvaluationInput(
+    var input = EvaluationInput(
       generator: ToolInfo(name: "homolog", version: CommandLineTool.version), catalogue: catalogue, project: project,
       evidence: evidence, ignored: collected.ignored, unreadable: collected.unreadable, attestations: attestations,
       derogations: derogations, asOf: asOf, lang: lang, gate: config.gate, decision: config.decision)
+    input.staleDeclarations = stale.map(\.record)
     return (input, config, stale)
   }
 

@@ -3,10 +3,11 @@ import HomologProject
 import HomologRender
 
 /// Attestations and derogations naming an id the catalogue in use no longer has: a warning each, with the likely new
-/// id (stderr, hidden by `--quiet`), or with `--strict` an error each and exit 2, as unrecognised evidence files are.
+/// id (stderr, even with `--quiet`: leaving a declaration out changes the verdict; the dossier records them too), or
+/// with `--strict` an error each and exit 2, as unrecognised evidence files are.
 enum StaleReferences {
-  static func report(_ stale: [StaleReference], catalogue: Catalogue, strict: Bool, quiet: Bool, table: TranslationTable) throws(InputError) {
-    guard !stale.isEmpty, strict || !quiet else { return }
+  static func report(_ stale: [StaleReference], catalogue: Catalogue, strict: Bool, table: TranslationTable) throws(InputError) {
+    guard !stale.isEmpty else { return }
     for reference in stale {
       let args = [
         MessageArg("location", reference.location.description), MessageArg("kind", reference.kind.rawValue), MessageArg("id", reference.id),

@@ -25,6 +25,17 @@ final class HTMLValidityTests: XCTestCase {
       try Data(try RenderFixture.render(HTMLRenderer(), lang: lang).utf8).write(to: url)
       files.append(url.path)
     }
+    // With declarations left out for a stale id: their table, a likely new id linking to its requirement.
+    var stale = DemoDossier.make()
+    stale.staleDeclarations = [
+      StaleDeclaration(file: "attestations.yaml", line: 3, kind: .attestation, id: nil, requirement: "EXI-G-5", likely: "EXI-ORG-7"),
+      StaleDeclaration(file: "derogations.yaml", line: 4, kind: .derogation, id: "DER-1", requirement: "EXI-OLD-1", likely: nil),
+    ]
+    let staleURL = folder.appendingPathComponent("dossier.stale.html")
+    let staleHTML = try RenderFixture.render(HTMLRenderer(), stale)
+    XCTAssertTrue(staleHTML.contains("<a href=\"#req-exi-org-7\">EXI-ORG-7</a>"), "the likely id links to its requirement")
+    try Data(staleHTML.utf8).write(to: staleURL)
+    files.append(staleURL.path)
     var bare = DemoDossier.make()
     bare.requirements = []
     bare.derogations = []

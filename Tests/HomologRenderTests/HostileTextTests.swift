@@ -10,6 +10,8 @@ final class HostileTextTests: XCTestCase {
   private static let markdown = "[x](javascript:alert(1)) | `code` **bold**"
   private static let mustache = "{{t.title}}"
   private static let payload = "\(script) \(image) \(markdown) \(mustache)"
+  /// The payload as HTML shows it.
+  private static let escapedHTML = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) | `code` **bold** {{t.title}}"
 
   /// The demo dossier with the payload in every text that comes from evidence or declarations.
   private static func hostileDossier() -> Dossier {
@@ -53,6 +55,10 @@ final class HostileTextTests: XCTestCase {
     dossier.decision?.reservations[0].owner = payload
     dossier.decision?.reservations[0].derogation = payload
     dossier.decision?.reasons.append(.derogationExpiry(derogation: payload, expiresOn: "2026-12-15"))
+    dossier.catalogue.id = payload
+    dossier.staleDeclarations = [
+      StaleDeclaration(file: payload, line: 4, kind: .derogation, id: payload, requirement: "EXI-ORG-7 " + payload, likely: payload)
+    ]
     return dossier
   }
 
@@ -67,6 +73,9 @@ final class HostileTextTests: XCTestCase {
     XCTAssertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
     XCTAssertTrue(html.contains("[x](javascript:alert(1)) | `code` **bold**"), "Markdown shows as typed")
     XCTAssertTrue(html.contains("{{t.title}}"), "template syntax in evidence is not rendered")
+    XCTAssertTrue(
+      html.contains("<tr class=\"worse\"><th scope=\"row\"><code>\(Self.escapedHTML):4</code></th><td>dérogation</td><td>\(Self.escapedHTML)</td>"),
+      "a stale declaration's file and id, escaped")
     // Exactly one script element: the page's own.
     XCTAssertEqual(html.occurrences(of: "<script"), 1)
     // Charts escape what they draw too (category and component names).
@@ -92,6 +101,6 @@ final class HostileTextTests: XCTestCase {
       rows += 1
       XCTAssertEqual(line.replacingOccurrences(of: "\\|", with: "").occurrences(of: "|"), columns, line)
     }
-    XCTAssertEqual(rows, 2, "the requirements table and the decision's blocking requirements")
+    XCTAssertEqual(rows, 3, "the requirements table, the stale declarations and the decision's blocking requirements")
   }
 }

@@ -146,8 +146,65 @@ final class CatalogueDiffCommandTests: XCTestCase {
     XCTAssertEqual(requirements.first { $0["id"] as? String == "EXI-G-50" }?["status"] as? String, "non_evalue")
     XCTAssertEqual((dossier["derogations"] as? [Any])?.count, 1, "DER-2026-04 (EXI-ORG-10) left out, DER-2025-11 kept")
 
+    // --quiet keeps them: leaving a declaration out changes the verdict (it hides the summary and the other warnings).
     let quiet = try CLI.run(["evaluate", "--out", "out2", "--as-of", "2026-11-22", "--quiet"], in: demo)
-    XCTAssertFalse(quiet.stderr.contains("attestations.yaml:3:18"), "--quiet hides warnings: \(quiet.stderr)")
+    XCTAssertEqual(quiet.status, 1)
+    XCTAssertEqual(Array(quiet.stderr.split(separator: "\n").map(String.init).prefix(3)), Array(lines.prefix(3)))
+    XCTAssertFalse(quiet.stderr.contains("score des exigences Importantes"), "no summary: \(quiet.stderr)")
+  }
+
+  func testStaleDeclarationsAreRecordedInTheDossierAndShownInHTMLAndMarkdown() throws {
+    let demo = try demoWithRenumberedCatalogue()
+    let result = try CLI.run(["evaluate", "--out", "out", "--as-of", "2026-11-22", "--quiet"], in: demo)
+    XCTAssertEqual(result.status, 1, result.stderr)
+    let out = demo.appendingPathComponent("out")
+    let dossier = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dossier.json"))) as? [String: Any])
+    XCTAssertEqual(
+      dossier["stale_declarations"] as? NSArray,
+      [
+        ["file": "attestations.yaml", "line": 3, "kind": "attestation", "requirement": "EXI-G-5", "likely": "EXI-G-50"],
+        ["file": "attestations.yaml", "line": 8, "kind": "attestation", "requirement": "EXI-G-6"],
+        ["file": "derogations.yaml", "line": 4, "kind": "derogation", "id": "DER-2026-04", "requirement": "EXI-ORG-10", "likely": "EXI-ORG-100"],
+      ] as NSArray)
+    let markdown = try String(contentsOf: out.appendingPathComponent("dossier.md"), encoding: .utf8)
+    XCTAssertTrue(
+      markdown.contains(
+        """
+        ### Déclarations non prises en compte
+
+        Ces attestations et dérogations nomment une exigence absente du catalogue cct-cloud-pi-native (version 27.05.2024) : \
+        elles n'ont pas été prises en compte, et l'exigence qu'elles visaient a été jugée sans elles.
+
+        | Fichier | Nature | Identifiant | Exigence nommée | Nouvel identifiant probable |
+        |---|---|---|---|---|
+        | attestations.yaml\\:3 | attestation | — | EXI-G-5 | EXI-G-50 |
+        | attestations.yaml\\:8 | attestation | — | EXI-G-6 | aucun (exigence sans doute retirée) |
+        | derogations.yaml\\:4 | dérogation | DER-2026-04 | EXI-ORG-10 | EXI-ORG-100 |
+
+        """), markdown)
+    let html = try String(contentsOf: out.appendingPathComponent("dossier.html"), encoding: .utf8)
+    XCTAssertTrue(html.contains("<h3 id=\"stale-declarations\">Déclarations non prises en compte</h3>"), html)
+    XCTAssertTrue(
+      html.contains(
+        "<tr class=\"worse\"><th scope=\"row\"><code>derogations.yaml:4</code></th><td>dérogation</td><td>DER-2026-04</td>"
+          + "<td><code>EXI-ORG-10</code></td><td><a href=\"#req-exi-org-100\">EXI-ORG-100</a></td></tr>"), html)
+    XCTAssertTrue(html.contains("<td><code>EXI-G-6</code></td><td>aucun (exigence sans doute retirée)</td></tr>"), html)
+
+    let english = try CLI.run(["evaluate", "--out", "out-en", "--as-of", "2026-11-22", "--lang", "en", "--format", "md"], in: demo)
+    XCTAssertEqual(english.status, 1, english.stderr)
+    let englishMarkdown = try String(contentsOf: demo.appendingPathComponent("out-en/dossier.md"), encoding: .utf8)
+    XCTAssertTrue(englishMarkdown.contains("### Declarations left out\n"), englishMarkdown)
+    XCTAssertTrue(englishMarkdown.contains("| File | Kind | Id | Requirement named | Likely new id |\n"), englishMarkdown)
+    XCTAssertTrue(englishMarkdown.contains("| attestations.yaml\\:8 | attestation | — | EXI-G-6 | none (requirement probably removed) |\n"), englishMarkdown)
+  }
+
+  func testABuiltInCatalogueProjectRecordsNoStaleDeclaration() throws {
+    let demo = try CLI.demoCopy()
+    let result = try CLI.run(["evaluate", "--out", "out", "--as-of", "2026-11-22", "--format", "json,md"], in: demo)
+    XCTAssertEqual(result.status, 1, result.stderr)
+    let dossier = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: demo.appendingPathComponent("out/dossier.json"))) as? [String: Any])
+    XCTAssertNil(dossier["stale_declarations"])
+    XCTAssertFalse(try String(contentsOf: demo.appendingPathComponent("out/dossier.md"), encoding: .utf8).contains("Déclarations non prises en compte"))
   }
 
   func testStrictMakesStaleIdsErrorsExit2() throws {

@@ -97,6 +97,7 @@ final class DossierSchemaTests: XCTestCase {
     try check(AdmissionOutcome.self)
     try check(PolicyResultStatus.self)
     try check(ScanScope.self)
+    XCTAssertEqual(try definition("StaleDeclarationKind", in: schema)["enum"] as? [String], StaleDeclaration.Kind.allCases.map(\.rawValue))
     // Formats: every reader's id (`homolog formats`, first column), sorted.
     let formats = try CLI.run(["formats"]).stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
     XCTAssertEqual(formats.count, 31)
@@ -147,6 +148,23 @@ final class DossierSchemaTests: XCTestCase {
     XCTAssertTrue(
       invalid.output.contains("FAIL \(drift.path): at $.requirements[0].checks[1]: Additional properties are not allowed ('verdict' was unexpected)"),
       invalid.output)
+    // A sink (the dossier.json copies the suite leaves): a copy without "schema", or not JSON, fails; only a copy
+    // claiming another major version is skipped.
+    let sink = folder.appendingPathComponent("sink")
+    try SchemaTestDossiers.write(SchemaTestDossiers.least(), to: sink.appendingPathComponent("A.valid-1.json"))
+    try SchemaTestDossiers.write(SchemaTestDossiers.least(), to: sink.appendingPathComponent("B.future-1.json")) { $0["schema_version"] = "3.0.0" }
+    let passing = ChildProcess.run(["python3", script, "--sink", sink.path, "--minimum", "1"])
+    XCTAssertEqual(passing.status, 0, passing.text)
+    XCTAssertTrue(
+      passing.output.contains("validate-dossiers: 1 dossier(s) the tests wrote are valid, 1 file(s) skipped: B.future-1.json (major 3)\n"),
+      passing.output)
+    try SchemaTestDossiers.write(SchemaTestDossiers.least(), to: sink.appendingPathComponent("C.unversioned-1.json")) { $0["schema"] = nil }
+    try Data("{\"schema\": ".utf8).write(to: sink.appendingPathComponent("D.cut-1.json"))
+    let failing = ChildProcess.run(["python3", script, "--sink", sink.path, "--minimum", "1"])
+    XCTAssertEqual(failing.status, 1, failing.text)
+    XCTAssertTrue(failing.output.contains("FAIL C.unversioned-1.json: a dossier.json the tests left has no \"schema\" key\n"), failing.output)
+    XCTAssertTrue(failing.output.contains("FAIL D.cut-1.json: a dossier.json the tests left is not JSON ("), failing.output)
+    XCTAssertTrue(failing.output.hasSuffix("validate-dossiers: 2 failed\n"), failing.output)
     // Decoded back, the fullest dossier is the same.
     let decoded = try JSONRenderer.decoder.decode(Dossier.self, from: Data(contentsOf: fullest))
     XCTAssertEqual(try JSONRenderer.encoder.encode(decoded), try JSONRenderer.encoder.encode(SchemaTestDossiers.fullest()))

@@ -148,6 +148,10 @@ enum SchemaTestDossiers {
       authority: DecisionPerson(name: "Préfète", function: "Autorité d'homologation"),
       signatories: [DecisionPerson(name: "A. Martin", function: "RSSI")],
       policy: DecisionPolicy(actions: [PlannedAction(requirement: "EXI-1", owner: "Équipe API", due: Day("2026-12-01"))]))
+    dossier.staleDeclarations = [
+      StaleDeclaration(file: "attestations.yaml", line: 3, kind: .attestation, id: nil, requirement: "EXI-G-5", likely: "EXI-G-50"),
+      StaleDeclaration(file: "derogations.yaml", line: 4, kind: .derogation, id: "DER-2026-04", requirement: "EXI-ORG-10", likely: nil),
+    ]
     return dossier
   }
 

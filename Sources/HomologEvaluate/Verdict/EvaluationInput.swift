@@ -16,6 +16,8 @@ public struct EvaluationInput: Sendable {
   public var gate: [String]
   /// How the proposed decision is made, with its authority, signatories and action plan (homolog.yaml's `decision`).
   public var decision: DecisionPolicy
+  /// Declarations left out because their requirement id is not in the catalogue (recorded in the dossier).
+  public var staleDeclarations: [StaleDeclaration] = []
 
   public init(
     generator: ToolInfo, catalogue: Catalogue, project: ProjectSummary, evidence: EvidenceSet, ignored: [IgnoredFile] = [],

@@ -30,6 +30,7 @@ public enum Evaluator {
     dossier.policySha256 = PolicyDigest.sha256(input.evidence.policy)
     dossier.admissionReported = AdmissionReport.reported(input.evidence)
     dossier.decision = HomologationDecider.decide(dossier, policy: input.decision, asOf: input.asOf)
+    dossier.staleDeclarations = input.staleDeclarations.isEmpty ? nil : input.staleDeclarations
     return dossier
   }
 }

@@ -6,6 +6,8 @@ struct DiffView: Encodable {
   struct Labels: Encodable {
     var title, baseline, current, asOf, verdict, score, regression, noRegression, reasons, coverage, component: String
     var before, after, statusChanges, requirement, severity, rule, tool, finding, location, none: String
+    /// What ends a label before its value: ` :` in French, `:` in English.
+    var colon: String
   }
   struct Side: Encodable {
     var asOf: String
@@ -72,7 +74,8 @@ struct DiffView: Encodable {
       score: t("diff.score"), regression: t("diff.regression"), noRegression: t("diff.no-regression"), reasons: t("diff.reasons"),
       coverage: t("diff.coverage"), component: t("diff.component"), before: t("diff.before"), after: t("diff.after"),
       statusChanges: t("diff.status-changes"), requirement: t("diff.requirement"), severity: t("diff.severity"), rule: t("diff.rule"),
-      tool: t("diff.tool"), finding: t("diff.finding"), location: t("diff.location"), none: t("diff.none"))
+      tool: t("diff.tool"), finding: t("diff.finding"), location: t("diff.location"), none: t("diff.none"),
+      colon: t("punctuation.colon"))
     project = escape(report.current.project)
     let side = { (side: DiffReport.Side) in
       Side(asOf: escape(side.asOf), verdict: t("decision.verdict.\(side.verdict.rawValue)"), score: number(side.score))

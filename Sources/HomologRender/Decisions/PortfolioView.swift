@@ -5,6 +5,8 @@ import HomologModel
 struct PortfolioView: Encodable {
   struct Labels: Encodable {
     var title, unreadable: String
+    /// What ends a label before its value: ` :` in French, `:` in English.
+    var colon: String
   }
   struct Row: Encodable {
     var application: String
@@ -41,7 +43,7 @@ struct PortfolioView: Encodable {
     let t = { (key: String) in table.text(key) }
     let count = { (value: Int) in NumberFormatting.grouped(value, style: table.style) }
     lang = table.lang
-    labels = Labels(title: t("portfolio.title"), unreadable: t("portfolio.unreadable"))
+    labels = Labels(title: t("portfolio.title"), unreadable: t("portfolio.unreadable"), colon: t("punctuation.colon"))
     let sums = portfolio.totals
     totals = table.text(
       "portfolio.totals",

@@ -55,7 +55,7 @@ enum EvaluateCommand: Command {
       let (input, project, stale) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
-      try StaleReferences.report(stale, catalogue: input.catalogue, strict: strict, quiet: quiet, table: table)
+      try StaleReferences.report(stale, catalogue: input.catalogue, strict: strict, table: table)
       // Reports the platform owns, left out, are listed but are no unrecognised file.
       let unrecognised = input.ignored.filter(\.reason.isUnrecognised)
       if strict && !unrecognised.isEmpty {
