@@ -36,6 +36,9 @@ public struct Dossier: Codable, Sendable {
   public var regression: Regression?
   /// The decision proposed to the homologation authority; nil in dossiers written before it was proposed.
   public var decision: HomologationDecision?
+  /// The declaration files the evaluation read, as they were (what `homolog sign` compares before signing them); nil in
+  /// dossiers written before they were recorded.
+  public var declarations: [DeclarationFile]?
 
   public init(
     generator: ToolInfo, asOf: String, lang: String, project: ProjectSummary,

@@ -148,6 +148,10 @@ enum SchemaTestDossiers {
       authority: DecisionPerson(name: "Préfète", function: "Autorité d'homologation"),
       signatories: [DecisionPerson(name: "A. Martin", function: "RSSI")],
       policy: DecisionPolicy(actions: [PlannedAction(requirement: "EXI-1", owner: "Équipe API", due: Day("2026-12-01"))]))
+    dossier.declarations = [
+      DeclarationFile(path: "homolog.yaml", kind: .project, sha256: hex, bytes: 120),
+      DeclarationFile(path: "derogations.yaml", kind: .derogations, sha256: hex, bytes: 64),
+    ]
     return dossier
   }
 

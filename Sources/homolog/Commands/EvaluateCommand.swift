@@ -81,6 +81,7 @@ enum EvaluateCommand: Command {
       }
       var dossier = Localizer.localize(evaluated, with: table)
       dossier.gate = gate.map(\.description)
+      dossier.declarations = try SignedDeclarations.record(project, configURL: Pipeline.url(config))
       let context = RenderContext(templates: source, table: table)
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }
