@@ -267,6 +267,10 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(
       added.stdout,
       "not signed: out/.gitignore (added to the folder after signing)\nnot signed: out/.homolog-staging-4242 (added to the folder after signing)\n")
+    // French 0 and 1 are singular.
+    try Data("x".utf8).write(to: signed.out.appendingPathComponent(".gitkeep"))
+    XCTAssertTrue(try verify(signed, lang: "fr").stdout.hasPrefix("modifié : out/.gitkeep (0 octet signé, 1 maintenant)\n"))
+    XCTAssertTrue(try verify(signed).stdout.hasPrefix("changed: out/.gitkeep (0 bytes signed, 1 now)\n"))
     try FileManager.default.removeItem(at: signed.out.appendingPathComponent(".gitkeep"))
     XCTAssertTrue(try verify(signed).stdout.hasPrefix("missing: out/.gitkeep\n"))
   }
