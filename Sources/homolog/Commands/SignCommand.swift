@@ -42,7 +42,8 @@ enum SignCommand: Command {
         Console.diagnostic(Terminal.text("sign.no-declarations", [MessageArg("path", dossierPath)]))
       }
       let statement = VerdictStatement(dossier: dossier, outputs: outputs).data
-      let signed = outputs + kept + [SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))]
+      let statementEntry = SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))
+      let signed = outputs + kept + [statementEntry]
       let manifest = SignedManifest(
         project: dossier.project.name, version: dossier.project.version, asOf: dossier.asOf, outputs: signed, evidence: evidence)
       let data = manifest.data
@@ -76,7 +77,9 @@ enum SignCommand: Command {
   /// The files evaluate wrote into the folder (`.homolog-outputs`), each still as written, `dossier.json` among them;
   /// then the hidden files an output folder may hold (`.gitkeep`, `.gitignore`), signed too so that verify need not
   /// tolerate them.
-  private static func outputEntries(_ locations: SignedLocations) throws(InputError) -> (written: [SignedManifest.Entry], kept: [SignedManifest.Entry]) {
+  private static func outputEntries(
+    _ locations: SignedLocations
+  ) throws(InputError) -> (written: [SignedManifest.Entry], kept: [SignedManifest.Entry]) {
     let listPath = locations.output(OutputWriter.manifestName)
     guard let listed = try? Data(contentsOf: Pipeline.url(listPath)) else {
       throw Terminal.inputError("sign.not-a-dossier-folder", at: SourceLocation(file: locations.folder))

@@ -94,7 +94,8 @@ enum VerifyCommand: Command {
   private static func counts(_ manifest: SignedManifest, problems: Int, path: String) -> [MessageArg] {
     let subject =
       manifest.version.map { version in
-        Terminal.text("verify.subject-version", [MessageArg("project", manifest.project), MessageArg("version", version), MessageArg("date", manifest.asOf)])
+        Terminal.text(
+          "verify.subject-version", [MessageArg("project", manifest.project), MessageArg("version", version), MessageArg("date", manifest.asOf)])
       } ?? Terminal.text("verify.subject", [MessageArg("project", manifest.project), MessageArg("date", manifest.asOf)])
     return [
       MessageArg("subject", subject), .number("outputs", Double(manifest.outputs.count), decimals: 0),

@@ -6,9 +6,9 @@ import HomologModel
 ///
 /// The browser is `HOMOLOG_CHROMIUM` when set, else the first of `chromium`, `chromium-browser`, `google-chrome` on
 /// `PATH`. It runs on a copy of the HTML in a private temporary folder, with a user-data directory (profile, cache)
-/// of its own inside it, removed afterwards with the folder its profile's lock socket links to (the browser runs in a process group of its own, stopped whole); as root
-/// it needs `--no-sandbox` (Chromium refuses to start otherwise), and only then gets it. A run longer than the
-/// timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
+/// of its own inside it, removed afterwards with the folder its profile's lock socket links to (the browser runs in a
+/// process group of its own, stopped whole); as root it needs `--no-sandbox` (Chromium refuses to start otherwise),
+/// and only then gets it. A run longer than the timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
 enum ChromiumPrinter {
   /// The `--format` name.
   static let format = "pdf"
