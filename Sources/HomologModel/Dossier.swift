@@ -38,6 +38,9 @@ public struct Dossier: Codable, Sendable {
   public var decision: HomologationDecision?
   /// Attestations and derogations left out because their requirement id is not in the catalogue in use; nil when none.
   public var staleDeclarations: [StaleDeclaration]?
+  /// The declaration files the evaluation read, as they were (what `homolog sign` compares before signing them); nil in
+  /// dossiers written before they were recorded.
+  public var declarations: [DeclarationFile]?
 
   public init(
     generator: ToolInfo, asOf: String, lang: String, project: ProjectSummary,

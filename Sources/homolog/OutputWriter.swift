@@ -72,6 +72,18 @@ enum OutputWriter {
     syncDirectory(directory)
   }
 
+  /// Writes `files` into an output folder beside the outputs a run wrote, and lists them in its manifest after them,
+  /// so that the next run recognises them as homolog's (it replaces or removes them). As `write` does, the manifest
+  /// first lists both the old and new versions, then the new ones only: a kill at any point leaves every file listed.
+  static func add(_ files: [(name: String, data: Data)], to directory: URL, display: String) throws(InputError) {
+    let listed = Manifest(data: (try? Data(contentsOf: directory.appendingPathComponent(manifestName))) ?? Data()).entries
+    let added = files.map { Manifest.Entry(hash: SHA256Hasher.hex(of: $0.data), name: $0.name) }
+    let names = Set(files.map(\.name))
+    try write([(manifestName, Manifest(entries: listed + added).data)], to: directory, display: display)
+    try write(files, to: directory, display: display)
+    try write([(manifestName, Manifest(entries: listed.filter { !names.contains($0.name) } + added).data)], to: directory, display: display)
+  }
+
   /// Refuses, before anything is written, an output folder `write(…, outputFolder: true)` would refuse (for a command
   /// that writes another file first).
   static func checkOutputFolder(_ directory: URL, writing names: [String], display: String, force: Bool) throws(InputError) {

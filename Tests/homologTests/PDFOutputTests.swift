@@ -13,12 +13,16 @@ final class PDFOutputTests: XCTestCase {
     guard found.status == 0 else { throw XCTSkip("no Chromium on PATH (Debian package chromium)") }
   }
 
-  /// Prints the demo (French) into a fresh folder; returns that folder.
+  /// Prints the demo (French) into a fresh folder; returns that folder. The print's temporary folder is made in a
+  /// private `TMPDIR` (other processes share the system's), left empty afterwards.
   private func printDemo(formats: String = "html,pdf") throws -> URL {
     try requireChromium()
     let project = try CLI.demoCopy()
-    let result = try CLI.run(["evaluate", "--out", "out", "--as-of", "2026-03-01", "--quiet", "--format", formats], in: project)
+    let scratch = try CLI.temporaryDirectory()
+    let result = try CLI.run(
+      ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--quiet", "--format", formats], in: project, environment: ["TMPDIR": scratch.path])
     XCTAssertEqual(result.status, 1, result.stderr)  // éliminatoire: written, gate failed
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no temporary folder of the print is left behind")
     return project.appendingPathComponent("out")
   }
 
@@ -53,9 +57,6 @@ final class PDFOutputTests: XCTestCase {
     let listed = try String(contentsOf: out.appendingPathComponent(".homolog-outputs"), encoding: .utf8)
     XCTAssertTrue(listed.contains("\(try CLI.sha256(pdf))  dossier.pdf\n"), listed)
     XCTAssertTrue(listed.contains("  dossier.html\n"), listed)
-    // No temporary folder of the print is left behind.
-    let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("homolog-pdf-") }
-    XCTAssertEqual(left, [])
     // The print dates are pinned to the evaluation date: two prints are the same bytes.
     let again = try printDemo(formats: "pdf")
     XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent("dossier.pdf")), pdf)
@@ -102,11 +103,45 @@ final class PDFOutputTests: XCTestCase {
     }
   }
 
-  /// The decision page (the decision lane's last section of the HTML) prints last.
+  /// The section headings of the demo's HTML dossier (`<h2>`), entities decoded, the visually hidden one left out.
+  private func sectionHeadings() throws -> [String] {
+    let html = try String(contentsOf: try printDemo(formats: "html").appendingPathComponent("dossier.html"), encoding: .utf8)
+    let pattern = try NSRegularExpression(pattern: #"<h2 id="[a-z-]+-title">([^<]+)</h2>"#)
+    return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+      Range(match.range(at: 1), in: html).map {
+        String(html[$0]).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+      }
+    }
+  }
+
+  /// The decision (its heading on page P) fills the pages from P to the end: no other section of the dossier prints after
+  /// it, and the last page ends with the signature block (`templates/html/decision.mustache`'s labels) and its number.
   func testDecisionPageIsLastPage() throws {
     let pdf = try demoPDF()
-    let last = try text(pdf, page: try pageCount(pdf))
-    XCTAssertTrue(last.contains("Proposition de décision d'homologation"), last)
+    let count = try pageCount(pdf)
+    let pages = try (1...count).map { try text(pdf, page: $0) }
+    let decision = "Proposition de décision d'homologation"
+    let headings = try sectionHeadings()
+    XCTAssertEqual(headings.last, decision, "\(headings)")
+    XCTAssertTrue(headings.contains("Provenance des preuves"), "\(headings)")
+    let first = try XCTUnwrap(pages.firstIndex { $0.contains(decision) }, "no page holds the decision heading") + 1
+    XCTAssertGreaterThan(first, 1)
+    for page in first...count {
+      for heading in headings.dropLast() {
+        XCTAssertFalse(pages[page - 1].contains(heading), "page \(page) of \(count) (decision from \(first)) holds « \(heading) »")
+      }
+    }
+    // Every other section printed before the decision.
+    for heading in headings.dropLast() {
+      XCTAssertTrue(pages[..<(first - 1)].contains { $0.contains(heading) }, "« \(heading) » before page \(first)")
+    }
+    let last = pages[count - 1]
+    let lines = last.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let signatures = try XCTUnwrap(lines.firstIndex(of: "Signatures"), last)
+    XCTAssertEqual(Array(lines[(signatures + 1)...].prefix(3)), ["Nom et fonction", "Date", "Signature"], last)
+    // Page numbers, n / total, printed by the print stylesheet.
+    XCTAssertEqual(lines.last, "\(count) / \(count)", last)
+    XCTAssertTrue(pages[0].contains("1 / \(count)"), pages[0])
   }
 
   func testWithoutChromiumNothingIsWritten() throws {
@@ -142,13 +177,13 @@ final class PDFOutputTests: XCTestCase {
     XCTAssertEqual(failed.stderr, "error: Chromium did not print the PDF (exit status 1): nothing is written\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
     try requireChromium()
+    let scratch = try CLI.temporaryDirectory()
     let slow = try CLI.run(
       ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--format", "pdf", "--lang", "en"], in: project,
-      environment: ["HOMOLOG_PDF_TIMEOUT": "0.2"])
+      environment: ["HOMOLOG_PDF_TIMEOUT": "0.2", "TMPDIR": scratch.path])
     XCTAssertEqual(slow.status, 2)
     XCTAssertTrue(slow.stderr.hasPrefix("error: Chromium did not print the PDF within 0.2 s ("), slow.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
-    let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("homolog-pdf-") }
-    XCTAssertEqual(left, [])
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no temporary folder of the print is left behind")
   }
 }

@@ -152,6 +152,10 @@ enum SchemaTestDossiers {
       StaleDeclaration(file: "attestations.yaml", line: 3, kind: .attestation, id: nil, requirement: "EXI-G-5", likely: "EXI-G-50"),
       StaleDeclaration(file: "derogations.yaml", line: 4, kind: .derogation, id: "DER-2026-04", requirement: "EXI-ORG-10", likely: nil),
     ]
+    dossier.declarations = [
+      DeclarationFile(path: "homolog.yaml", kind: .project, sha256: hex, bytes: 120),
+      DeclarationFile(path: "derogations.yaml", kind: .derogations, sha256: hex, bytes: 64),
+    ]
     return dossier
   }
 

@@ -25,20 +25,50 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(try openssl(["pkey", "-in", key, "-pubout", "-out", folder.appendingPathComponent("\(name).pub.pem").path]).status, 0)
   }
 
-  /// The demo evaluated (all formats) then signed with a fresh key.
-  private func signedDemo() throws -> Signed {
+  /// The demo evaluated (all formats), not signed yet, and a fresh key.
+  private func evaluatedDemo() throws -> Signed {
     let project = try CLI.demoCopy()
     let keys = try CLI.temporaryDirectory()
     try keyPair(keys, name: "key")
     try FileManager.default.moveItem(at: keys.appendingPathComponent("key.pub.pem"), to: keys.appendingPathComponent("pub.pem"))
     let evaluated = try CLI.run(["evaluate", "--out", "out", "--as-of", "2026-03-01", "--quiet"], in: project)
     XCTAssertEqual(evaluated.status, 1, evaluated.stderr)  // the demo is éliminatoire
-    let signed = Signed(project: project, keys: keys)
-    let result = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: project)
+    return Signed(project: project, keys: keys)
+  }
+
+  /// The demo evaluated (all formats) then signed with a fresh key.
+  private func signedDemo() throws -> Signed {
+    let signed = try evaluatedDemo()
+    let written = try evaluateOutputs(signed)
+    let result = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
     XCTAssertEqual(result.status, 0, result.stderr)
-    XCTAssertEqual(result.stdout, "out/manifest.json: 8 output files and 16 evidence files, signed (Ed25519) → out/manifest.json.sig\n")
+    // evaluate's outputs and the in-toto statement.
+    XCTAssertEqual(
+      result.stdout, "out/manifest.json: \(written.count + 1) output files and 16 evidence files, signed (Ed25519) → out/manifest.json.sig\n")
     return signed
   }
+
+  /// The names evaluate listed in the folder's `.homolog-outputs`, sorted (sign's own files left out).
+  private func evaluateOutputs(_ signed: Signed) throws -> [String] {
+    let listed = try String(contentsOf: signed.out.appendingPathComponent(".homolog-outputs"), encoding: .utf8)
+    let names = listed.split(separator: "\n").map { String($0.dropFirst(66)) }
+    return names.filter { !["manifest.json", "manifest.json.sig", "verdict.intoto.json"].contains($0) }.sorted()
+  }
+
+  /// Rewrites an output of evaluate and its line in `.homolog-outputs` (as if evaluate had written it so).
+  private func rewriteOutput(_ signed: Signed, _ name: String, _ edit: (inout [String: Any]) -> Void) throws {
+    let url = signed.out.appendingPathComponent(name)
+    let old = try CLI.sha256(Data(contentsOf: url))
+    var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    edit(&json)
+    let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+    try data.write(to: url)
+    let list = signed.out.appendingPathComponent(".homolog-outputs")
+    try String(contentsOf: list, encoding: .utf8).replacingOccurrences(of: "\(old)  \(name)", with: "\(try CLI.sha256(data))  \(name)")
+      .write(to: list, atomically: true, encoding: .utf8)
+  }
+
+  private static let subject = "\"Registre des habilitations (RHab)\" version 1.4.2 evaluated on 2026-03-01"
 
   private func verify(_ signed: Signed, pubkey: String? = nil, lang: String = "en") throws -> CLI.Output {
     try CLI.run(["verify", "out", "--pubkey", pubkey ?? signed.pub, "--lang", lang], in: signed.project)
@@ -53,16 +83,16 @@ final class SignVerifyCommandTests: XCTestCase {
 
   func testSignThenVerifyPasses() throws {
     let signed = try signedDemo()
+    let written = try evaluateOutputs(signed)
+    XCTAssertEqual(written.count, 8, "\(written)")
+    XCTAssertTrue(written.contains("action-plan.csv"), "\(written)")
     let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: signed.out.appendingPathComponent("manifest.json"))) as? [String: Any]
     XCTAssertEqual(manifest?["schema"] as? String, "homolog-manifest/1")
     XCTAssertEqual(manifest?["as_of"] as? String, "2026-03-01")
     XCTAssertEqual(manifest?["project"] as? String, "Registre des habilitations (RHab)")
+    XCTAssertEqual(manifest?["version"] as? String, "1.4.2")
     let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])
-    XCTAssertEqual(
-      outputs.compactMap { $0["path"] as? String },
-      ["dossier.html", "dossier.json", "dossier.md", "findings.sarif", "gl-code-quality.json", "junit.xml", "oscal-assessment-results.json",
-        "verdict.intoto.json",
-      ])
+    XCTAssertEqual(outputs.compactMap { $0["path"] as? String }, (written + ["verdict.intoto.json"]).sorted())
     let evidence = try XCTUnwrap(manifest?["evidence"] as? [[String: Any]])
     XCTAssertEqual(evidence.count, 16)
     // The attested documents (attestations.yaml) and the declarations are signed with the dossier's evidence list.
@@ -83,9 +113,12 @@ final class SignVerifyCommandTests: XCTestCase {
 
     let result = try verify(signed)
     XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-    XCTAssertEqual(result.stdout, "intact: valid signature, 8 output files and 16 evidence files unchanged (out/manifest.json)\n")
+    XCTAssertEqual(result.stdout, "intact: \(Self.subject); valid signature, 9 output files and 16 evidence files unchanged (out/manifest.json)\n")
     let french = try verify(signed, lang: "fr")
-    XCTAssertEqual(french.stdout, "intact : signature valide, 8 fichiers de sortie et 16 fichiers de preuve inchangés (out/manifest.json)\n")
+    XCTAssertEqual(
+      french.stdout,
+      "intact : « Registre des habilitations (RHab) » version 1.4.2 évalué le 2026-03-01 ; signature valide, aucun changement dans"
+        + " 9 fichiers de sortie et 16 fichiers de preuve (out/manifest.json)\n")
   }
 
   func testInTotoStatementNamesTheOutputsAndTheVerdict() throws {
@@ -95,7 +128,9 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(statement["_type"] as? String, "https://in-toto.io/Statement/v1")
     XCTAssertEqual(statement["predicateType"] as? String, "urn:homolog:predicate:compliance-verdict:v1")
     let subjects = try XCTUnwrap(statement["subject"] as? [[String: Any]])
-    XCTAssertEqual(subjects.count, 7)
+    // evaluate's outputs, not the statement itself.
+    XCTAssertEqual(subjects.compactMap { $0["name"] as? String }, try evaluateOutputs(signed))
+    XCTAssertEqual(subjects.count, 8)
     let json = try XCTUnwrap(subjects.first { $0["name"] as? String == "dossier.json" })
     XCTAssertEqual(
       (json["digest"] as? [String: String])?["sha256"], try CLI.sha256(Data(contentsOf: signed.out.appendingPathComponent("dossier.json"))))
@@ -107,6 +142,9 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(predicate["asOf"] as? String, "2026-03-01")
     XCTAssertEqual((predicate["catalogue"] as? [String: Any])?["id"] as? String, "cct-cloud-pi-native")
     XCTAssertEqual((predicate["catalogue"] as? [String: Any])?["version"] as? String, "27.05.2024")
+    // The proposed decision (dossier.json's decision): défavorable, so no validity.
+    XCTAssertEqual(predicate["proposal"] as? String, "defavorable")
+    XCTAssertNil(predicate["validUntil"])
     // The statement is signed through the manifest: changing it is caught.
     try flipByte(signed.out.appendingPathComponent("verdict.intoto.json"), at: 40)
     XCTAssertEqual(try verify(signed).stdout, "changed: out/verdict.intoto.json (same size, different SHA-256)\n")
@@ -143,7 +181,7 @@ final class SignVerifyCommandTests: XCTestCase {
     let result = try verify(signed)
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(result.stdout, "changed: out/dossier.html (same size, different SHA-256)\n")
-    XCTAssertEqual(result.stderr, "verification failed: 1 problem (out/manifest.json)\n")
+    XCTAssertEqual(result.stderr, "verification of \(Self.subject) failed: 1 problem (out/manifest.json)\n")
   }
 
   func testOneChangedByteOfAnEvidenceFileIsNamed() throws {
@@ -168,7 +206,7 @@ final class SignVerifyCommandTests: XCTestCase {
     let result = try verify(signed)
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.stdout.hasPrefix("changed: derogations.yaml ("), result.stdout)
-    // A homolog.yaml of another policy is not the dossier's project: sign refuses it.
+    // A homolog.yaml changed since the evaluation is not the dossier's: sign refuses it.
     let config = signed.project.appendingPathComponent("homolog.yaml")
     let text = try String(contentsOf: config, encoding: .utf8)
     try text.replacingOccurrences(of: "vulnerabilities: {critical: 0, high: 0}", with: "vulnerabilities: {critical: 0, high: 3}")
@@ -177,8 +215,115 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertEqual(
       refused.stderr,
-      "homolog.yaml: error: this homolog.yaml's policy is not the one the dossier was judged under (policy_sha256 differs): give the evaluated"
-        + " project's folder with --project, or run homolog evaluate again\n")
+      "homolog.yaml: error: declaration file changed since the evaluation (size or SHA-256 differ from declarations in dossier.json): run"
+        + " homolog evaluate again\n")
+  }
+
+  func testDeclarationEditedAfterEvaluationIsRefused() throws {
+    let signed = try evaluatedDemo()
+    let dossier = try JSONSerialization.jsonObject(with: Data(contentsOf: signed.out.appendingPathComponent("dossier.json"))) as? [String: Any]
+    let declarations = try XCTUnwrap(dossier?["declarations"] as? [[String: Any]])
+    XCTAssertEqual(declarations.compactMap { $0["path"] as? String }, ["homolog.yaml", "attestations.yaml", "derogations.yaml"])
+    XCTAssertEqual(declarations.compactMap { $0["kind"] as? String }, ["project", "attestations", "derogations"])
+    let derogations = signed.project.appendingPathComponent("derogations.yaml")
+    XCTAssertEqual(declarations[2]["sha256"] as? String, try CLI.sha256(Data(contentsOf: derogations)))
+    XCTAssertEqual(declarations[2]["bytes"] as? Int, try Data(contentsOf: derogations).count)
+    try Data("# renewed\n".utf8).append(to: derogations)
+    let refused = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertEqual(
+      refused.stderr,
+      "derogations.yaml: error: declaration file changed since the evaluation (size or SHA-256 differ from declarations in dossier.json): run"
+        + " homolog evaluate again\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: signed.out.appendingPathComponent("manifest.json").path))
+  }
+
+  func testADossierWithoutDeclarationsSignsNone() throws {
+    let signed = try evaluatedDemo()
+    try rewriteOutput(signed, "dossier.json") { $0["declarations"] = nil }
+    let result = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(
+      result.stderr,
+      "out/dossier.json records no declaration files read (a dossier written by an older homolog): homolog.yaml, attestations and"
+        + " derogations are not signed; run homolog evaluate again to sign them\n")
+    // The attested documents stay signed; homolog.yaml, attestations.yaml and derogations.yaml do not.
+    XCTAssertTrue(result.stdout.hasPrefix("out/manifest.json: 9 output files and 13 evidence files, signed"), result.stdout)
+    XCTAssertEqual(try verify(signed).status, 0)
+  }
+
+  func testHiddenFilesAddedAfterSigningAreNamed() throws {
+    let signed = try evaluatedDemo()
+    // A .gitkeep present when signing is signed with the outputs.
+    try Data().write(to: signed.out.appendingPathComponent(".gitkeep"))
+    let result = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertTrue(result.stdout.hasPrefix("out/manifest.json: 10 output files and 16 evidence files"), result.stdout)
+    XCTAssertEqual(try verify(signed).status, 0)
+    // Names evaluate tolerates in an output folder are reported when added after signing.
+    try Data("*\n".utf8).write(to: signed.out.appendingPathComponent(".gitignore"))
+    try FileManager.default.createDirectory(at: signed.out.appendingPathComponent(".homolog-staging-4242"), withIntermediateDirectories: false)
+    let added = try verify(signed)
+    XCTAssertEqual(added.status, 1)
+    XCTAssertEqual(
+      added.stdout,
+      "not signed: out/.gitignore (added to the folder after signing)\nnot signed: out/.homolog-staging-4242 (added to the folder after signing)\n")
+    // French 0 and 1 are singular.
+    try Data("x".utf8).write(to: signed.out.appendingPathComponent(".gitkeep"))
+    XCTAssertTrue(try verify(signed, lang: "fr").stdout.hasPrefix("modifié : out/.gitkeep (0 octet signé, 1 maintenant)\n"))
+    XCTAssertTrue(try verify(signed).stdout.hasPrefix("changed: out/.gitkeep (0 bytes signed, 1 now)\n"))
+    try FileManager.default.removeItem(at: signed.out.appendingPathComponent(".gitkeep"))
+    XCTAssertTrue(try verify(signed).stdout.hasPrefix("missing: out/.gitkeep\n"))
+  }
+
+  func testEvaluatingASignedFolderAgainReplacesTheSignature() throws {
+    let signed = try signedDemo()
+    let listed = try String(contentsOf: signed.out.appendingPathComponent(".homolog-outputs"), encoding: .utf8)
+    for name in ["verdict.intoto.json", "manifest.json", "manifest.json.sig"] {
+      let hash = try CLI.sha256(Data(contentsOf: signed.out.appendingPathComponent(name)))
+      XCTAssertTrue(listed.contains("\(hash)  \(name)\n"), listed)
+    }
+    // Listing its files changed .homolog-outputs after signing: not a change verify reports.
+    XCTAssertEqual(try verify(signed).status, 0)
+    let again = try CLI.run(["evaluate", "--out", "out", "--as-of", "2026-03-02", "--quiet", "--lang", "en"], in: signed.project)
+    XCTAssertEqual(again.status, 1, again.stderr)  // éliminatoire, written: not refused as a foreign folder
+    let names = try FileManager.default.contentsOfDirectory(atPath: signed.out.path).sorted()
+    XCTAssertEqual(names, [".homolog-outputs"] + (try evaluateOutputs(signed)))
+    let unsigned = try verify(signed)
+    XCTAssertEqual(unsigned.status, 2)
+    XCTAssertEqual(unsigned.stderr, "out: error: no manifest.json: this folder was not signed (homolog sign)\n")
+    XCTAssertEqual(try CLI.run(["sign", "out", "--key", signed.key], in: signed.project).status, 0)
+    XCTAssertEqual(try verify(signed).status, 0)
+  }
+
+  func testPathsOutsideTheProjectAreRefused() throws {
+    let signed = try signedDemo()
+    // A manifest whose evidence climbs out of the project folder: refused before the signature or any file is read.
+    let manifestURL = signed.out.appendingPathComponent("manifest.json")
+    let manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+    let index = try XCTUnwrap(
+      (try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any]).flatMap { $0["evidence"] as? [[String: Any]] }?
+        .firstIndex { $0["path"] as? String == "reports/api/bom.json" })
+    for path in ["../../etc/hostname", "/etc/hostname", "reports/../../x"] {
+      try manifest.replacingOccurrences(of: "\"reports/api/bom.json\"", with: "\"\(path)\"").write(to: manifestURL, atomically: true, encoding: .utf8)
+      let refused = try verify(signed)
+      XCTAssertEqual(refused.status, 2, path)
+      XCTAssertEqual(
+        refused.stderr,
+        "out/manifest.json (at $.evidence[\(index)].path): error: evidence path \"\(path)\" is absolute or leaves the project folder (..): manifest.json was"
+          + " edited, nothing is read\n")
+    }
+    // A dossier whose evidence list names a file outside the project: sign refuses it.
+    try rewriteOutput(signed, "dossier.json") { json in
+      var evidence = json["evidence"] as? [[String: Any]] ?? []
+      evidence[0]["path"] = "/etc/hostname"
+      json["evidence"] = evidence
+    }
+    let sign = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertEqual(sign.status, 2)
+    XCTAssertEqual(
+      sign.stderr,
+      "out/dossier.json: error: path \"/etc/hostname\" is absolute or leaves the project folder (..): homolog signs files under the project"
+        + " folder only (dossier.json edited, or evidence given outside the project with --evidence)\n")
   }
 
   func testRemovedAndAddedFilesAreNamed() throws {
@@ -211,8 +356,12 @@ final class SignVerifyCommandTests: XCTestCase {
     XCTAssertEqual(edited.status, 1)
     XCTAssertTrue(edited.stdout.hasPrefix("bad signature: "), edited.stdout)
     XCTAssertFalse(edited.stdout.contains("dossier.html"), edited.stdout)
+    // Without a signature, the manifest's list drives no read: dossier.html, changed, is not named.
     try FileManager.default.removeItem(at: signed.out.appendingPathComponent("manifest.json.sig"))
-    XCTAssertTrue(try verify(signed).stdout.hasPrefix("signature missing: out/manifest.json.sig\n"))
+    let missing = try verify(signed)
+    XCTAssertEqual(missing.status, 1)
+    XCTAssertEqual(missing.stdout, "signature missing: out/manifest.json.sig\n")
+    XCTAssertEqual(missing.stderr, "verification of \(Self.subject) failed: 1 problem (out/manifest.json)\n")
   }
 
   func testWrongPublicKeyFails() throws {

@@ -55,6 +55,8 @@ enum EvaluateCommand: Command {
       let (input, project, stale) = try Pipeline.load(
         config: Pipeline.url(config), configDisplay: config, extraEvidence: extra, asOf: asOf, lang: lang, keepGoing: keepGoing,
         maxFileBytes: maxFileBytes)
+      // Hashed as soon as read: what sign will compare them to.
+      let declarations = try SignedDeclarations.record(project, configURL: Pipeline.url(config))
       try StaleReferences.report(stale, catalogue: input.catalogue, strict: strict, table: table)
       // Reports the platform owns, left out, are listed but are no unrecognised file.
       let unrecognised = input.ignored.filter(\.reason.isUnrecognised)
@@ -81,6 +83,7 @@ enum EvaluateCommand: Command {
       }
       var dossier = Localizer.localize(evaluated, with: table)
       dossier.gate = gate.map(\.description)
+      dossier.declarations = declarations
       let context = RenderContext(templates: source, table: table)
       var files: [(name: String, data: Data)] = []
       for renderer in formats { files.append((type(of: renderer).fileName, try renderer.render(dossier, context: context))) }

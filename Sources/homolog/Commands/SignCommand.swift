@@ -5,7 +5,8 @@ import HomologRender
 
 /// `homolog sign DIR --key KEY.pem`: writes `manifest.json` (every output and evidence file, size and SHA-256), its
 /// detached Ed25519 signature `manifest.json.sig` and an in-toto statement of the verdict (`verdict.intoto.json`, listed
-/// in the manifest) into a dossier folder.
+/// in the manifest) into a dossier folder, and lists these three in its `.homolog-outputs` (a new evaluation of the
+/// folder removes them: the signature would no longer apply).
 enum SignCommand: Command {
   static let name = "sign"
   static let synopsis = ["DIR --key KEY.pem [--project DIR]"]
@@ -30,14 +31,21 @@ enum SignCommand: Command {
       } catch {
         throw SigningKeys.error(error, path: key, publicKey: false)
       }
-      let outputs = try outputEntries(locations)
-      let dossier = try DossierFile.load(locations.output(JSONRenderer.fileName))
-      let recorded = try evidenceEntries(dossier, locations)
-      let declared = try SignedDeclarations.entries(locations, dossier: dossier).filter { entry in !recorded.contains { $0.path == entry.path } }
-      let evidence = recorded + declared
+      let (outputs, kept) = try outputEntries(locations)
+      let dossierPath = locations.output(JSONRenderer.fileName)
+      let dossier = try DossierFile.load(dossierPath)
+      let recorded = try evidenceEntries(dossier, locations, dossierPath: dossierPath)
+      var evidence = recorded
+      if let declared = try SignedDeclarations.entries(locations, dossier: dossier, dossierPath: dossierPath) {
+        evidence += declared.filter { entry in !recorded.contains { $0.path == entry.path } }
+      } else {
+        Console.diagnostic(Terminal.text("sign.no-declarations", [MessageArg("path", dossierPath)]))
+      }
       let statement = VerdictStatement(dossier: dossier, outputs: outputs).data
-      let signed = outputs + [SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))]
-      let manifest = SignedManifest(project: dossier.project.name, asOf: dossier.asOf, outputs: signed, evidence: evidence)
+      let statementEntry = SignedManifest.Entry(path: VerdictStatement.fileName, bytes: statement.count, sha256: SHA256Hasher.hex(of: statement))
+      let signed = outputs + kept + [statementEntry]
+      let manifest = SignedManifest(
+        project: dossier.project.name, version: dossier.project.version, asOf: dossier.asOf, outputs: signed, evidence: evidence)
       let data = manifest.data
       let signature: Data
       do {
@@ -45,7 +53,8 @@ enum SignCommand: Command {
       } catch {
         throw SigningKeys.error(error, path: key, publicKey: false)
       }
-      try OutputWriter.write(
+      // Listed in .homolog-outputs after the outputs: a new evaluation replaces the folder's files, these included.
+      try OutputWriter.add(
         [(VerdictStatement.fileName, statement), (SignedManifest.fileName, data), (SignedManifest.signatureName, signature)],
         to: Pipeline.url(locations.folder), display: locations.folder)
       Console.out(
@@ -62,29 +71,44 @@ enum SignCommand: Command {
     }
   }
 
-  /// The files homolog wrote into the folder (`.homolog-outputs`), each still as written; `dossier.json` among them.
-  private static func outputEntries(_ locations: SignedLocations) throws(InputError) -> [SignedManifest.Entry] {
+  /// The names `sign` writes into the folder (listed in `.homolog-outputs` after it, never signed as evaluate's outputs).
+  static let signingFiles: Set<String> = [VerdictStatement.fileName, SignedManifest.fileName, SignedManifest.signatureName]
+
+  /// The files evaluate wrote into the folder (`.homolog-outputs`), each still as written, `dossier.json` among them;
+  /// then the hidden files an output folder may hold (`.gitkeep`, `.gitignore`), signed too so that verify need not
+  /// tolerate them.
+  private static func outputEntries(
+    _ locations: SignedLocations
+  ) throws(InputError) -> (written: [SignedManifest.Entry], kept: [SignedManifest.Entry]) {
     let listPath = locations.output(OutputWriter.manifestName)
     guard let listed = try? Data(contentsOf: Pipeline.url(listPath)) else {
       throw Terminal.inputError("sign.not-a-dossier-folder", at: SourceLocation(file: locations.folder))
     }
-    let entries = Manifest(data: listed).entries
+    let entries = Manifest(data: listed).entries.filter { !signingFiles.contains($0.name) }
     guard entries.contains(where: { $0.name == JSONRenderer.fileName }) else {
       throw Terminal.inputError("sign.not-a-dossier-folder", at: SourceLocation(file: locations.folder))
     }
-    var signed: [SignedManifest.Entry] = []
+    var written: [SignedManifest.Entry] = []
     for entry in entries {
       let path = locations.output(entry.name)
       guard let current = SignedLocations.current(path) else { throw Terminal.inputError("sign.output-missing", at: SourceLocation(file: path)) }
       guard current.sha256 == entry.hash else { throw Terminal.inputError("sign.output-changed", at: SourceLocation(file: path)) }
-      signed.append(SignedManifest.Entry(path: entry.name, bytes: current.bytes, sha256: current.sha256))
+      written.append(SignedManifest.Entry(path: entry.name, bytes: current.bytes, sha256: current.sha256))
     }
-    return signed
+    let kept = OutputWriter.tolerated.sorted().compactMap { name in
+      SignedLocations.current(locations.output(name)).map { SignedManifest.Entry(path: name, bytes: $0.bytes, sha256: $0.sha256) }
+    }
+    return (written, kept)
   }
 
   /// The evidence files the dossier read, each found under the project folder and still as the dossier hashed it.
-  private static func evidenceEntries(_ dossier: Dossier, _ locations: SignedLocations) throws(InputError) -> [SignedManifest.Entry] {
+  /// A path that is absolute or climbs out of the project folder (a dossier edited by hand, or evidence given outside
+  /// the project with `--evidence`) is refused before any file is read.
+  private static func evidenceEntries(
+    _ dossier: Dossier, _ locations: SignedLocations, dossierPath: String
+  ) throws(InputError) -> [SignedManifest.Entry] {
     let recorded = SignedManifest.evidence(of: dossier)
+    for entry in recorded { try SignedLocations.checkSafe(entry.path, at: SourceLocation(file: dossierPath)) }
     for entry in recorded {
       let path = locations.evidence(entry.path)
       guard let current = SignedLocations.current(path) else {

@@ -13,9 +13,9 @@ enum VerifyCommand: Command {
     .value("--lang", "fr|en", completion: .choices(["fr", "en"])),
   ]
 
-  /// Files a signed folder may hold besides its signed outputs.
-  static let unsigned: Set<String> = Set([SignedManifest.fileName, SignedManifest.signatureName, OutputWriter.manifestName])
-    .union(OutputWriter.tolerated)
+  /// Files a signed folder may hold besides its signed outputs: the signature and the list of outputs (which `sign`
+  /// itself updates after signing). Any other file, hidden or not, is reported.
+  static let unsigned: Set<String> = [SignedManifest.fileName, SignedManifest.signatureName, OutputWriter.manifestName]
 
   static func run(_ arguments: Arguments) throws(CommandError) -> ExitStatus {
     let positionals = arguments.positionals()
@@ -40,43 +40,69 @@ enum VerifyCommand: Command {
         throw Terminal.inputError(
           "verify.other-schema", [MessageArg("schema", schema), MessageArg("expected", SignedManifest.schemaID)],
           at: SourceLocation(file: manifestPath, jsonPath: "$.schema"))
+      case .failure(.unsafePath(let path, let index)):
+        throw Terminal.inputError(
+          "verify.unsafe-path", [MessageArg("path", path)], at: SourceLocation(file: manifestPath, jsonPath: "$.evidence[\(index)].path"))
+      }
+      // An unsigned list drives no file read: a missing or bad signature ends the verification.
+      if let problem = try signatureProblem(manifestData, locations: locations, key: key, keyPEM: keyPEM) {
+        return failed([problem], manifest: manifest, path: manifestPath)
       }
       var problems: [String] = []
-      let signaturePath = locations.output(SignedManifest.signatureName)
-      if let signature = try? Data(contentsOf: Pipeline.url(signaturePath)) {
-        let valid: Bool
-        do {
-          valid = try Ed25519.verify(signature, of: manifestData, publicKeyPEM: keyPEM)
-        } catch {
-          throw SigningKeys.error(error, path: key, publicKey: true)
-        }
-        if !valid { problems.append(Terminal.text("verify.signature-bad", [MessageArg("path", signaturePath), MessageArg("key", key)])) }
-      } else {
-        problems.append(Terminal.text("verify.signature-missing", [MessageArg("path", signaturePath)]))
-      }
       for entry in manifest.outputs { problems += check(entry, at: locations.output(entry.path)) }
       for entry in manifest.evidence { problems += check(entry, at: locations.evidence(entry.path)) }
       let signed = Set(manifest.outputs.map(\.path))
       let present = (try? FileManager.default.contentsOfDirectory(atPath: Pipeline.url(locations.folder).path)) ?? []
-      for name in present.sorted() where !signed.contains(name) && !unsigned.contains(name) && !name.hasPrefix(OutputWriter.stagingPrefix) {
+      for name in present.sorted() where !signed.contains(name) && !unsigned.contains(name) {
         problems.append(Terminal.text("verify.unlisted", [MessageArg("path", locations.output(name))]))
       }
-      for problem in problems { Console.out(problem) }
-      let counts: [MessageArg] = [
-        .number("outputs", Double(manifest.outputs.count), decimals: 0), .number("evidence", Double(manifest.evidence.count), decimals: 0),
-        .number("problems", Double(problems.count), decimals: 0), MessageArg("manifest", manifestPath),
-      ]
       if problems.isEmpty {
-        Console.out(Terminal.text("verify.intact", counts))
+        Console.out(Terminal.text("verify.intact", counts(manifest, problems: 0, path: manifestPath)))
         return .ok
       }
-      Console.emphasised(Terminal.text("verify.failed", counts), .red)
-      return .gateFailed
+      return failed(problems, manifest: manifest, path: manifestPath)
     } catch {
       throw .input(error)
     }
   }
 
+  /// What is wrong with the manifest's signature (missing, or not by this key), nil when it is valid.
+  private static func signatureProblem(
+    _ manifest: Data, locations: SignedLocations, key: String, keyPEM: Data
+  ) throws(InputError) -> String? {
+    let signaturePath = locations.output(SignedManifest.signatureName)
+    guard let signature = try? Data(contentsOf: Pipeline.url(signaturePath)) else {
+      return Terminal.text("verify.signature-missing", [MessageArg("path", signaturePath)])
+    }
+    let valid: Bool
+    do {
+      valid = try Ed25519.verify(signature, of: manifest, publicKeyPEM: keyPEM)
+    } catch {
+      throw SigningKeys.error(error, path: key, publicKey: true)
+    }
+    return valid ? nil : Terminal.text("verify.signature-bad", [MessageArg("path", signaturePath), MessageArg("key", key)])
+  }
+
+  /// Prints the problems and the failure summary; exit 1.
+  private static func failed(_ problems: [String], manifest: SignedManifest, path: String) -> ExitStatus {
+    for problem in problems { Console.out(problem) }
+    Console.emphasised(Terminal.text("verify.failed", counts(manifest, problems: problems.count, path: path)), .red)
+    return .gateFailed
+  }
+
+  /// The figures and names the summaries show: what was signed (project, version, evaluation date) and how much.
+  private static func counts(_ manifest: SignedManifest, problems: Int, path: String) -> [MessageArg] {
+    let subject =
+      manifest.version.map { version in
+        Terminal.text(
+          "verify.subject-version", [MessageArg("project", manifest.project), MessageArg("version", version), MessageArg("date", manifest.asOf)])
+      } ?? Terminal.text("verify.subject", [MessageArg("project", manifest.project), MessageArg("date", manifest.asOf)])
+    return [
+      MessageArg("subject", subject), .number("outputs", Double(manifest.outputs.count), decimals: 0),
+      .number("evidence", Double(manifest.evidence.count), decimals: 0), .number("problems", Double(problems), decimals: 0),
+      MessageArg("manifest", path),
+    ]
+  }
   /// What is wrong with one signed file now: missing, or another size or content.
   private static func check(_ entry: SignedManifest.Entry, at path: String) -> [String] {
     guard let current = SignedLocations.current(path) else { return [Terminal.text("verify.missing", [MessageArg("path", path)])] }

@@ -6,9 +6,9 @@ import HomologModel
 ///
 /// The browser is `HOMOLOG_CHROMIUM` when set, else the first of `chromium`, `chromium-browser`, `google-chrome` on
 /// `PATH`. It runs on a copy of the HTML in a private temporary folder, with a user-data directory (profile, cache)
-/// of its own inside it, removed afterwards (the browser runs in a process group of its own, stopped whole); as root
-/// it needs `--no-sandbox` (Chromium refuses to start otherwise), and only then gets it. A run longer than the
-/// timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
+/// of its own inside it, removed afterwards with the folder its profile's lock socket links to (the browser runs in a
+/// process group of its own, stopped whole); as root it needs `--no-sandbox` (Chromium refuses to start otherwise),
+/// and only then gets it. A run longer than the timeout (`HOMOLOG_PDF_TIMEOUT` seconds, default 180) is stopped.
 enum ChromiumPrinter {
   /// The `--format` name.
   static let format = "pdf"
@@ -41,7 +41,10 @@ enum ChromiumPrinter {
   /// The PDF Chromium prints from `html`, its dates pinned to `day` (`PDFDates`).
   static func print(_ html: Data, browser: URL, day: String) throws(InputError) -> Data {
     let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer {
+      removeSocketFolder(of: folder.appendingPathComponent("profile"))
+      try? FileManager.default.removeItem(at: folder)
+    }
     let page = folder.appendingPathComponent("dossier.html")
     let pdf = folder.appendingPathComponent(fileName)
     let log = folder.appendingPathComponent("chromium.log")
@@ -95,6 +98,16 @@ enum ChromiumPrinter {
     var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("homolog-pdf-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw failure("mkdtemp: errno \(errno)") }
     return URL(fileURLWithPath: String(cString: made), isDirectory: true)
+  }
+
+  /// Removes the folder Chromium made in `TMPDIR` for its profile's lock socket (`SingletonSocket`, a link into a
+  /// folder `org.chromium.Chromium.XXXXXX`): a browser stopped at the timeout leaves it behind.
+  private static func removeSocketFolder(of profile: URL) {
+    let link = profile.appendingPathComponent("SingletonSocket").path
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return }
+    let socketFolder = URL(fileURLWithPath: target).deletingLastPathComponent()
+    guard socketFolder.lastPathComponent.hasPrefix("org.chromium.Chromium.") else { return }
+    try? FileManager.default.removeItem(at: socketFolder)
   }
 
   /// Chromium failed: what it said.

@@ -1,39 +1,41 @@
 import Foundation
-import HomologEvaluate
 import HomologModel
 import HomologParsing
 import HomologProject
 
-/// The declarations a dossier was evaluated from, signed with its evidence: the project folder's `homolog.yaml` and the
-/// files it names (attestations, derogations, a catalogue of its own). They are taken only from the project the dossier
-/// was judged in: `homolog.yaml`'s policy must hash to the dossier's `policy_sha256`, and its catalogue file to the
-/// dossier's catalogue SHA-256.
+/// The declarations a dossier was evaluated from, signed with its evidence: `homolog.yaml` and the files it names
+/// (attestations, derogations, a catalogue of its own). `evaluate` records each file's path, size and SHA-256 in the
+/// dossier (`declarations`); `sign` signs them only while they still hold those bytes.
 enum SignedDeclarations {
-  /// The project file's name in the project folder.
-  static let projectFile = "homolog.yaml"
-
-  /// The declaration files of the project folder, as manifest entries (paths relative to it); none when it holds no
-  /// `homolog.yaml`.
-  static func entries(_ locations: SignedLocations, dossier: Dossier) throws(InputError) -> [SignedManifest.Entry] {
-    let base = Pipeline.url(locations.project)
-    let configURL = base.appendingPathComponent(projectFile)
-    let configPath = locations.evidence(projectFile)
-    guard FileManager.default.fileExists(atPath: configURL.path) else { return [] }
-    let config = try ProjectConfigLoader.load(configURL, displayPath: configPath)
-    if let recorded = dossier.policySha256, recorded != PolicyDigest.sha256(config.policy) {
-      throw Terminal.inputError("sign.other-project", [MessageArg("what", "policy")], at: SourceLocation(file: configPath))
+  /// The declaration files an evaluation read, hashed now (paths relative to the project folder).
+  static func record(_ config: ProjectConfig, configURL: URL) throws(InputError) -> [DeclarationFile] {
+    let declared: [(URL?, DeclarationKind)] = [
+      (configURL, .project), (config.attestations, .attestations), (config.derogations, .derogations), (config.catalogue, .catalogue),
+    ]
+    var files: [DeclarationFile] = []
+    for case let (url?, kind) in declared {
+      let path = Pipeline.display(url, base: config.baseDirectory)
+      let digest = try FileInput.digest(url, displayPath: path)
+      files.append(DeclarationFile(path: path, kind: kind, sha256: digest.sha256, bytes: digest.bytes))
     }
+    return files
+  }
+
+  /// The dossier's declaration files as manifest entries, each found under the project folder and still as the
+  /// evaluation read it; nil when the dossier records none (written before they were recorded).
+  static func entries(_ locations: SignedLocations, dossier: Dossier, dossierPath: String) throws(InputError) -> [SignedManifest.Entry]? {
+    guard let recorded = dossier.declarations else { return nil }
     var entries: [SignedManifest.Entry] = []
-    for url in [configURL, config.attestations, config.derogations, config.catalogue].compactMap({ $0 }) {
-      let path = Pipeline.display(url, base: base)
-      guard let current = SignedLocations.current(locations.evidence(path)) else {
-        throw Terminal.inputError(
-          "sign.evidence-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: locations.evidence(path)))
+    for (index, file) in recorded.enumerated() {
+      try SignedLocations.checkSafe(file.path, at: SourceLocation(file: dossierPath, jsonPath: "$.declarations[\(index)].path"))
+      let path = locations.evidence(file.path)
+      guard let current = SignedLocations.current(path) else {
+        throw Terminal.inputError("sign.evidence-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: path))
       }
-      if url == config.catalogue && current.sha256 != dossier.catalogue.sha256 {
-        throw Terminal.inputError("sign.other-project", [MessageArg("what", "catalogue")], at: SourceLocation(file: locations.evidence(path)))
+      guard current.sha256 == file.sha256, current.bytes == file.bytes else {
+        throw Terminal.inputError("sign.declaration-changed", at: SourceLocation(file: path))
       }
-      entries.append(SignedManifest.Entry(path: path, bytes: current.bytes, sha256: current.sha256))
+      entries.append(SignedManifest.Entry(path: file.path, bytes: file.bytes, sha256: file.sha256))
     }
     return entries
   }

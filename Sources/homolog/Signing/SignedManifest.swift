@@ -4,9 +4,9 @@ import HomologParsing
 import HomologRender
 
 /// `manifest.json`, what `homolog sign` signs: the SHA-256 and size of every file homolog wrote into a dossier folder
-/// (paths relative to the folder) and of every evidence file the dossier read (paths as the dossier records them:
-/// relative to the project folder, or absolute for evidence given outside it). Its bytes are deterministic: keys
-/// sorted, entries sorted by path, no date but the dossier's evaluation date.
+/// (paths relative to the folder) and of every evidence and declaration file the dossier read (paths relative to the
+/// project folder; evidence given outside it cannot be signed). Its bytes are deterministic: keys sorted, entries
+/// sorted by path, no date but the dossier's evaluation date.
 struct SignedManifest: Codable, Equatable {
   /// Schema identifier of this JSON shape.
   static let schemaID = "homolog-manifest/1"
@@ -25,6 +25,8 @@ struct SignedManifest: Codable, Equatable {
   var schema: String
   /// The project, as the dossier names it.
   var project: String
+  /// The project's version, when the dossier states one.
+  var version: String?
   /// The dossier's evaluation date, `YYYY-MM-DD`.
   var asOf: String
   /// Files homolog wrote into the folder (`.homolog-outputs`, and sign's `verdict.intoto.json`), sorted by path.
@@ -32,9 +34,10 @@ struct SignedManifest: Codable, Equatable {
   /// Evidence and attested files the dossier read, sorted by path.
   var evidence: [Entry]
 
-  init(project: String, asOf: String, outputs: [Entry], evidence: [Entry]) {
+  init(project: String, version: String?, asOf: String, outputs: [Entry], evidence: [Entry]) {
     schema = Self.schemaID
     self.project = project
+    self.version = version
     self.asOf = asOf
     self.outputs = outputs.sorted { $0.path < $1.path }
     self.evidence = evidence.sorted { $0.path < $1.path }
@@ -52,6 +55,9 @@ struct SignedManifest: Codable, Equatable {
     guard manifest.schema == schemaID else { return .failure(.otherSchema(manifest.schema)) }
     let plain = manifest.outputs.allSatisfy { !$0.path.isEmpty && !$0.path.contains("/") && $0.path != "." && $0.path != ".." }
     guard plain, manifest.evidence.allSatisfy({ !$0.path.isEmpty }) else { return .failure(.malformed) }
+    if let index = manifest.evidence.firstIndex(where: { !SignedLocations.isSafe($0.path) }) {
+      return .failure(.unsafePath(manifest.evidence[index].path, index: index))
+    }
     return .success(manifest)
   }
 
@@ -72,6 +78,8 @@ struct SignedManifest: Codable, Equatable {
 enum ManifestProblem: Error, Equatable {
   case malformed
   case otherSchema(String)
+  /// An evidence path that is absolute or climbs out of the project folder (`..`).
+  case unsafePath(String, index: Int)
 }
 
 /// Where signed files are: outputs in the dossier folder, evidence in the project folder (or absolute).
@@ -84,8 +92,18 @@ struct SignedLocations {
   /// An output file's path for messages and reading.
   func output(_ name: String) -> String { Pipeline.join(folder, name) }
 
-  /// An evidence file's path for messages and reading.
-  func evidence(_ path: String) -> String { path.hasPrefix("/") || project == "." ? path : Pipeline.join(project, path) }
+  /// An evidence file's path (relative to the project folder) for messages and reading.
+  func evidence(_ path: String) -> String { project == "." ? path : Pipeline.join(project, path) }
+
+  /// True for a path that stays in the project folder: relative, with no `..` component.
+  static func isSafe(_ path: String) -> Bool {
+    !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+  }
+
+  /// Refuses (exit 2) a path read from a dossier that is absolute or climbs out of the project folder.
+  static func checkSafe(_ path: String, at location: SourceLocation) throws(InputError) {
+    guard isSafe(path) else { throw Terminal.inputError("sign.unsafe-path", [MessageArg("path", path)], at: location) }
+  }
 
   /// What a file holds now: its size and SHA-256, nil when it cannot be read (missing, a folder, unreadable).
   static func current(_ path: String) -> (bytes: Int, sha256: String)? {

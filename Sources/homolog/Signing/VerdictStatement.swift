@@ -25,7 +25,7 @@ struct VerdictStatement: Encodable {
     var sha256: String
   }
 
-  /// The verdict, its score and what it was judged against.
+  /// The verdict, its score, what it was judged against and the decision proposed.
   struct Predicate: Encodable {
     var project: String
     var projectVersion: String?
@@ -37,6 +37,10 @@ struct VerdictStatement: Encodable {
     var score: Double?
     var catalogue: CatalogueReference
     var policySha256: String?
+    /// The decision proposed to the homologation authority (dossier.json's `decision.proposal`), when proposed.
+    var proposal: DecisionProposal?
+    /// The last day of the proposed validity, `YYYY-MM-DD`, when the proposal grants one.
+    var validUntil: String?
     var generator: ToolInfo
   }
 
@@ -58,7 +62,8 @@ struct VerdictStatement: Encodable {
       project: dossier.project.name, projectVersion: dossier.project.version, asOf: dossier.asOf, verdict: dossier.verdict.status,
       eliminatory: dossier.verdict.eliminatory, eliminating: dossier.verdict.eliminating, score: dossier.score.important,
       catalogue: CatalogueReference(id: dossier.catalogue.id, version: dossier.catalogue.version, sha256: dossier.catalogue.sha256),
-      policySha256: dossier.policySha256, generator: dossier.generator)
+      policySha256: dossier.policySha256, proposal: dossier.decision?.proposal, validUntil: dossier.decision?.validUntil,
+      generator: dossier.generator)
   }
 
   /// The statement's bytes: keys sorted, in-toto's own key names (`_type`, `predicateType`), a final newline.
