@@ -23,6 +23,15 @@ enum DecisionPolicyLoader {
       try checkMonths(months, field: "decision.\(key)", fields, at: fields.node[key])
       if key == "critical_vulnerability_months" { policy.criticalVulnerabilityMonths = months } else { policy.highVulnerabilityMonths = months }
     }
+    // A high vulnerability never shortens the validity more than a critical one does.
+    if policy.highVulnerabilityMonths < policy.criticalVulnerabilityMonths {
+      let high = policy.highVulnerabilityMonths
+      let critical = policy.criticalVulnerabilityMonths
+      throw fields.error(
+        .severityMonths(high, critical),
+        "decision.high_vulnerability_months: expected at least critical_vulnerability_months (\(critical)), got \(high) (a high vulnerability never shortens the validity more than a critical one)",
+        at: fields.node["high_vulnerability_months"] ?? fields.node["critical_vulnerability_months"])
+    }
     var locations: [SourceLocation] = []
     var planned = Set<String>()
     for (index, node) in (try fields.list("actions") ?? []).enumerated() {
@@ -129,6 +138,11 @@ extension Message {
     Message(
       "homologation.error.band-months",
       [MessageArg("field", "\(context).months"), .number("months", Double(months), decimals: 0), .number("previous", Double(previous), decimals: 0)])
+  }
+  fileprivate static func severityMonths(_ high: Int, _ critical: Int) -> Message {
+    Message(
+      "homologation.error.severity-months",
+      [.number("high", Double(high), decimals: 0), .number("critical", Double(critical), decimals: 0)])
   }
   fileprivate static func lastBand(_ index: Int) -> Message {
     Message("homologation.error.last-band", [MessageArg("field", "decision.validity[\(index)].min_score")])

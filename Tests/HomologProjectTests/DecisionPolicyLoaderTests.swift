@@ -87,6 +87,12 @@ final class DecisionPolicyLoaderTests: XCTestCase {
       failure("decision:\n  high_vulnerability_months: -1\n"),
       "homolog.yaml:3:30: error: decision.high_vulnerability_months: expected a number of months from 1 to 120")
     XCTAssertEqual(
+      failure("decision:\n  critical_vulnerability_months: 8\n  high_vulnerability_months: 4\n"),
+      "homolog.yaml:4:30: error: decision.high_vulnerability_months: expected at least critical_vulnerability_months (8), got 4 (a high vulnerability never shortens the validity more than a critical one)")
+    XCTAssertEqual(
+      failure("decision:\n  critical_vulnerability_months: 18\n"),
+      "homolog.yaml:3:34: error: decision.high_vulnerability_months: expected at least critical_vulnerability_months (18), got 12 (a high vulnerability never shortens the validity more than a critical one)")
+    XCTAssertEqual(
       failure("decision:\n  critical_vulnerability_months: six\n"),
       "homolog.yaml:3:34: error: decision.critical_vulnerability_months: expected a whole number")
     XCTAssertEqual(

@@ -236,6 +236,13 @@ final class SignVerifyCommandTests: XCTestCase {
       "derogations.yaml: error: declaration file changed since the evaluation (size or SHA-256 differ from declarations in dossier.json): run"
         + " homolog evaluate again\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: signed.out.appendingPathComponent("manifest.json").path))
+    try FileManager.default.removeItem(at: derogations)
+    let removed = try CLI.run(["sign", "out", "--key", signed.key, "--lang", "en"], in: signed.project)
+    XCTAssertEqual(removed.status, 2)
+    XCTAssertEqual(
+      removed.stderr,
+      "derogations.yaml: error: declaration file of the dossier not found under the project folder '.': give it with --project DIR, or run"
+        + " homolog evaluate again\n")
   }
 
   func testADossierWithoutDeclarationsSignsNone() throws {
@@ -297,7 +304,8 @@ final class SignVerifyCommandTests: XCTestCase {
 
   func testPathsOutsideTheProjectAreRefused() throws {
     let signed = try signedDemo()
-    // A manifest whose evidence climbs out of the project folder: refused before the signature or any file is read.
+    // A manifest whose evidence climbs out of the project folder. Unsigned, it is a bad signature and nothing it lists
+    // is read; signed by the key holder, it is refused before any file is read.
     let manifestURL = signed.out.appendingPathComponent("manifest.json")
     let manifest = try String(contentsOf: manifestURL, encoding: .utf8)
     let index = try XCTUnwrap(
@@ -305,12 +313,19 @@ final class SignVerifyCommandTests: XCTestCase {
         .firstIndex { $0["path"] as? String == "reports/api/bom.json" })
     for path in ["../../etc/hostname", "/etc/hostname", "reports/../../x"] {
       try manifest.replacingOccurrences(of: "\"reports/api/bom.json\"", with: "\"\(path)\"").write(to: manifestURL, atomically: true, encoding: .utf8)
+      let unsigned = try verify(signed)
+      XCTAssertEqual(unsigned.status, 1, path)
+      XCTAssertTrue(unsigned.stdout.hasPrefix("bad signature: "), unsigned.stdout)
+      XCTAssertFalse(unsigned.stdout.contains(path), unsigned.stdout)
+      let signature = signed.out.appendingPathComponent("manifest.json.sig").path
+      let resigned = try openssl(["pkeyutl", "-sign", "-inkey", signed.key, "-rawin", "-in", manifestURL.path, "-out", signature])
+      XCTAssertEqual(resigned.status, 0, resigned.text)
       let refused = try verify(signed)
       XCTAssertEqual(refused.status, 2, path)
       XCTAssertEqual(
         refused.stderr,
-        "out/manifest.json (at $.evidence[\(index)].path): error: evidence path \"\(path)\" is absolute or leaves the project folder (..): manifest.json was"
-          + " edited, nothing is read\n")
+        "out/manifest.json (at $.evidence[\(index)].path): error: evidence path \"\(path)\" is absolute or leaves the project folder (..): homolog verifies"
+          + " files under the project folder only, nothing is read\n")
     }
     // A dossier whose evidence list names a file outside the project: sign refuses it.
     try rewriteOutput(signed, "dossier.json") { json in
@@ -361,7 +376,7 @@ final class SignVerifyCommandTests: XCTestCase {
     let missing = try verify(signed)
     XCTAssertEqual(missing.status, 1)
     XCTAssertEqual(missing.stdout, "signature missing: out/manifest.json.sig\n")
-    XCTAssertEqual(missing.stderr, "verification of \(Self.subject) failed: 1 problem (out/manifest.json)\n")
+    XCTAssertEqual(missing.stderr, "verification failed: no valid signature of out/manifest.json, no file was checked\n")
   }
 
   func testWrongPublicKeyFails() throws {

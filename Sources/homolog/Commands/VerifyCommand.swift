@@ -32,21 +32,30 @@ enum VerifyCommand: Command {
         throw Terminal.inputError("verify.no-manifest", at: SourceLocation(file: locations.folder))
       }
       let manifestData = try FileInput.readWhole(Pipeline.url(manifestPath), displayPath: manifestPath, limit: 256 << 20)
-      let manifest: SignedManifest
-      switch SignedManifest.decode(manifestData) {
-      case .success(let decoded): manifest = decoded
+      // A manifest that is not one is bad input (exit 2); its paths are judged only once its signature holds.
+      let decoded = SignedManifest.decode(manifestData)
+      switch decoded {
+      case .success, .failure(.unsafePath): break
       case .failure(.malformed): throw Terminal.inputError("verify.malformed", at: SourceLocation(file: manifestPath))
       case .failure(.otherSchema(let schema)):
         throw Terminal.inputError(
           "verify.other-schema", [MessageArg("schema", schema), MessageArg("expected", SignedManifest.schemaID)],
           at: SourceLocation(file: manifestPath, jsonPath: "$.schema"))
+      }
+      // An unsigned list drives no file read, and its names are not repeated: a missing or bad signature ends the
+      // verification.
+      if let problem = try signatureProblem(manifestData, locations: locations, key: key, keyPEM: keyPEM) {
+        Console.out(problem)
+        Console.emphasised(Terminal.text("verify.failed-unsigned", [MessageArg("manifest", manifestPath)]), .red)
+        return .gateFailed
+      }
+      let manifest: SignedManifest
+      switch decoded {
+      case .success(let value): manifest = value
       case .failure(.unsafePath(let path, let index)):
         throw Terminal.inputError(
           "verify.unsafe-path", [MessageArg("path", path)], at: SourceLocation(file: manifestPath, jsonPath: "$.evidence[\(index)].path"))
-      }
-      // An unsigned list drives no file read: a missing or bad signature ends the verification.
-      if let problem = try signatureProblem(manifestData, locations: locations, key: key, keyPEM: keyPEM) {
-        return failed([problem], manifest: manifest, path: manifestPath)
+      case .failure(.malformed), .failure(.otherSchema): return .badInput
       }
       var problems: [String] = []
       for entry in manifest.outputs { problems += check(entry, at: locations.output(entry.path)) }
@@ -71,9 +80,11 @@ enum VerifyCommand: Command {
     _ manifest: Data, locations: SignedLocations, key: String, keyPEM: Data
   ) throws(InputError) -> String? {
     let signaturePath = locations.output(SignedManifest.signatureName)
-    guard let signature = try? Data(contentsOf: Pipeline.url(signaturePath)) else {
+    guard FileManager.default.fileExists(atPath: Pipeline.url(signaturePath).path) else {
       return Terminal.text("verify.signature-missing", [MessageArg("path", signaturePath)])
     }
+    // An Ed25519 signature is 64 bytes: a larger file is not one, and is not read whole.
+    let signature = try FileInput.readWhole(Pipeline.url(signaturePath), displayPath: signaturePath, limit: 4096)
     let valid: Bool
     do {
       valid = try Ed25519.verify(signature, of: manifest, publicKeyPEM: keyPEM)

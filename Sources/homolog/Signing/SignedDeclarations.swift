@@ -30,7 +30,7 @@ enum SignedDeclarations {
       try SignedLocations.checkSafe(file.path, at: SourceLocation(file: dossierPath, jsonPath: "$.declarations[\(index)].path"))
       let path = locations.evidence(file.path)
       guard let current = SignedLocations.current(path) else {
-        throw Terminal.inputError("sign.evidence-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: path))
+        throw Terminal.inputError("sign.declaration-missing", [MessageArg("project", locations.project)], at: SourceLocation(file: path))
       }
       guard current.sha256 == file.sha256, current.bytes == file.bytes else {
         throw Terminal.inputError("sign.declaration-changed", at: SourceLocation(file: path))
