@@ -13,12 +13,21 @@ final class PDFOutputTests: XCTestCase {
     guard found.status == 0 else { throw XCTSkip("no Chromium on PATH (Debian package chromium)") }
   }
 
+  /// A private temporary directory with a short path (Chromium's lock socket path must stay under 108 bytes, so a
+  /// longer TMPDIR makes homolog print under /tmp instead, and this folder would prove nothing), removed after the test.
+  private func shortScratch() throws -> URL {
+    let url = URL(fileURLWithPath: "/tmp/hpdf-" + UUID().uuidString.prefix(8), isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+  }
+
   /// Prints the demo (French) into a fresh folder; returns that folder. The print's temporary folder is made in a
   /// private `TMPDIR` (other processes share the system's), left empty afterwards.
   private func printDemo(formats: String = "html,pdf") throws -> URL {
     try requireChromium()
     let project = try CLI.demoCopy()
-    let scratch = try CLI.temporaryDirectory()
+    let scratch = try shortScratch()
     let result = try CLI.run(
       ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--quiet", "--format", formats], in: project, environment: ["TMPDIR": scratch.path])
     XCTAssertEqual(result.status, 1, result.stderr)  // éliminatoire: written, gate failed
@@ -177,7 +186,7 @@ final class PDFOutputTests: XCTestCase {
     XCTAssertEqual(failed.stderr, "error: Chromium did not print the PDF (exit status 1): nothing is written\n")
     XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
     try requireChromium()
-    let scratch = try CLI.temporaryDirectory()
+    let scratch = try shortScratch()
     let slow = try CLI.run(
       ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--format", "pdf", "--lang", "en"], in: project,
       environment: ["HOMOLOG_PDF_TIMEOUT": "0.2", "TMPDIR": scratch.path])
@@ -185,5 +194,20 @@ final class PDFOutputTests: XCTestCase {
     XCTAssertTrue(slow.stderr.hasPrefix("error: Chromium did not print the PDF within 0.2 s ("), slow.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no temporary folder of the print is left behind")
+  }
+
+  func testALongTemporaryDirectoryStillPrints() throws {
+    try requireChromium()
+    let project = try CLI.demoCopy()
+    // 120 bytes: Chromium alone would abort ("Socket path too long") with its lock socket under it.
+    var long = try CLI.temporaryDirectory()
+    while long.path.utf8.count < 120 { long.appendPathComponent("deeper-folder") }
+    try FileManager.default.createDirectory(at: long, withIntermediateDirectories: true)
+    let result = try CLI.run(
+      ["evaluate", "--out", "out", "--as-of", "2026-03-01", "--quiet", "--format", "pdf"], in: project, environment: ["TMPDIR": long.path])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    let pdf = try Data(contentsOf: project.appendingPathComponent("out/dossier.pdf"))
+    XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: long.path), [])
   }
 }

@@ -53,6 +53,8 @@ enum ChromiumPrinter {
     // UTC dates in the PDF (pinned afterwards); caches and configuration inside the temporary folder.
     environment["TZ"] = "UTC"
     environment["HOME"] = folder.path
+    // Chromium's own temporary files (its lock socket's folder) go into the private folder, removed with it.
+    environment["TMPDIR"] = folder.path
     environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
     environment["XDG_CACHE_HOME"] = folder.appendingPathComponent("cache").path
     let limit = timeout()
@@ -93,9 +95,21 @@ enum ChromiumPrinter {
     return seconds
   }
 
+  /// The longest temporary directory path Chromium can work in: it puts its lock socket at
+  /// `TMPDIR/homolog-pdf-XXXXXX/org.chromium.Chromium.XXXXXX/SingletonSocket`, and a Unix socket's path holds at most
+  /// 107 bytes (Chromium aborts with "Socket path too long" beyond).
+  static let longestTemporaryBase = 107 - "/homolog-pdf-XXXXXX/org.chromium.Chromium.XXXXXX/SingletonSocket".utf8.count
+
+  /// Where the private folder goes: the temporary directory, or `/tmp` when that path is too long for Chromium's socket.
+  static func temporaryBase(_ temporary: String = NSTemporaryDirectory()) -> String {
+    let trimmed = temporary.hasSuffix("/") && temporary.count > 1 ? String(temporary.dropLast()) : temporary
+    guard trimmed.utf8.count > longestTemporaryBase, FileManager.default.isWritableFile(atPath: "/tmp") else { return trimmed }
+    return "/tmp"
+  }
+
   /// A fresh private folder under the temporary directory.
   private static func temporaryFolder() throws(InputError) -> URL {
-    var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("homolog-pdf-XXXXXX").utf8CString)
+    var template = Array((temporaryBase() as NSString).appendingPathComponent("homolog-pdf-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw failure("mkdtemp: errno \(errno)") }
     return URL(fileURLWithPath: String(cString: made), isDirectory: true)
   }
